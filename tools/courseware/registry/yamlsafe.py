@@ -1,0 +1,186 @@
+"""Load contributed YAML as plain data, safely, remembering where every value came from.
+
+PyYAML's ``safe_load`` still accepts aliases (which expand into alias bombs once anything
+walks the result), silently keeps the last of two duplicate keys, and reads YAML 1.1
+surprises (``no`` as false, ``0755`` as 493, ``12:30`` as 750). This loader refuses the first
+two outright and records, for every value, its line and whether it was an unquoted scalar
+that YAML turned into something other than a string, so schema errors can say "quote it".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from courseware.errors import Problem
+
+Location = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 256 * 1024
+"""Registry files are small; the cap stops pathological inputs before parsing (see the
+reliability reference, section 2.2, which suggests 256 KB)."""
+
+
+@dataclass
+class YamlDocument:
+    """The data of one YAML file with the line of every mapping key and list item."""
+
+    path: str
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+    plain_scalars: dict[Location, str] = field(default_factory=dict)
+    """Unquoted scalars that YAML resolved to a non-string, by location: the text as written."""
+
+    def line_of(self, location: Location) -> int:
+        """Return the line of a location, or of its nearest enclosing value that has one."""
+        for end in range(len(location), -1, -1):
+            line = self.lines.get(tuple(location[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+class YamlProblem(Exception):
+    """Raised inside the loader; carries the line, turned into a Problem by the caller."""
+
+    def __init__(self, line: int, message: str, field_name: str | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.field_name = field_name
+
+
+class _StrictComposerLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses aliases and anchors while composing the node tree."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D401 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YamlProblem(
+                event.start_mark.line + 1,
+                f"YAML aliases (*{event.anchor}) are not allowed; write the value out in full",
+            )
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise YamlProblem(
+                event.start_mark.line + 1,
+                f"YAML anchors (&{anchor}) are not allowed; write the value out in full",
+            )
+        return super().compose_node(parent, index)
+
+
+def parse_yaml_text(text: str, path: str) -> YamlDocument:
+    """Parse YAML text into a YamlDocument.
+
+    Raises:
+        YamlProblem: on syntax errors, aliases, anchors, duplicate keys or non-string keys.
+    """
+    loader = _StrictComposerLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark is not None else 1
+            raise YamlProblem(line, f"not valid YAML: {error.problem or error}") from None
+        document = YamlDocument(path=path, data=None)
+        if node is None:
+            return document
+        document.data = _convert(node, (), document, loader)
+        return document
+    finally:
+        loader.dispose()
+
+
+def _convert(node: yaml.Node, location: Location, document: YamlDocument, loader: Any) -> Any:
+    document.lines.setdefault(location, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(
+                    key_node.start_mark.line + 1, "YAML merge keys (<<) are not allowed"
+                )
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(key_node.start_mark.line + 1, "a key must be a plain name")
+            key = key_node.value
+            if key in result:
+                first = document.lines[(*location, key)]
+                raise YamlProblem(
+                    key_node.start_mark.line + 1,
+                    f"duplicate key (first given on line {first}); keep only one",
+                    field_name=_dotted((*location, key)),
+                )
+            document.lines[(*location, key)] = key_node.start_mark.line + 1
+            result[key] = _convert(value_node, (*location, key), document, loader)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            document.lines[(*location, index)] = item.start_mark.line + 1
+            items.append(_convert(item, (*location, index), document, loader))
+        return items
+    value = loader.construct_object(node, deep=True)
+    if node.style is None and not isinstance(value, str) and value is not None:
+        document.plain_scalars[location] = node.value
+    if isinstance(value, dt.datetime):
+        # A timestamp is never what a contributor means in this registry; keep the text.
+        return node.value
+    return value
+
+
+def _dotted(location: Location) -> str:
+    parts: list[str] = []
+    for part in location:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(("." if parts else "") + part)
+    return "".join(parts)
+
+
+def dotted_field(location: Location) -> str:
+    """Render a location as ``organizations[0].url``, the form used in messages."""
+    return _dotted(location)
+
+
+def read_yaml_file(path: Path, root: Path) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read and parse one registry file, refusing links, empty and oversized files.
+
+    Returns the document (None when it cannot be used) and the problems found.
+    """
+    relative = display_path(path, root)
+    if path.is_symlink():
+        return None, [Problem(relative, None, None, "symbolic links are not allowed; copy the file")]
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        message = f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; split it"
+        return None, [Problem(relative, None, None, message)]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(relative, line, None, "not UTF-8 text; save the file as UTF-8")]
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return None, [Problem(relative, 1, None, "file is empty; add the entry or delete the file")]
+    try:
+        document = parse_yaml_text(text, relative)
+    except YamlProblem as problem:
+        return None, [Problem(relative, problem.line, problem.field_name, problem.message)]
+    return document, []
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Return ``path`` relative to ``root`` with forward slashes, as messages show it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
