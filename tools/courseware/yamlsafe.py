@@ -59,12 +59,12 @@ class _StrictComposerLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D401 - PyYAML hook
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise YamlProblem(
                 event.start_mark.line + 1,
                 f"YAML aliases (*{event.anchor}) are not allowed; write the value out in full",
             )
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise YamlProblem(
@@ -126,7 +126,7 @@ def _convert(node: yaml.Node, location: Location, document: YamlDocument, loader
             items.append(_convert(item, (*location, index), document, loader))
         return items
     value = loader.construct_object(node, deep=True)
-    if node.style is None and not isinstance(value, str) and value is not None:
+    if getattr(node, "style", None) is None and not isinstance(value, str) and value is not None:
         document.plain_scalars[location] = node.value
     if isinstance(value, dt.datetime):
         # A timestamp is never what a contributor means in this registry; keep the text.
@@ -156,7 +156,9 @@ def read_yaml_file(path: Path, root: Path) -> tuple[YamlDocument | None, list[Pr
     """
     relative = display_path(path, root)
     if path.is_symlink():
-        return None, [Problem(relative, None, None, "symbolic links are not allowed; copy the file")]
+        return None, [
+            Problem(relative, None, None, "symbolic links are not allowed; copy the file")
+        ]
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         message = f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; split it"

@@ -1,0 +1,228 @@
+"""Load the whole registry from a project folder, collecting every problem before stopping.
+
+The order matters only for cross-references: languages first (other files name their
+codes), then offerings. Each file is parsed and validated on its own so that one broken file
+never hides the problems of another.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from courseware.errors import ContentError, Problem, errors_only
+from courseware.registry.models import Language, LanguagesFile, Offering
+from courseware.validation import did_you_mean, validate_document
+from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
+
+CONTENT_FOLDERS = ("curriculum", "modules", "labs", "pages")
+"""Folders holding contributed content; no symbolic link may appear anywhere inside them."""
+
+LANGUAGES_FILE = Path("curriculum/languages.yaml")
+OFFERINGS_FOLDER = Path("curriculum/offerings")
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Everything the registry holds, validated, plus the warnings found while loading."""
+
+    root: Path
+    languages: tuple[Language, ...]
+    offerings: tuple[Offering, ...]
+    warnings: tuple[Problem, ...] = ()
+    lines: dict[str, YamlDocument] = field(default_factory=dict, compare=False, repr=False)
+    """The parsed documents by relative path, so later checks can name lines."""
+
+    @property
+    def source_language(self) -> Language:
+        """The language every page is written in first."""
+        return next(lang for lang in self.languages if lang.source)
+
+    @property
+    def language_codes(self) -> tuple[str, ...]:
+        """Codes of all declared languages, source language first."""
+        source = self.source_language.code
+        return (source, *[lang.code for lang in self.languages if lang.code != source])
+
+    def language(self, code: str) -> Language:
+        """Return the declared language with ``code``."""
+        return next(lang for lang in self.languages if lang.code == code)
+
+
+def find_symlinks(root: Path) -> list[Problem]:
+    """Report every symbolic link inside the content folders (never followed, never copied)."""
+    problems = []
+    for folder in CONTENT_FOLDERS:
+        base = root / folder
+        if base.is_symlink():
+            problems.append(_symlink_problem(base, root))
+            continue
+        if not base.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+            for name in sorted(dirnames + filenames):
+                path = Path(dirpath, name)
+                if stat.S_ISLNK(path.lstat().st_mode):
+                    problems.append(_symlink_problem(path, root))
+    return problems
+
+
+def _symlink_problem(path: Path, root: Path) -> Problem:
+    message = "symbolic links are not allowed in content folders; replace it with a real file"
+    return Problem(display_path(path, root), None, None, message)
+
+
+def yaml_files(folder: Path) -> Iterator[Path]:
+    """Yield the YAML files of a folder in a stable order, refusing other extensions."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and not path.is_symlink():  # links are reported by find_symlinks
+            yield path
+
+
+def load_languages(root: Path) -> tuple[list[Language], list[Problem], YamlDocument | None]:
+    """Load ``curriculum/languages.yaml``: valid codes, exactly one source language."""
+    path = root / LANGUAGES_FILE
+    if not path.exists():
+        return [], [Problem(LANGUAGES_FILE.as_posix(), None, None, "file is missing")], None
+    document, problems = read_yaml_file(path, root)
+    if document is None:
+        return [], problems, None
+    parsed, problems = validate_document(LanguagesFile, document)
+    if parsed is None:
+        return [], problems, document
+    languages = list(parsed.languages)
+    seen: dict[str, int] = {}
+    for index, language in enumerate(languages):
+        line = document.line_of(("languages", index, "code"))
+        if language.code in seen:
+            problems.append(
+                Problem(
+                    document.path,
+                    line,
+                    f"languages[{index}].code",
+                    f"{language.code!r} is declared twice (also item {seen[language.code]})",
+                )
+            )
+        seen[language.code] = index
+    sources = [lang.code for lang in languages if lang.source]
+    if len(sources) != 1:
+        problems.append(
+            Problem(
+                document.path,
+                1,
+                "languages",
+                f"exactly one language must have source: true (found {len(sources)})",
+            )
+        )
+    return languages, problems, document
+
+
+def load_offerings(
+    root: Path, language_codes: set[str]
+) -> tuple[list[Offering], list[Problem], dict[str, YamlDocument]]:
+    """Load every ``curriculum/offerings/*.yaml``, checking ids and language codes."""
+    offerings: list[Offering] = []
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    first_file_of_id: dict[str, str] = {}
+    for path in yaml_files(root / OFFERINGS_FOLDER):
+        relative = display_path(path, root)
+        if path.suffix != ".yaml":
+            problems.append(Problem(relative, None, None, "offering files end in .yaml; rename it"))
+            continue
+        document, file_problems = read_yaml_file(path, root)
+        problems += file_problems
+        if document is None:
+            continue
+        documents[relative] = document
+        offering, file_problems = validate_document(Offering, document)
+        problems += file_problems
+        if offering is None:
+            continue
+        line = document.line_of(("id",))
+        if offering.id != path.stem:
+            problems.append(
+                Problem(
+                    relative,
+                    line,
+                    "id",
+                    f"{offering.id!r} differs from the file name; "
+                    f"rename the file to {offering.id}.yaml or change the id",
+                )
+            )
+        if offering.id in first_file_of_id:
+            problems.append(
+                Problem(
+                    relative,
+                    line,
+                    "id",
+                    f"{offering.id!r} is already used by "
+                    f"{first_file_of_id[offering.id]}; ids must be unique",
+                )
+            )
+        else:
+            first_file_of_id[offering.id] = relative
+        problems += check_language_codes(offering, document, language_codes)
+        offerings.append(offering)
+    return offerings, problems, documents
+
+
+def check_language_codes(
+    offering: Offering, document: YamlDocument, declared: set[str]
+) -> list[Problem]:
+    """Every language an offering names must be declared in ``curriculum/languages.yaml``."""
+    problems = []
+    for field_name in ("language_of_instruction", "language_of_materials"):
+        for index, code in enumerate(getattr(offering, field_name)):
+            if code not in declared:
+                problems.append(_undeclared(document, (field_name, index), code, declared))
+    for field_name in ("title", "subtitle", "description"):
+        text = getattr(offering, field_name)
+        if isinstance(text, dict):
+            for code in text:
+                if code not in declared:
+                    problems.append(_undeclared(document, (field_name, code), code, declared))
+    return problems
+
+
+def _undeclared(
+    document: YamlDocument, location: tuple[str | int, ...], code: str, declared: set[str]
+) -> Problem:
+    dotted = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in location)
+    dotted = dotted.replace(".[", "[")
+    message = (
+        f"language {code!r} is not declared in {LANGUAGES_FILE.as_posix()}"
+        f"{did_you_mean(code, declared)}"
+    )
+    return Problem(document.path, document.line_of(location), dotted, message)
+
+
+def load_registry(root: Path) -> Registry:
+    """Load and validate the whole registry under ``root``.
+
+    Raises:
+        ContentError: with every problem of every file when anything is wrong.
+    """
+    root = root.resolve()
+    problems = find_symlinks(root)
+    languages, language_problems, languages_doc = load_languages(root)
+    problems += language_problems
+    codes = {lang.code for lang in languages}
+    offerings, offering_problems, documents = load_offerings(root, codes)
+    problems += offering_problems
+    if languages_doc is not None:
+        documents[languages_doc.path] = languages_doc
+    if errors_only(problems):
+        raise ContentError(problems)
+    return Registry(
+        root=root,
+        languages=tuple(languages),
+        offerings=tuple(offerings),
+        warnings=tuple(p for p in problems if p.severity == "warning"),
+        lines=documents,
+    )

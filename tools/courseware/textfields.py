@@ -1,0 +1,129 @@
+"""Field types shared by every schema that reads contributed text: plain text, localized
+text, https links, identifiers and language codes.
+
+They live beside ``errors`` (not inside ``registry``) because the leaf libraries, such as the
+datasheet schema, read contributed text too and must refuse the same things.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+import langcodes
+from pydantic import AfterValidator, Field, PlainValidator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_ALLOWED_CONTROLS = {"\n", "\t"}
+
+
+def check_plain_text(value: str) -> str:
+    """Refuse markup and control characters: registry text is data, shown escaped."""
+    for index, char in enumerate(value):
+        if char not in _ALLOWED_CONTROLS and unicodedata.category(char) in {"Cc", "Cf"}:
+            if char in {"\u200d", "\u200c"}:
+                continue  # joiners are part of some scripts' spelling (Arabic, Indic)
+            raise ValueError(
+                f"control character U+{ord(char):04X} at position {index + 1}; remove it"
+            )
+    match = _MARKUP.search(value)
+    if match:
+        raise ValueError(
+            f"markup is not allowed in plain text (found {match.group(0)!r}); "
+            "write the text without HTML tags or entities"
+        )
+    return value
+
+
+PlainText = Annotated[str, Field(min_length=1), AfterValidator(check_plain_text)]
+"""One line or paragraph of text, no markup, no control characters."""
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=2, max_length=80)]
+"""An identifier: lowercase letters, digits and single hyphens."""
+
+
+def check_language_code(value: str) -> str:
+    """Accept a well-formed BCP 47 tag; suggest the code when given a language's name."""
+    if re.match(LANGUAGE_CODE_PATTERN, value) and langcodes.tag_is_valid(value):
+        return value
+    try:
+        suggestion = f"; did you mean {langcodes.find(value).to_tag()!r}?"
+    except LookupError:
+        suggestion = ""
+    raise ValueError(f"{value!r} is not a language code such as 'en' or 'pt-BR'{suggestion}")
+
+
+LanguageCode = Annotated[str, AfterValidator(check_language_code)]
+"""A BCP 47 tag as written; whether it is declared in languages.yaml is checked later."""
+
+
+def check_https_url(value: str) -> str:
+    """Accept only absolute https links to a host: no http, javascript:, data: or relative."""
+    stripped = value.strip()
+    if stripped != value or any(c.isspace() for c in value):
+        raise ValueError("a link must not contain spaces")
+    parts = urlsplit(value)
+    scheme = parts.scheme.lower()
+    if scheme == "http":
+        raise ValueError(f"links must use https; write {'https' + value[4:]!r} if it works")
+    if scheme != "https":
+        shown = f"{scheme}:" if scheme else "a relative link"
+        raise ValueError(f"{shown} is not allowed; links must be absolute https URLs")
+    if not parts.hostname:
+        raise ValueError("the link has no host name")
+    return value
+
+
+HttpsUrl = Annotated[str, AfterValidator(check_https_url)]
+
+
+def _validate_localized(value: Any) -> str | dict[str, str]:
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("text is empty")
+        return check_plain_text(value)
+    if isinstance(value, dict) and value:
+        result: dict[str, str] = {}
+        for code, text in value.items():
+            if not isinstance(code, str):
+                raise ValueError(f"{code!r} is not a language code such as 'en' or 'pt-BR'")
+            check_language_code(code)
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError(f"the {code!r} text must be a non-empty string")
+            result[code] = check_plain_text(text)
+        return result
+    raise ValueError("expected text, or a map of language code to text (en: ..., es: ...)")
+
+
+LocalizedText = Annotated[
+    str | dict[str, str],
+    PlainValidator(_validate_localized, json_schema_input_type=str | dict[str, str]),
+]
+"""Plain text in the source language, or a map of language code to plain text."""
+
+
+def text_in(text: str | dict[str, str], language: str, source_language: str = "en") -> str:
+    """Return the text for ``language``, falling back to the source language, then any."""
+    if isinstance(text, str):
+        return text
+    if language in text:
+        return text[language]
+    if source_language in text:
+        return text[source_language]
+    return next(iter(text.values()))
+
+
+def text_language(text: str | dict[str, str], language: str, source_language: str = "en") -> str:
+    """Return the language ``text_in`` actually returns for ``language``."""
+    if isinstance(text, str):
+        return source_language
+    if language in text:
+        return language
+    if source_language in text:
+        return source_language
+    return next(iter(text))
