@@ -9,6 +9,7 @@ import click
 from courseware.registry.load import load_registry
 from courseware.registry.schema_export import write_schemas
 from courseware.registry.templates import write_offering_template
+from courseware.site.build import build_site
 
 root_option = click.option(
     "--root",
@@ -30,6 +31,34 @@ def validate(root: Path) -> None:
         f"OK: {len(registry.languages)} languages, {len(registry.offerings)} offerings"
         + (f", {len(registry.warnings)} warnings" if registry.warnings else "")
     )
+
+
+@click.command()
+@root_option
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the site (default: ROOT/site).",
+)
+def build(root: Path, site_dir: Path | None) -> None:
+    """Validate, stage and build the site; a failed build leaves the previous site as it was."""
+    report = build_site(root, site_dir)
+    for warning in report.warnings:
+        click.echo(str(warning), err=True)
+    click.echo(f"Built {report.pages} pages into {report.site_dir}")
+
+
+@click.command()
+@root_option
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+)
+def serve(root: Path, dev_addr: str) -> None:
+    """Build the site and serve it with live reload while you edit."""
+    from courseware.site.serve import serve_site
+
+    serve_site(root, dev_addr)
 
 
 @click.command()
@@ -60,4 +89,4 @@ def new_offering(offering_id: str, root: Path) -> None:
     click.echo(f"Wrote {path}; fill it in, then run: courseware validate")
 
 
-COMMANDS: list[click.Command] = [validate, schema, new]
+COMMANDS: list[click.Command] = [validate, build, serve, schema, new]

@@ -1,0 +1,1 @@
+"""Interface strings (gettext catalogs handled with Babel) and locale-aware formatting."""

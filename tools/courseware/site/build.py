@@ -1,0 +1,67 @@
+"""``courseware build``: validate, stage, run MkDocs into a temporary folder, then swap.
+
+Nothing is written to ``site/`` unless every step succeeded, so a failed build leaves the
+previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from courseware.errors import ContentError, Problem, errors_only
+from courseware.registry.load import load_registry
+from courseware.site.mkdocs_run import run_mkdocs
+from courseware.site.pages import collect_site_files, staged_docs_dir
+from courseware.site.stage import StageResult, write_staged
+from courseware.site.swap import (
+    build_lock,
+    remove_stale_temporaries,
+    swap_into_place,
+    temporary_site_dir,
+)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the CLI to print."""
+
+    site_dir: Path
+    pages: int
+    staged: StageResult
+    warnings: tuple[Problem, ...]
+
+
+def build_site(root: Path, site_dir: Path | None = None) -> BuildReport:
+    """Build the project at ``root`` into ``site_dir`` (default ``root/site``).
+
+    Raises:
+        ContentError: every content problem found, before anything is written to the site.
+        BuildError: when MkDocs fails; the previous site is left untouched.
+    """
+    root = root.resolve()
+    site_dir = (site_dir or root / "site").resolve()
+    with build_lock(root / ".cache" / "build.lock"):
+        remove_stale_temporaries(site_dir)
+        registry = load_registry(root)
+        staged = collect_site_files(registry)
+        if errors_only(staged.problems):
+            raise ContentError(staged.problems)
+        docs_dir = staged_docs_dir(root)
+        stage_result = write_staged(staged.files, docs_dir)
+        new_site = temporary_site_dir(site_dir)
+        try:
+            run_mkdocs(root, registry, docs_dir, new_site)
+            swap_into_place(new_site, site_dir)
+        finally:
+            if new_site.exists():
+                import shutil
+
+                shutil.rmtree(new_site, ignore_errors=True)
+        pages = sum(1 for name in staged.files if name.endswith(".md"))
+        return BuildReport(
+            site_dir=site_dir,
+            pages=pages,
+            staged=stage_result,
+            warnings=(*registry.warnings, *[p for p in staged.problems if p.severity == "warning"]),
+        )

@@ -1,0 +1,94 @@
+"""Read the hand-written pages (``pages/``): home, about, contribute, one file per language.
+
+A translation is ``<name>.<lang>.md`` beside ``<name>.md``. Files are size-capped, must be
+UTF-8, and may not be links; a suffix that is not a declared language is an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from courseware.errors import Problem
+from courseware.yamlsafe import display_path
+
+MAX_PAGE_BYTES = 200 * 1024
+"""Markdown over this size is refused before rendering (the reliability reference, 2.3,
+suggests 200 KB; Python-Markdown has super-linear inputs, 2.5)."""
+
+PAGES_FOLDER = "pages"
+
+
+@dataclass(frozen=True)
+class HandPage:
+    """One hand-written page file: its base name, language and text."""
+
+    name: str
+    language: str
+    path: Path
+    text: str
+
+
+def split_language_suffix(stem: str, codes: set[str], source: str) -> tuple[str, str | None]:
+    """Split ``index.es`` into (``index``, ``es``); the language is None when not declared."""
+    base, dot, suffix = stem.rpartition(".")
+    if not dot:
+        return stem, source
+    if suffix in codes and suffix != source:
+        return base, suffix
+    return base, None
+
+
+def read_text_file(
+    path: Path, root: Path, limit: int = MAX_PAGE_BYTES
+) -> tuple[str | None, list[Problem]]:
+    """Read a contributed text file, refusing links, oversized and non-UTF-8 files."""
+    relative = display_path(path, root)
+    if path.is_symlink():
+        message = "symbolic links are not allowed; copy the file"
+        return None, [Problem(relative, None, None, message)]
+    size = path.stat().st_size
+    if size > limit:
+        message = f"file is {size} bytes, over the {limit}-byte limit; split it"
+        return None, [Problem(relative, None, None, message)]
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(relative, line, None, "not UTF-8 text; save the file as UTF-8")]
+
+
+def read_hand_pages(
+    root: Path, codes: set[str], source: str
+) -> tuple[list[HandPage], list[Problem]]:
+    """Read every ``pages/*.md`` file with its language."""
+    folder = root / PAGES_FOLDER
+    pages: list[HandPage] = []
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return pages, problems
+    for path in sorted(folder.iterdir()):
+        relative = display_path(path, root)
+        if path.is_dir() or path.suffix != ".md":
+            if not path.is_symlink():
+                problems.append(Problem(relative, None, None, "only .md files belong in pages/"))
+            continue
+        name, language = split_language_suffix(path.stem, codes, source)
+        if language is None:
+            suffix = path.stem.rpartition(".")[2]
+            problems.append(
+                Problem(
+                    relative,
+                    None,
+                    None,
+                    f"{suffix!r} is not a language declared in curriculum/languages.yaml; "
+                    f"name translations like {name}.es.md",
+                )
+            )
+            continue
+        text, file_problems = read_text_file(path, root)
+        problems += file_problems
+        if text is not None:
+            pages.append(HandPage(name=name, language=language, path=path, text=text))
+    return pages, problems

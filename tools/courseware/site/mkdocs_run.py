@@ -1,0 +1,95 @@
+"""Run MkDocs (Material + mkdocs-static-i18n) over the staged tree, strictly, in process.
+
+The project's ``mkdocs.yml`` holds the theme and Markdown settings; the plugin list is
+computed here because the i18n languages come from ``curriculum/languages.yaml``, the one
+place languages are declared.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from courseware.errors import BuildError
+from courseware.registry.load import Registry
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, once per build
+
+
+def plugin_config(registry: Registry) -> list[Any]:
+    """The MkDocs plugin list: search per language, i18n over the suffix structure, ours."""
+    source = registry.source_language.code
+    languages = [
+        {
+            "locale": lang.code,
+            "name": lang.native_name,
+            "default": lang.code == source,
+            "build": True,
+        }
+        for lang in sorted(registry.languages, key=lambda lang: lang.code != source)
+    ]
+    return [
+        {"search": {"lang": ["en", "es", "pt", "fr", "ar"]}},
+        {
+            "i18n": {
+                "docs_structure": "suffix",
+                "fallback_to_default": True,
+                "reconfigure_material": True,
+                # Its search de-duplication is quadratic and gives the same index for this
+                # layout (performance reference, finding 3).
+                "reconfigure_search": False,
+                "languages": languages,
+            }
+        },
+        "courseware",
+    ]
+
+
+class _WarningCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _collect_warnings() -> Iterator[_WarningCollector]:
+    collector = _WarningCollector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        yield collector
+    finally:
+        logger.removeHandler(collector)
+
+
+def run_mkdocs(root: Path, registry: Registry, docs_dir: Path, site_dir: Path) -> None:
+    """Build the staged ``docs_dir`` into ``site_dir`` with MkDocs in strict mode.
+
+    Raises:
+        BuildError: listing MkDocs' warnings when the build fails.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    with _collect_warnings() as collector:
+        try:
+            config = load_config(
+                config_file=str(root / "mkdocs.yml"),
+                docs_dir=str(docs_dir),
+                site_dir=str(site_dir),
+                plugins=plugin_config(registry),
+                strict=True,
+            )
+            build(config)
+        except (Abort, MkDocsException, OSError) as error:
+            details = "\n".join(f"  {message}" for message in collector.messages)
+            message = f"MkDocs could not build the site: {error}\n{details}".rstrip()
+            raise BuildError(message) from None

@@ -1,0 +1,44 @@
+"""``courseware serve``: stage the site, then let ``mkdocs serve`` rebuild on every change.
+
+MkDocs watches the staged tree; the courseware plugin is told to watch the project's source
+folders too, and re-stages them before each rebuild.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from courseware.errors import ContentError, errors_only
+from courseware.registry.load import load_registry
+from courseware.site.mkdocs_run import plugin_config
+from courseware.site.pages import collect_site_files, staged_docs_dir
+from courseware.site.stage import write_staged
+
+WATCHED_FOLDERS = ("curriculum", "modules", "labs", "pages")
+
+
+def stage_project(root: Path) -> None:
+    """Validate the project and write its staged tree (raises ContentError on problems)."""
+    registry = load_registry(root)
+    staged = collect_site_files(registry)
+    if errors_only(staged.problems):
+        raise ContentError(staged.problems)
+    write_staged(staged.files, staged_docs_dir(root))
+
+
+def serve_site(root: Path, dev_addr: str) -> None:
+    """Serve the project with live reload until interrupted."""
+    from mkdocs.commands.serve import serve
+
+    root = root.resolve()
+    stage_project(root)
+    registry = load_registry(root)
+    watched = [str(root / name) for name in WATCHED_FOLDERS if (root / name).is_dir()]
+    serve(
+        config_file=str(root / "mkdocs.yml"),
+        dev_addr=dev_addr,
+        docs_dir=str(staged_docs_dir(root)),
+        plugins=plugin_config(registry),
+        watch=watched,
+        strict=False,
+    )

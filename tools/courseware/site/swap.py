@@ -1,0 +1,89 @@
+"""Put a freshly built site in place atomically, and hold a lock while building.
+
+MkDocs empties ``site/`` before it writes and aborts only afterwards, so a failed build would
+leave a broken or empty site. We build into a temporary folder beside ``site/`` and exchange
+the two in one step, so readers and the previous site never see a half-written tree.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from courseware.errors import BuildError
+
+TEMP_PREFIX = ".site.tmp-"
+OLD_PREFIX = ".site.old-"
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def temporary_site_dir(site_dir: Path) -> Path:
+    """A fresh temporary folder on the same filesystem as ``site_dir``."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    path = site_dir.parent / f"{TEMP_PREFIX}{site_dir.name}-{os.getpid()}"
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
+def remove_stale_temporaries(site_dir: Path) -> list[Path]:
+    """Delete temporary folders left by interrupted builds; return what was removed."""
+    removed = []
+    for prefix in (TEMP_PREFIX, OLD_PREFIX):
+        for path in site_dir.parent.glob(f"{prefix}{site_dir.name}-*"):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    return removed
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically with renameat2 (Linux); False where unavailable."""
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    libc = ctypes.CDLL(name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    return bool(result == 0)
+
+
+def swap_into_place(new_site: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` by ``new_site``; the old tree is removed only after the swap."""
+    if site_dir.is_symlink():
+        raise BuildError(f"{site_dir} is a symbolic link; remove it and build again")
+    if not site_dir.exists():
+        os.replace(new_site, site_dir)
+        return
+    if _exchange(new_site, site_dir):
+        shutil.rmtree(new_site)
+        return
+    old = site_dir.parent / f"{OLD_PREFIX}{site_dir.name}-{os.getpid()}"
+    os.replace(site_dir, old)
+    os.replace(new_site, site_dir)
+    shutil.rmtree(old)
+
+
+@contextlib.contextmanager
+def build_lock(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock so two builds of one project never interleave."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with lock_file.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"another build holds {lock_file}; wait for it to finish") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
