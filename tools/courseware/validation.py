@@ -125,12 +125,22 @@ def _message(
         return f"{value!r} is not one of {', '.join(choices)}{suggestion}"
     if kind == "string_pattern_mismatch":
         return f"{value!r} is not in the expected form ({_pattern_hint(detail)})"
+    if written is not None and kind == "value_error" and _misread(written, value):
+        return (
+            f"{written!r} was read by YAML as {_yaml_reading(value)}, not text; "
+            f'quote it: "{written}"'
+        )
     if kind in {"value_error", "assertion_error"}:
         message = str(detail.get("ctx", {}).get("error", detail["msg"]))
         return message
     if kind == "string_type" and value is not None:
         return f"expected text, found {_yaml_reading(value)}"
     return str(detail["msg"]).replace("Input should be", "expected").replace("input", "value")
+
+
+def _misread(written: str, value: Any) -> bool:
+    """True when YAML 1.1 turned what was written into a different-looking value."""
+    return isinstance(value, bool) or (isinstance(value, int | float) and written != str(value))
 
 
 def _yaml_reading(value: Any) -> str:
