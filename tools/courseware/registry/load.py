@@ -1,8 +1,8 @@
 """Load the whole registry from a project folder, collecting every problem before stopping.
 
-The order matters only for cross-references: languages first (other files name their
-codes), then offerings. Each file is parsed and validated on its own so that one broken file
-never hides the problems of another.
+The order matters only for cross-references: languages and topics first (other files name
+them), then offerings and modules, then tracks (which name modules). Each file is parsed and
+validated on its own so that one broken file never hides the problems of another.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from pathlib import Path
 
 from courseware.errors import ContentError, Problem, errors_only
 from courseware.registry.models import Language, LanguagesFile, Offering
+from courseware.registry.modules import Module, check_modules, load_modules
+from courseware.registry.topics import Topic, check_document_topics, load_topics
+from courseware.registry.tracks import Track, load_tracks
 from courseware.validation import did_you_mean, validate_document
 from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
 
@@ -32,6 +35,9 @@ class Registry:
     root: Path
     languages: tuple[Language, ...]
     offerings: tuple[Offering, ...]
+    topics: tuple[Topic, ...] = ()
+    modules: tuple[Module, ...] = ()
+    tracks: tuple[Track, ...] = ()
     warnings: tuple[Problem, ...] = ()
     lines: dict[str, YamlDocument] = field(default_factory=dict, compare=False, repr=False)
     """The parsed documents by relative path, so later checks can name lines."""
@@ -50,6 +56,11 @@ class Registry:
     def language(self, code: str) -> Language:
         """Return the declared language with ``code``."""
         return next(lang for lang in self.languages if lang.code == code)
+
+    @property
+    def modules_by_id(self) -> dict[str, Module]:
+        """The modules keyed by id, for lookups from tracks and pages."""
+        return {module.id: module for module in self.modules}
 
 
 def find_symlinks(root: Path) -> list[Problem]:
@@ -123,9 +134,13 @@ def load_languages(root: Path) -> tuple[list[Language], list[Problem], YamlDocum
 
 
 def load_offerings(
-    root: Path, language_codes: set[str]
+    root: Path, language_codes: set[str] | None
 ) -> tuple[list[Offering], list[Problem], dict[str, YamlDocument]]:
-    """Load every ``curriculum/offerings/*.yaml``, checking ids and language codes."""
+    """Load every ``curriculum/offerings/*.yaml``, checking ids and language codes.
+
+    ``language_codes`` is None when languages.yaml itself is broken: then the codes are not
+    checked, rather than every code being reported as undeclared.
+    """
     offerings: list[Offering] = []
     problems: list[Problem] = []
     documents: dict[str, YamlDocument] = {}
@@ -167,7 +182,8 @@ def load_offerings(
             )
         else:
             first_file_of_id[offering.id] = relative
-        problems += check_language_codes(offering, document, language_codes)
+        if language_codes is not None:
+            problems += check_language_codes(offering, document, language_codes)
         offerings.append(offering)
     return offerings, problems, documents
 
@@ -213,16 +229,30 @@ def load_registry(root: Path) -> Registry:
     languages, language_problems, languages_doc = load_languages(root)
     problems += language_problems
     codes = {lang.code for lang in languages}
+    topics, topic_problems, topics_doc = load_topics(root)
+    problems += topic_problems
+    topic_ids = {topic.id for topic in topics}
     offerings, offering_problems, documents = load_offerings(root, codes)
     problems += offering_problems
-    if languages_doc is not None:
-        documents[languages_doc.path] = languages_doc
+    for document in documents.values():
+        problems += check_document_topics(document, topic_ids)
+    modules, module_problems, module_docs = load_modules(root, codes)
+    problems += module_problems + check_modules(modules, module_docs, topic_ids)
+    tracks, track_problems, track_docs = load_tracks(root, modules, codes)
+    problems += track_problems
+    documents |= module_docs | track_docs
+    for extra in (languages_doc, topics_doc):
+        if extra is not None:
+            documents[extra.path] = extra
     if errors_only(problems):
         raise ContentError(problems)
     return Registry(
         root=root,
         languages=tuple(languages),
         offerings=tuple(offerings),
+        topics=tuple(topics),
+        modules=tuple(modules),
+        tracks=tuple(tracks),
         warnings=tuple(p for p in problems if p.severity == "warning"),
         lines=documents,
     )

@@ -1,0 +1,377 @@
+"""Teaching modules (``modules/<id>/module.yaml`` + ``index.md``): schema, loading, checks.
+
+A module is the unit educators assemble into tracks, so its metadata answers their
+questions before they read it: how long, for whom, what it needs first, what it teaches,
+under which licence, and in which languages. Fields follow the Carpentries episode
+(questions, objectives, key points, teaching/exercise minutes) and MLSysBook's instructor
+metadata; see the curriculum-registries reference, section 4.9.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from courseware.errors import Problem
+from courseware.registry.licenses import LICENSES, LicenseId, combine_licenses, may_relicense
+from courseware.registry.models import Audience, StrictModel
+from courseware.registry.prerequisites import find_cycles, format_cycle
+from courseware.registry.topics import check_document_topics
+from courseware.textfields import HttpsUrl, LanguageCode, LocalizedText, PlainText, Slug
+from courseware.validation import did_you_mean, validate_document
+from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
+
+if TYPE_CHECKING:
+    from courseware.registry.load import Registry
+
+MODULES_FOLDER = Path("modules")
+MODULE_FILE = "module.yaml"
+SOURCE_TEXT = "index.md"
+
+Level = Literal["introductory", "intermediate", "advanced"]
+LifeCycle = Literal["draft", "beta", "stable", "retired"]
+Minutes = Annotated[int, Field(ge=0, le=100_000)]
+
+
+class TimeEstimate(StrictModel):
+    """Minutes of teaching and of exercises, kept apart as the Carpentries do."""
+
+    teaching_minutes: Minutes
+    exercises_minutes: Minutes
+
+    @property
+    def total_minutes(self) -> int:
+        """Teaching plus exercises."""
+        return self.teaching_minutes + self.exercises_minutes
+
+
+class Author(StrictModel):
+    """Someone who wrote or reviewed the module."""
+
+    name: PlainText
+    orcid: Annotated[str, Field(pattern=r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")] | None = None
+    url: HttpsUrl | None = None
+
+
+class Source(StrictModel):
+    """Material the module draws on.
+
+    ``adapted: true`` means the module reuses the material's text or structure, so the
+    material's licence constrains the module's; otherwise it is only cited for facts.
+    """
+
+    title: PlainText
+    authors: PlainText | None = None
+    year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    url: HttpsUrl | None = None
+    license: LicenseId | None = None
+    adapted: bool = False
+
+    @model_validator(mode="after")
+    def _licence_of_adapted(self) -> Source:
+        if self.adapted and self.license is None:
+            raise ValueError("an adapted source needs its license, which constrains the module's")
+        return self
+
+
+class InstructorNotes(StrictModel):
+    """What an educator needs to decide whether and how to use the module."""
+
+    why_assign: LocalizedText
+    where_it_fits: LocalizedText
+    misconceptions: list[LocalizedText] = Field(default_factory=list)
+    discussion_prompts: list[LocalizedText] = Field(default_factory=list)
+
+
+class ModuleSpec(StrictModel):
+    """The contents of one ``modules/<id>/module.yaml``."""
+
+    id: Slug
+    title: LocalizedText
+    summary: LocalizedText
+    source_language: LanguageCode = "en"
+    learning_objectives: list[LocalizedText] = Field(min_length=1)
+    questions: list[LocalizedText] = Field(default_factory=list)
+    key_points: list[LocalizedText] = Field(default_factory=list)
+    prerequisites: list[Slug] = Field(default_factory=list)
+    time: TimeEstimate
+    level: Level
+    audience: list[Audience] = Field(min_length=1)
+    topics: list[Slug] = Field(min_length=1)
+    labs: list[Slug] = Field(default_factory=list)
+    license: LicenseId
+    authors: list[Author] = Field(min_length=1)
+    based_on: list[Source] = Field(default_factory=list)
+    instructor: InstructorNotes
+    last_reviewed: dt.date
+    life_cycle: LifeCycle
+
+
+@dataclass(frozen=True)
+class Module:
+    """A loaded module: its metadata, where it lives, and the languages its text exists in."""
+
+    spec: ModuleSpec
+    folder: str
+    """The module's folder relative to the project root, such as ``modules/what-is-tinyml``."""
+    languages: tuple[str, ...]
+    """The source language first, then each language with an ``index.<lang>.md``."""
+
+    @property
+    def id(self) -> str:
+        """The module id (also its folder name)."""
+        return self.spec.id
+
+    @property
+    def metadata_file(self) -> str:
+        """Path of ``module.yaml`` relative to the project root, as messages show it."""
+        return f"{self.folder}/{MODULE_FILE}"
+
+    @property
+    def total_minutes(self) -> int:
+        """The module's own time estimate (a track may override it)."""
+        return self.spec.time.total_minutes
+
+    def text_file(self, language: str) -> str:
+        """The Markdown file read for ``language``, falling back to the source text."""
+        if language in self.languages and language != self.spec.source_language:
+            return f"{self.folder}/index.{language}.md"
+        return f"{self.folder}/{SOURCE_TEXT}"
+
+
+def load_modules(
+    root: Path, language_codes: set[str]
+) -> tuple[list[Module], list[Problem], dict[str, YamlDocument]]:
+    """Load every ``modules/<id>/module.yaml``, checking each file on its own.
+
+    Cross-module checks (prerequisites, topics) need the whole set; see
+    ``check_modules``.
+
+    Returns:
+        The valid modules, the problems found and the parsed documents by relative path.
+    """
+    modules: list[Module] = []
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    base = root / MODULES_FOLDER
+    if not base.is_dir():
+        return modules, problems, documents
+    for folder in sorted(base.iterdir()):
+        relative = display_path(folder, root)
+        if folder.is_symlink():
+            continue  # reported by find_symlinks
+        if not folder.is_dir():
+            problems.append(
+                Problem(relative, None, None, "only module folders belong in modules/; move it")
+            )
+            continue
+        path = folder / MODULE_FILE
+        if not path.is_file():
+            problems.append(
+                Problem(
+                    f"{relative}/{MODULE_FILE}",
+                    None,
+                    None,
+                    "file is missing; every module folder needs module.yaml (see CONTRIBUTING.md)",
+                )
+            )
+            continue
+        document, file_problems = read_yaml_file(path, root)
+        problems += file_problems
+        if document is None:
+            continue
+        documents[document.path] = document
+        spec, file_problems = validate_document(ModuleSpec, document)
+        problems += file_problems
+        if spec is None:
+            continue
+        languages, file_problems = _text_languages(folder, root, spec, language_codes)
+        problems += file_problems
+        problems += _check_own_fields(spec, document, folder.name, language_codes)
+        modules.append(Module(spec=spec, folder=relative, languages=languages))
+    return modules, problems, documents
+
+
+def _text_languages(
+    folder: Path, root: Path, spec: ModuleSpec, declared: set[str]
+) -> tuple[tuple[str, ...], list[Problem]]:
+    problems = []
+    relative = display_path(folder, root)
+    if not (folder / SOURCE_TEXT).is_file():
+        problems.append(
+            Problem(
+                f"{relative}/{SOURCE_TEXT}",
+                None,
+                None,
+                f"file is missing; write the module's text in {spec.source_language} there",
+            )
+        )
+    languages = [spec.source_language]
+    for path in sorted(folder.glob("index.*.md")):
+        code = path.name[len("index.") : -len(".md")]
+        if code not in declared:
+            problems.append(
+                Problem(
+                    display_path(path, root),
+                    None,
+                    None,
+                    f"language {code!r} is not declared in curriculum/languages.yaml"
+                    f"{did_you_mean(code, declared)}; rename the file or declare the language",
+                )
+            )
+        elif code == spec.source_language:
+            problems.append(
+                Problem(
+                    display_path(path, root),
+                    None,
+                    None,
+                    f"{code!r} is the source language; its text belongs in {SOURCE_TEXT}",
+                )
+            )
+        else:
+            languages.append(code)
+    return tuple(languages), problems
+
+
+def _check_own_fields(
+    spec: ModuleSpec, document: YamlDocument, folder_name: str, declared: set[str]
+) -> list[Problem]:
+    """Checks that need only this module: id, languages, licence against its sources."""
+    problems = []
+    if spec.id != folder_name:
+        problems.append(
+            Problem(
+                document.path,
+                document.line_of(("id",)),
+                "id",
+                f"{spec.id!r} differs from the folder name {folder_name!r}; "
+                "rename one so they match",
+            )
+        )
+    if spec.source_language not in declared:
+        problems.append(
+            Problem(
+                document.path,
+                document.line_of(("source_language",)),
+                "source_language",
+                f"language {spec.source_language!r} is not declared in "
+                f"curriculum/languages.yaml{did_you_mean(spec.source_language, declared)}",
+            )
+        )
+    for field_name in ("title", "summary"):
+        text = getattr(spec, field_name)
+        for code in text if isinstance(text, dict) else ():
+            if code not in declared:
+                problems.append(
+                    Problem(
+                        document.path,
+                        document.line_of((field_name, code)),
+                        f"{field_name}.{code}",
+                        f"language {code!r} is not declared in curriculum/languages.yaml"
+                        f"{did_you_mean(code, declared)}",
+                    )
+                )
+    for index, prerequisite in enumerate(spec.prerequisites):
+        if prerequisite == spec.id:
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of(("prerequisites", index)),
+                    f"prerequisites[{index}]",
+                    "a module cannot be its own prerequisite; remove it",
+                )
+            )
+    for index, source in enumerate(spec.based_on):
+        if source.adapted and source.license and not may_relicense(spec.license, source.license):
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of(("license",)),
+                    "license",
+                    f"{spec.license} is not allowed for a module that adapts "
+                    f"{source.title!r} ({LICENSES[source.license].name}, based_on[{index}]); "
+                    "use a licence that keeps its terms, such as "
+                    f"{_least_license_for(spec.license, source.license)}",
+                )
+            )
+    return problems
+
+
+def _least_license_for(own: str, source: str) -> str:
+    combined = combine_licenses([("module", own), ("source", source)])
+    return combined.spdx or source
+
+
+def check_modules(
+    modules: Iterable[Module], documents: Mapping[str, YamlDocument], topics: set[str]
+) -> list[Problem]:
+    """Cross-module checks: unknown prerequisites, prerequisite cycles, unknown topics."""
+    by_id = {m.id: m for m in modules}
+    problems: list[Problem] = []
+    for module in by_id.values():
+        document = documents[module.metadata_file]
+        for index, prerequisite in enumerate(module.spec.prerequisites):
+            if prerequisite not in by_id and prerequisite != module.id:
+                problems.append(
+                    Problem(
+                        document.path,
+                        document.line_of(("prerequisites", index)),
+                        f"prerequisites[{index}]",
+                        f"unknown module {prerequisite!r}"
+                        f"{nearest_modules_hint(prerequisite, by_id)}",
+                    )
+                )
+        problems += check_document_topics(document, topics)
+    graph = {m.id: [p for p in m.spec.prerequisites if p != m.id] for m in by_id.values()}
+    for cycle in find_cycles(graph):
+        first = by_id[cycle[0]]
+        document = documents[first.metadata_file]
+        index = first.spec.prerequisites.index(cycle[1 % len(cycle)])
+        problems.append(
+            Problem(
+                document.path,
+                document.line_of(("prerequisites", index)),
+                f"prerequisites[{index}]",
+                f"prerequisite cycle {format_cycle(cycle)}; no order can teach these "
+                "modules, so remove one of these prerequisites",
+            )
+        )
+    return problems
+
+
+def nearest_modules_hint(name: str, known: Iterable[str]) -> str:
+    """``"; nearest ids: a, b"`` for an unknown module id (the closest three)."""
+    choices = sorted(known)
+    nearest = difflib.get_close_matches(name, choices, n=3, cutoff=0.6)
+    if not nearest:
+        return f"; known modules: {', '.join(choices)}" if choices else "; no modules exist yet"
+    return f"; nearest ids: {', '.join(nearest)}"
+
+
+def check_module_labs(registry: Registry, known_labs: set[str]) -> list[Problem]:
+    """Report every lab a module names that does not exist.
+
+    Kept out of ``load_registry`` because labs are loaded by the labs package, which the
+    registry must not import; the site builder calls this with the lab ids it found.
+    """
+    problems = []
+    for module in registry.modules:
+        document = registry.lines[module.metadata_file]
+        for index, lab in enumerate(module.spec.labs):
+            if lab not in known_labs:
+                hint = did_you_mean(lab, known_labs) or f"; add labs/{lab}.py or remove it"
+                problems.append(
+                    Problem(
+                        document.path,
+                        document.line_of(("labs", index)),
+                        f"labs[{index}]",
+                        f"unknown lab {lab!r}{hint}",
+                    )
+                )
+    return problems
