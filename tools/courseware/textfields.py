@@ -18,7 +18,7 @@ from pydantic import AfterValidator, Field, PlainValidator
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
 
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][\w:-]*|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_MARKUP = re.compile(r"</?[A-Za-z!?][\w:-]*|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 _ALLOWED_CONTROLS = {"\n", "\t"}
 
 

@@ -1,0 +1,119 @@
+"""`courseware build` end to end on a small fixture project: output, escaping, atomicity."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from courseware.cli import cli
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site-build")]
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _build(project: Path, runner: CliRunner) -> tuple[int, str]:
+    result = runner.invoke(cli, ["build", "--root", str(project)])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def test_build_writes_catalog_and_offering_pages_per_language(
+    project: Path, runner: CliRunner
+) -> None:
+    code, output = _build(project, runner)
+    assert code == 0, output
+    site = project / "site"
+    catalog = (site / "catalog" / "index.html").read_text(encoding="utf-8")
+    assert 'id="catalog-course"' in catalog and 'id="catalog-workshop"' in catalog
+    assert "UNIFEI IESTI01" in catalog
+    spanish = (site / "es" / "catalog" / "index.html").read_text(encoding="utf-8")
+    assert "portugués" in spanish  # language names come from Babel, in the reader's language
+    for language in ("", "es/", "pt/", "fr/", "ar/"):
+        assert (site / f"{language}offerings" / "unifei-iesti01" / "index.html").is_file()
+    assert not list(project.glob(".site.*")), "temporary folders are cleaned up"
+
+
+def test_offering_page_has_schema_org_course_json_ld(project: Path, runner: CliRunner) -> None:
+    assert _build(project, runner)[0] == 0
+    page = (project / "site" / "offerings" / "tinyml-at-aau-2023" / "index.html").read_text()
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert match
+    data = json.loads(match.group(1))
+    assert data["@type"] == "Course"
+    assert data["hasCourseInstance"][0]["@type"] == "CourseInstance"
+    assert data["hasCourseInstance"][0]["courseMode"] == "onsite"
+    assert data["hasCourseInstance"][0]["location"]["address"]["addressCountry"] == "ET"
+
+
+def test_registry_text_is_escaped_in_every_html_context(project: Path, runner: CliRunner) -> None:
+    offering = project / "curriculum" / "offerings" / "escaping.yaml"
+    offering.write_text(
+        "id: escaping\nkind: workshop\n"
+        "title: 'Quotes \" and [link](javascript:alert(1)) * _ # stay text'\n"
+        "organizations:\n  - name: 'A \"quoted\" org'\n"
+        "dates: {start: '2023'}\naudience: [everyone]\n"
+        "language_of_instruction: [en]\nlanguage_of_materials: [en]\n"
+        "description: 'Compare: a < b && c > d'\n",
+        encoding="utf-8",
+    )
+    code, output = _build(project, runner)
+    assert code == 0, output
+    page = (project / "site" / "offerings" / "escaping" / "index.html").read_text()
+    assert 'href="javascript:' not in page
+    assert "[link](javascript:alert(1))" in page.replace("\\", "")
+    json_ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert json_ld and "<" not in json_ld.group(1)
+    assert json.loads(json_ld.group(1))["description"] == "Compare: a < b && c > d"
+    assert "Compare: a &lt; b &amp;&amp; c &gt; d" in page
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title and "<" not in title.group(1)
+
+
+def test_failed_build_leaves_previous_site_byte_identical(project: Path, runner: CliRunner) -> None:
+    assert _build(project, runner)[0] == 0
+    before = _tree_digest(project / "site")
+    broken = project / "curriculum" / "offerings" / "unifei-iesti01.yaml"
+    broken.write_text(broken.read_text() + "\nunknown_field: 1\n", encoding="utf-8")
+    code, output = _build(project, runner)
+    assert code == 1
+    assert "curriculum/offerings/unifei-iesti01.yaml:" in output
+    assert _tree_digest(project / "site") == before
+
+
+def test_mkdocs_failure_leaves_previous_site_byte_identical(
+    project: Path, runner: CliRunner
+) -> None:
+    assert _build(project, runner)[0] == 0
+    before = _tree_digest(project / "site")
+    (project / "pages" / "index.md").write_text("# Home\n\n[broken](missing-page.md)\n")
+    code, output = _build(project, runner)
+    assert code == 1
+    assert "missing-page.md" in output
+    assert _tree_digest(project / "site") == before
+    assert not list(project.glob(".site.*"))
+
+
+def test_unknown_language_suffix_and_orphan_translation_are_errors(
+    project: Path, runner: CliRunner
+) -> None:
+    (project / "pages" / "index.xx.md").write_text("# ?\n")
+    (project / "pages" / "about.es.md").write_text("# Acerca de\n")
+    code, output = _build(project, runner)
+    assert code == 1
+    assert "pages/index.xx.md: 'xx' is not a language declared in curriculum/languages.yaml" in (
+        output
+    )
+    assert "pages/about.es.md: translation without a source page: add pages/about.md" in output
+    assert not (project / "site").exists()

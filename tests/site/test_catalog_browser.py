@@ -1,0 +1,64 @@
+"""The built catalog in a real browser: filtering by language, and no other origin contacted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from click.testing import CliRunner
+
+from courseware.cli import cli
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("site-build")]
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    repo = Path(__file__).resolve().parents[2]
+    project = tmp_path_factory.mktemp("catalog") / "project"
+    shutil.copytree(repo / "tests" / "fixtures" / "project", project)
+    shutil.copy(repo / "mkdocs.yml", project / "mkdocs.yml")
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 0, result.output
+    return project / "site"
+
+
+def test_filter_by_language_shows_only_matching_rows(
+    built_site: Path, browser: Any, serve: Callable[[Path], str]
+) -> None:
+    base = serve(built_site)
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{base}/catalog/")
+    form = page.locator("form.cw-filter")
+    assert form.is_visible()
+    rows = page.locator("table[data-filterable] tbody tr")
+    assert rows.count() == 3
+    page.select_option("form.cw-filter select[name=language]", "es")
+    visible = page.locator("table[data-filterable] tbody tr:visible")
+    assert visible.count() == 1
+    assert "Artificial Intelligence and its Integration" in visible.first.inner_text()
+    assert "es" in (visible.first.get_attribute("data-language") or "").split()
+    page.select_option("form.cw-filter select[name=language]", "pt")
+    assert visible.count() == 1
+    assert "UNIFEI" in visible.first.inner_text()
+    page.select_option("form.cw-filter select[name=language]", "")
+    assert visible.count() == 3
+    origins = {urlsplit(url).netloc for url in requested if not url.startswith("data:")}
+    assert origins == {urlsplit(base).netloc}
+    page.close()
+
+
+def test_catalog_is_complete_without_javascript(built_site: Path, browser: Any, serve: Any) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{serve(built_site)}/catalog/")
+    assert page.locator("table[data-filterable] tbody tr:visible").count() == 3
+    assert not page.locator("form.cw-filter").is_visible()
+    context.close()
