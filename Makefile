@@ -4,7 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test lint bench catalogs clean
+LOCALES := tools/courseware/i18n/locale
+POT := tools/courseware/i18n/messages.pot
+
+.PHONY: site serve test lint bench catalogs i18n-extract i18n-update clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,8 +15,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Interface strings: extract the gettext("...") calls, merge them into every language's .po,
+# and compile the .po files the site reads.
+i18n-extract: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k gettext --no-location --sort-output --omit-header \
+	  -o $(POT) tools/courseware
+
+i18n-update: i18n-extract
+	$(BIN)/pybabel update -i $(POT) -d $(LOCALES) -D courseware --no-fuzzy-matching --omit-header
+
 catalogs: $(STAMP)
-	@true
+	@if ls $(LOCALES)/*/LC_MESSAGES/courseware.po >/dev/null 2>&1; then \
+	  $(BIN)/pybabel compile -d $(LOCALES) -D courseware --statistics; fi
 
 site: $(STAMP) catalogs
 	$(BIN)/courseware build
