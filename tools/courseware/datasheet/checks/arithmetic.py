@@ -1,0 +1,219 @@
+"""Internal arithmetic (reference section 4, C): totals re-added, shares consistent with
+the number of people, power and timing that add up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from courseware.datasheet.checks.registry import CheckContext, Hit, check
+from courseware.datasheet.schema.additional import DemographicAttribute, EndToEnd
+from courseware.datasheet.schema.ai import Network
+from courseware.datasheet.schema.base import Quantity
+from courseware.datasheet.schema.description import UpdateMode
+from courseware.datasheet.units import convert
+from courseware.datasheet.walk import models_of
+
+BREAKDOWN_TOLERANCE = 0.02
+"""Footprint blocks must re-add to the total within 2 % (reference, check 10): the published
+values are rounded to 0.01 kg."""
+
+PERCENT_SUM_TOLERANCE = 1.0
+"""Percentages must re-add to 100 within one point (reference, check 10)."""
+
+METRIC_TOLERANCE_POINTS = 0.5
+"""Offline rates that differ by more than half a point are not a rounding difference."""
+
+POWER_TOLERANCE = 0.25
+"""V × I may differ from the stated power by a quarter: a regulator and an LED sit between
+(the Person Sensor's 3.3 V × 40 mA = 132 mW vs ≈150 mW is accepted, reference check 13)."""
+
+RATE_TOLERANCE = 0.05
+"""A claimed rate may exceed 1 / latency by 5 % before it is called infeasible ("~7 Hz"
+against 140 ms = 7.1 Hz passes)."""
+
+
+@check("bom-total", "error", "BOM total = Σ unit cost × quantity", 9)
+def bom_total(context: CheckContext) -> Iterator[Hit]:
+    """The printed total must be the sum of its lines, to the cent."""
+    bom = context.sheet.bill_of_materials
+    if bom is None or bom.stated_total_usd is None:
+        return
+    total = sum(Decimal(str(line.unit_cost_usd)) * line.quantity for line in bom.lines)
+    stated = Decimal(str(bom.stated_total_usd))
+    if abs(total - stated) >= Decimal("0.01"):
+        yield Hit(("bill_of_materials", "stated_total_usd"),
+                  f"the lines add up to ${total:.2f}, but the total says ${stated:.2f}")
+
+
+@check("environment-breakdown", "error", "Footprint breakdown re-adds to the total and 100 %", 10)
+def environment_breakdown(context: CheckContext) -> Iterator[Hit]:
+    """A breakdown that does not re-add hides a block or double-counts one."""
+    impact = context.sheet.ml_sensor.environmental_impact if context.sheet.ml_sensor else None
+    if impact is None or not impact.breakdown:
+        return
+    where = ("ml_sensor", "environmental_impact", "breakdown")
+    total = impact.total_kg_co2e
+    if total:
+        parts = []
+        for line in impact.breakdown:
+            if line.kg_co2e is not None:
+                parts.append(line.kg_co2e)
+            elif line.percent is not None:
+                parts.append(line.percent / 100 * total)
+        summed = sum(parts)
+        if abs(summed - total) > BREAKDOWN_TOLERANCE * total:
+            yield Hit(where, f"the blocks add up to {summed:.2f} kg CO2e, but the total is "
+                      f"{total:g} kg CO2e (more than {BREAKDOWN_TOLERANCE:.0%} apart)")
+    percents = [line.percent for line in impact.breakdown]
+    if all(p is not None for p in percents):
+        summed_percent = sum(p for p in percents if p is not None)
+        if abs(summed_percent - 100) > PERCENT_SUM_TOLERANCE:
+            yield Hit(where, f"the percentages add up to {summed_percent:.1f} %, not 100 %")
+
+
+@check("environment-coverage", "error", "Footprint coverage matches the BOM lines", 10)
+def environment_coverage(context: CheckContext) -> Iterator[Hit]:
+    """'10 of 13 lines' must be 13 BOM lines, 10 of them marked as in the footprint."""
+    impact = context.sheet.ml_sensor.environmental_impact if context.sheet.ml_sensor else None
+    bom = context.sheet.bill_of_materials
+    if impact is None or impact.coverage is None or bom is None:
+        return
+    where = ("ml_sensor", "environmental_impact", "coverage")
+    coverage = impact.coverage
+    if coverage.bom_lines_total != len(bom.lines):
+        yield Hit((*where, "bom_lines_total"), f"{coverage.bom_lines_total} BOM lines stated, "
+                  f"but the bill of materials has {len(bom.lines)}")
+    marked = [line for line in bom.lines if line.in_footprint is not None]
+    accounted = sum(1 for line in marked if line.in_footprint)
+    if len(marked) == len(bom.lines) and accounted != coverage.bom_lines_accounted:
+        yield Hit((*where, "bom_lines_accounted"), f"{coverage.bom_lines_accounted} lines "
+                  f"accounted for, but {accounted} BOM lines are marked in_footprint")
+
+
+@check("offline-metrics", "warning", "Offline FP/FN rates agree with the confusion matrix", 11)
+def offline_metrics(context: CheckContext) -> Iterator[Hit]:
+    """The open-source example's text gives int8 FP 23.9 % and FN 25.1 %; its confusion
+    matrix shows 25.5 % and 22.7 %."""
+    metrics = context.at("ai", "model", "offline_metrics")
+    if not isinstance(metrics, list):
+        return
+    for index, metric in enumerate(metrics):
+        matrix = metric.confusion_matrix
+        where = ("ai", "model", "offline_metrics", index)
+        if matrix is None:
+            continue
+        pairs = (
+            ("false_positive_percent", metric.false_positive_percent,
+             matrix.false_positive_percent),
+            ("false_negative_percent", metric.false_negative_percent,
+             matrix.false_negative_percent),
+        )
+        for name, stated, from_matrix in pairs:
+            if stated is not None and abs(stated - from_matrix) > METRIC_TOLERANCE_POINTS:
+                yield Hit((*where, name), f"{metric.variant}: {stated:g} % stated, but the "
+                          f"confusion matrix gives {from_matrix:g} %")
+        for row, (a, b) in {
+            "negative": (matrix.true_negative_percent, matrix.false_positive_percent),
+            "positive": (matrix.false_negative_percent, matrix.true_positive_percent),
+        }.items():
+            if abs(a + b - 100) > METRIC_TOLERANCE_POINTS:
+                yield Hit((*where, "confusion_matrix"),
+                          f"the {row} row adds up to {a + b:g} %, not 100 %")
+
+
+def _decimals(value: float) -> int:
+    text = repr(value)
+    return len(text.split(".")[1]) if "." in text and "e" not in text else 0
+
+
+def _fits(shares: list[float], people: int) -> bool:
+    """Whether every share, as rounded, can be a whole number of ``people``."""
+    for share in shares:
+        tolerance = 0.5 * 10 ** -_decimals(share) * people / 100 + 1e-9
+        count = share * people / 100
+        if abs(count - round(count)) > tolerance:
+            return False
+    return True
+
+
+@check("demographic-shares", "error", "Demographic shares are whole numbers of people", 12)
+def demographic_shares(context: CheckContext) -> Iterator[Hit]:
+    """63.2 / 36.8 % and 47.4 / 39.4 / 13.2 % fit 38 people, not the 40 declared."""
+    for location, end_to_end in models_of(context.sheet, EndToEnd):
+        for index, attribute in enumerate(end_to_end.demographics or []):
+            yield from _attribute_shares(
+                (*location, "demographics", index), attribute, end_to_end.participants
+            )
+
+
+def _attribute_shares(
+    location: tuple[str | int, ...], attribute: DemographicAttribute, participants: int | None
+) -> Iterator[Hit]:
+    shares = [b.share_percent for b in attribute.buckets if b.share_percent is not None]
+    if not shares:
+        return
+    if abs(sum(shares) - 100) > PERCENT_SUM_TOLERANCE:
+        yield Hit((*location, "buckets"), f"{attribute.attribute} shares add up to "
+                  f"{sum(shares):.1f} %, not 100 %")
+    people = attribute.respondents or participants
+    if people is None or _fits(shares, people):
+        return
+    implied = next((n for n in range(1, 10_001) if _fits(shares, n)), None)
+    hint = f"; they fit {implied} people" if implied else ""
+    shown = " / ".join(f"{s:g}" for s in shares)
+    yield Hit((*location, "buckets"), f"{attribute.attribute} shares {shown} % are not whole "
+              f"numbers of the {people} people declared{hint}")
+
+
+@check("power-identity", "warning", "Operating voltage × current ≈ stated power", 13)
+def power_identity(context: CheckContext) -> Iterator[Hit]:
+    """V × I far from the stated power means one of the three is wrong."""
+    hardware = context.sheet.standard_sensor.hardware if context.sheet.standard_sensor else None
+    if hardware is None:
+        return
+    volts = nominal_in(hardware.operating_voltage, "V")
+    amps = nominal_in(hardware.operating_current, "A")
+    watts = nominal_in(hardware.operating_power, "W")
+    if volts is None or amps is None or watts is None:
+        return
+    product = volts * amps
+    if abs(product - watts) > POWER_TOLERANCE * watts:
+        yield Hit(("standard_sensor", "hardware", "operating_power"),
+                  f"{volts:g} V × {amps * 1000:g} mA = {product * 1000:.0f} mW, but the stated "
+                  f"power is {watts * 1000:g} mW")
+
+
+def nominal_in(quantity: Quantity | None, unit: str) -> float | None:
+    """The nominal value of a disclosed quantity in ``unit``, or None."""
+    if quantity is None or not quantity.is_disclosed or quantity.unit is None:
+        return None
+    nominal = quantity.nominal
+    return None if nominal is None else convert(nominal, quantity.unit, unit)
+
+
+@check("timing-feasibility", "error", "Claimed update rate ≤ 1 / inference time", 14)
+def timing_feasibility(context: CheckContext) -> Iterator[Hit]:
+    """The open-source module captures every second but infers for ~2200 ms; the Person
+    Sensor claims ~5 Hz with identification but needs 140 + 125 ms (≈3.8 Hz)."""
+    networks = {n.id: n for _, n in models_of(context.sheet, Network)}
+    for location, mode in models_of(context.sheet, UpdateMode):
+        rate_hz = nominal_in(mode.rate, "Hz")
+        if rate_hz is None or not mode.networks:
+            continue
+        seconds = 0.0
+        for network_id in mode.networks:
+            network = networks.get(network_id)
+            time_s = nominal_in(network.inference_time, "s") if network else None
+            if network is None:
+                yield Hit((*location, "networks"), f"no network with id {network_id!r} in "
+                          "ai.model.networks", "error")
+                break
+            if time_s is None:
+                break
+            seconds += time_s
+        else:
+            if seconds > 0 and rate_hz > (1 / seconds) * (1 + RATE_TOLERANCE):
+                yield Hit((*location, "rate"), f"{mode.name}: {rate_hz:g} Hz claimed, but the "
+                          f"networks take {seconds * 1000:g} ms per output, at most "
+                          f"{1 / seconds:.2g} Hz")

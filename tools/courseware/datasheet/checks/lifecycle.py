@@ -1,0 +1,121 @@
+"""Environmental impact, compliance and provenance (reference section 4, F and G): the use
+stage at the declared power, the method cited, claims with evidence, revisions that say
+what changed, acronyms defined."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from courseware.datasheet.checks.arithmetic import nominal_in
+from courseware.datasheet.checks.registry import CheckContext, Hit, check
+from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS
+from courseware.datasheet.walk import strings_of
+
+USE_POWER_TOLERANCE = 0.05
+"""The use-stage power may differ from the declared operating power by 5 %."""
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
+_NOT_ACRONYMS = {"MOQ1", "CO2e", "CO2"}
+
+
+@check("use-phase-power", "error", "Use-phase power equals the declared operating power", 31)
+def use_phase_power(context: CheckContext) -> Iterator[Hit]:
+    """Both examples declare 40 mA (≈132 mW at 3.3 V) but their footprint charts carry no
+    visible use stage, consistent with the calculator's 1 mW default."""
+    impact = context.at("ml_sensor", "environmental_impact")
+    hardware = context.at("standard_sensor", "hardware")
+    if impact is None:
+        return
+    where = ("ml_sensor", "environmental_impact")
+    declared_w = nominal_in(getattr(hardware, "operating_power", None), "W")
+    if declared_w is None:
+        volts = nominal_in(getattr(hardware, "operating_voltage", None), "V")
+        amps = nominal_in(getattr(hardware, "operating_current", None), "A")
+        declared_w = volts * amps if volts is not None and amps is not None else None
+    declared = "not declared" if declared_w is None else f"{declared_w * 1000:g} mW"
+    used = getattr(impact, "use_phase_power_mw", None)
+    if used is None or used in UNDISCLOSED_ANSWERS:
+        yield Hit((*where, "use_phase_power_mw"), "the use stage's power is not stated; "
+                  f"compute it from the declared operating power ({declared})")
+    elif isinstance(used, float | int) and declared_w is not None:
+        if abs(used / 1000 - declared_w) > USE_POWER_TOLERANCE * declared_w:
+            yield Hit((*where, "use_phase_power_mw"), f"the use stage assumes {used:g} mW, "
+                      f"but the declared operating power is {declared}")
+    if getattr(impact, "lifetime_years", None) is None:
+        yield Hit((*where, "lifetime_years"), "state the lifetime the use stage assumes")
+
+
+@check("environment-method", "warning", "Footprint method, coverage and end of life stated", 32)
+def environment_method(context: CheckContext) -> Iterator[Hit]:
+    """A total without its method and coverage cannot be compared with another sheet's."""
+    impact = context.at("ml_sensor", "environmental_impact")
+    if impact is None:
+        return
+    where = ("ml_sensor", "environmental_impact")
+    for name, why in (
+        ("method_source", "cite the method (e.g. the TinyML footprint paper)"),
+        ("end_of_life", "say how to recycle or dispose of the module"),
+    ):
+        if getattr(impact, name) in (None, *UNDISCLOSED_ANSWERS):
+            yield Hit((*where, name), why)
+    coverage = impact.coverage
+    if coverage is None and impact.footprint is None:
+        yield Hit(where, "state how many BOM lines the footprint covers")
+    elif coverage and coverage.bom_lines_accounted < coverage.bom_lines_total:
+        if not coverage.excluded:
+            gap = coverage.bom_lines_total - coverage.bom_lines_accounted
+            yield Hit((*where, "coverage", "excluded"), f"{gap} BOM lines are not covered; "
+                      "name them")
+
+
+@check("compliance-evidence", "warning", "Compliance claims carry evidence and scope", 33)
+def compliance_evidence(context: CheckContext) -> Iterator[Hit]:
+    """"GDPR" alone, for a device that is not itself a data controller, proves nothing."""
+    compliance = context.at("standard_sensor", "compliance")
+    if compliance is None:
+        return
+    base = ("standard_sensor", "compliance")
+    for index, regulation in enumerate(compliance.regulations or []):
+        if regulation.evidence is None and regulation.evidence_url is None:
+            yield Hit((*base, "regulations", index), f"{regulation.name}: add the declaration, "
+                      "certificate or rationale behind the claim")
+    for index, certification in enumerate(compliance.certifications or []):
+        missing = [n for n in ("identifier", "date", "scope") if getattr(certification, n) is None]
+        if missing:
+            yield Hit((*base, "certifications", index), f"{certification.name}: give "
+                      f"{', '.join(missing)}")
+
+
+@check("revision-hygiene", "warning", "The change log ends at this revision", 34)
+def revision_hygiene(context: CheckContext) -> Iterator[Hit]:
+    """A new revision must change the version and date and say what changed."""
+    title = context.sheet.title_page
+    if title is None or not title.change_log:
+        return
+    last = title.change_log[-1]
+    where = ("title_page", "change_log", len(title.change_log) - 1)
+    if title.datasheet_version and last.version != title.datasheet_version:
+        yield Hit((*where, "version"), f"the last change is {last.version!r}, but this is "
+                  f"{title.datasheet_version!r}; add an entry for it")
+    elif title.release_date and last.date != title.release_date:
+        yield Hit((*where, "date"), f"the last change is dated {last.date}, but the release "
+                  f"date is {title.release_date}")
+    versions = [entry.version for entry in title.change_log]
+    if len(set(versions)) != len(versions):
+        yield Hit(("title_page", "change_log"), "a version appears twice in the change log")
+
+
+@check("acronyms", "info", "Acronyms used are defined", 35)
+def acronyms(context: CheckContext) -> Iterator[Hit]:
+    """Readers outside the field meet RoHS, VGA, EON, MST undefined in the examples."""
+    defined = {a.acronym for a in context.sheet.acronyms or []}
+    used: set[str] = set()
+    for location, text in strings_of(context.sheet):
+        if location and location[0] in {"acronyms", "notes"}:
+            continue
+        used.update(_ACRONYM.findall(text))
+    undefined = sorted(used - defined - _NOT_ACRONYMS)
+    if undefined:
+        shown = ", ".join(undefined[:12]) + (" ..." if len(undefined) > 12 else "")
+        yield Hit(("acronyms",), f"{len(undefined)} acronyms used but not defined: {shown}")

@@ -1,0 +1,84 @@
+"""How checks are declared and run: each check is a function from a ``CheckContext`` to
+``Hit``s (where and what); the registry adds the check's id and severity and the line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from courseware.datasheet.findings import Finding, Severity
+from courseware.datasheet.schema import Datasheet
+from courseware.datasheet.walk import value_at
+from courseware.yamlsafe import Location, YamlDocument, dotted_field
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check reads: the datasheet, and where it came from (for lines)."""
+
+    sheet: Datasheet
+    path: str = "<datasheet>"
+    document: YamlDocument | None = None
+
+    def at(self, *location: str | int) -> object:
+        """The value at a location of the datasheet, or None when any part is absent."""
+        return value_at(self.sheet, tuple(location))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place a check found wrong; ``severity`` overrides the check's own when set."""
+
+    location: Location
+    message: str
+    severity: Severity | None = None
+
+
+CheckFunction = Callable[[CheckContext], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A validator check: id, default severity, what it checks, and the reference item."""
+
+    id: str
+    severity: Severity
+    title: str
+    reference: int
+    """Number of the check in section 4 of ``shared/reference/ml-sensor-datasheets.md``."""
+    function: CheckFunction
+
+    def run(self, context: CheckContext) -> list[Finding]:
+        """Run the check and turn its hits into findings with file, line and field."""
+        findings = []
+        for hit in self.function(context):
+            line = context.document.line_of(hit.location) if context.document else None
+            findings.append(
+                Finding(
+                    check=self.id,
+                    severity=hit.severity or self.severity,
+                    file=context.path,
+                    line=line,
+                    field=dotted_field(hit.location),
+                    message=hit.message,
+                )
+            )
+        return findings
+
+
+CHECKS: dict[str, Check] = {}
+"""Every check by id, in declaration order (filled as the theme modules are imported)."""
+
+
+def check(
+    check_id: str, severity: Severity, title: str, reference: int
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register the decorated function as the check ``check_id``."""
+
+    def register(function: CheckFunction) -> CheckFunction:
+        if check_id in CHECKS:
+            raise ValueError(f"check {check_id!r} is declared twice")
+        CHECKS[check_id] = Check(check_id, severity, title, reference, function)
+        return function
+
+    return register

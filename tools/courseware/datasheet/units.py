@@ -1,0 +1,108 @@
+"""The small unit table the checks normalise with, and the units refused as ambiguous.
+
+Datasheets mix kB and "Kb" on the same page (the open-source example gives RAM as "131 Kb",
+the commercial one "442.6 kB"); a value whose unit could mean two things cannot be compared,
+so it is refused with the two readings spelt out (reference, section 4, check 5).
+"""
+
+from __future__ import annotations
+
+from courseware.validation import did_you_mean
+
+_SECONDS_PER_YEAR = 365.25 * 24 * 3600  # Julian year, the usual unit of lifetime arithmetic
+
+UNITS: dict[str, tuple[str, float]] = {
+    "s": ("time", 1.0),
+    "ms": ("time", 1e-3),
+    "µs": ("time", 1e-6),
+    "us": ("time", 1e-6),
+    "min": ("time", 60.0),
+    "h": ("time", 3600.0),
+    "years": ("time", _SECONDS_PER_YEAR),
+    "W": ("power", 1.0),
+    "mW": ("power", 1e-3),
+    "µW": ("power", 1e-6),
+    "uW": ("power", 1e-6),
+    "A": ("current", 1.0),
+    "mA": ("current", 1e-3),
+    "µA": ("current", 1e-6),
+    "uA": ("current", 1e-6),
+    "V": ("voltage", 1.0),
+    "mV": ("voltage", 1e-3),
+    "bit": ("data", 1.0),
+    "kbit": ("data", 1e3),
+    "Mbit": ("data", 1e6),
+    "B": ("data", 8.0),
+    "kB": ("data", 8e3),
+    "MB": ("data", 8e6),
+    "KiB": ("data", 8 * 1024.0),
+    "MiB": ("data", 8 * 1024.0**2),
+    "bit/s": ("data_rate", 1.0),
+    "kbit/s": ("data_rate", 1e3),
+    "kb/s": ("data_rate", 1e3),
+    "Mbit/s": ("data_rate", 1e6),
+    "lux": ("illuminance", 1.0),
+    "lx": ("illuminance", 1.0),
+    "klux": ("illuminance", 1e3),
+    "mm": ("length", 1e-3),
+    "cm": ("length", 1e-2),
+    "m": ("length", 1.0),
+    "in": ("length", 0.0254),
+    "°C": ("temperature", 1.0),
+    "Hz": ("frequency", 1.0),
+    "kHz": ("frequency", 1e3),
+    "MHz": ("frequency", 1e6),
+    "FPS": ("frequency", 1.0),
+    "°": ("angle", 1.0),
+    "kg CO2e": ("mass_co2e", 1.0),
+    "g CO2e": ("mass_co2e", 1e-3),
+    "%": ("ratio", 1.0),
+    "px": ("count", 1.0),
+    "features": ("count", 1.0),
+}
+"""Unit to (dimension, factor to the dimension's base unit). "kb/s" is kept because bus
+rates are conventionally written so (SparkFun Qwiic, both examples) and read as kilobits."""
+
+AMBIGUOUS_UNITS: dict[str, str] = {
+    "Kb": "kilobits (write kbit) or kilobytes (write kB)",
+    "kb": "kilobits (write kbit) or kilobytes (write kB)",
+    "KB": "1000 bytes (write kB) or 1024 bytes (write KiB)",
+    "Mb": "megabits (write Mbit) or megabytes (write MB)",
+    "mb": "megabits (write Mbit) or megabytes (write MB)",
+    "Kbps": "write kbit/s",
+    "C": "degrees Celsius (write °C) or coulombs",
+    "deg": "an angle (write °) or a temperature (write °C)",
+}
+
+
+def unit_problem(unit: str) -> str | None:
+    """Return why ``unit`` cannot be used, or None when it is in the table."""
+    if unit in UNITS:
+        return None
+    if unit in AMBIGUOUS_UNITS:
+        return f"unit {unit!r} is ambiguous: it could mean {AMBIGUOUS_UNITS[unit]}"
+    hint = did_you_mean(unit, UNITS)
+    return f"unknown unit {unit!r}{hint or '; use one of ' + ', '.join(UNITS)}"
+
+
+def dimension_of(unit: str | None) -> str | None:
+    """The physical dimension of a known unit, or None."""
+    if unit is None or unit not in UNITS:
+        return None
+    return UNITS[unit][0]
+
+
+def to_base(value: float, unit: str) -> float:
+    """Convert ``value`` in ``unit`` to the base unit of its dimension (s, W, A, bit, lux, m...).
+
+    Raises:
+        KeyError: when the unit is not in the table (callers check ``unit_problem`` first).
+    """
+    return value * UNITS[unit][1]
+
+
+def convert(value: float, unit: str, target: str) -> float | None:
+    """Convert between two units of the same dimension; None when they differ or are unknown."""
+    if dimension_of(unit) is None or dimension_of(unit) != dimension_of(target):
+        return None
+    return value * UNITS[unit][1] / UNITS[target][1]
