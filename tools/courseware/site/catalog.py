@@ -8,7 +8,7 @@ a CourseInstance.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from courseware.i18n.formatting import country_name, format_partial_date, language_name
@@ -130,7 +130,7 @@ def _table(
     )
 
 
-def _select(name: str, label: str, options: list[tuple[str, str]], gettext: Translate) -> str:
+def _select(name: str, label: str, options: Sequence[tuple[str, str]], gettext: Translate) -> str:
     choices = [f'<option value="">{escape(gettext("All"))}</option>']
     choices += [f'<option value="{escape(v)}">{escape(text)}</option>' for v, text in options]
     return (

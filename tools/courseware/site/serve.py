@@ -6,6 +6,7 @@ folders too, and re-stages them before each rebuild.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from courseware.errors import ContentError, errors_only
@@ -27,18 +28,28 @@ def stage_project(root: Path) -> None:
 
 
 def serve_site(root: Path, dev_addr: str) -> None:
-    """Serve the project with live reload until interrupted."""
+    """Serve the project with live reload until interrupted.
+
+    MkDocs reloads its configuration on every rebuild and consumes plugin settings passed
+    in memory, so the serving configuration is written to ``build/mkdocs.serve.yml``, which
+    inherits the project's ``mkdocs.yml``.
+    """
     from mkdocs.commands.serve import serve
 
     root = root.resolve()
     stage_project(root)
     registry = load_registry(root)
     watched = [str(root / name) for name in WATCHED_FOLDERS if (root / name).is_dir()]
-    serve(
-        config_file=str(root / "mkdocs.yml"),
-        dev_addr=dev_addr,
-        docs_dir=str(staged_docs_dir(root)),
-        plugins=plugin_config(registry),
-        watch=watched,
-        strict=False,
-    )
+    plugins = [
+        {"courseware": {"restage_root": str(root)}} if entry == "courseware" else entry
+        for entry in plugin_config(registry)
+    ]
+    config_file = root / "build" / "mkdocs.serve.yml"
+    settings = {
+        "INHERIT": "../mkdocs.yml",
+        "docs_dir": "docs",
+        "site_dir": str(root / "build" / "serve-site"),
+        "plugins": plugins,
+    }
+    config_file.write_text(json.dumps(settings, ensure_ascii=False, indent=1), encoding="utf-8")
+    serve(config_file=str(config_file), dev_addr=dev_addr, watch=watched, strict=False)
