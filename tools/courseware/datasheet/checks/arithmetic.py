@@ -39,6 +39,11 @@ def bom_total(context: CheckContext) -> Iterator[Hit]:
     bom = context.sheet.bill_of_materials
     if bom is None or bom.stated_total_usd is None:
         return
+    if bom.published_line_count is not None and bom.published_line_count > len(bom.lines):
+        yield Hit(("bill_of_materials", "lines"), f"only {len(bom.lines)} of "
+                  f"{bom.published_line_count} lines are given, so the total cannot be re-added",
+                  "info")
+        return
     total = sum(Decimal(str(line.unit_cost_usd)) * line.quantity for line in bom.lines)
     stated = Decimal(str(bom.stated_total_usd))
     if abs(total - stated) >= Decimal("0.01"):
@@ -81,12 +86,13 @@ def environment_coverage(context: CheckContext) -> Iterator[Hit]:
         return
     where = ("ml_sensor", "environmental_impact", "coverage")
     coverage = impact.coverage
-    if coverage.bom_lines_total != len(bom.lines):
+    line_count = bom.published_line_count or len(bom.lines)
+    if coverage.bom_lines_total != line_count:
         yield Hit((*where, "bom_lines_total"), f"{coverage.bom_lines_total} BOM lines stated, "
-                  f"but the bill of materials has {len(bom.lines)}")
+                  f"but the bill of materials has {line_count}")
     marked = [line for line in bom.lines if line.in_footprint is not None]
     accounted = sum(1 for line in marked if line.in_footprint)
-    if len(marked) == len(bom.lines) and accounted != coverage.bom_lines_accounted:
+    if len(marked) == line_count and accounted != coverage.bom_lines_accounted:
         yield Hit((*where, "bom_lines_accounted"), f"{coverage.bom_lines_accounted} lines "
                   f"accounted for, but {accounted} BOM lines are marked in_footprint")
 
@@ -128,9 +134,13 @@ def _decimals(value: float) -> int:
 
 
 def _fits(shares: list[float], people: int) -> bool:
-    """Whether every share, as rounded, can be a whole number of ``people``."""
+    """Whether every share, as published, can be a whole number of ``people``.
+
+    A share may be off by one unit of its last digit, not half: publishers nudge rounded
+    shares so they add up to 100 (15 of 38 is 39.47 %, printed as 39.4 %).
+    """
     for share in shares:
-        tolerance = 0.5 * 10 ** -_decimals(share) * people / 100 + 1e-9
+        tolerance = 10 ** -_decimals(share) * people / 100 + 1e-9
         count = share * people / 100
         if abs(count - round(count)) > tolerance:
             return False
@@ -159,7 +169,8 @@ def _attribute_shares(
     people = attribute.respondents or participants
     if people is None or _fits(shares, people):
         return
-    implied = next((n for n in range(1, 10_001) if _fits(shares, n)), None)
+    candidates = sorted(range(1, 10 * people + 1), key=lambda n: (abs(n - people), n))
+    implied = next((n for n in candidates if _fits(shares, n)), None)
     hint = f"; they fit {implied} people" if implied else ""
     shown = " / ".join(f"{s:g}" for s in shares)
     yield Hit((*location, "buckets"), f"{attribute.attribute} shares {shown} % are not whole "
@@ -217,3 +228,21 @@ def timing_feasibility(context: CheckContext) -> Iterator[Hit]:
                 yield Hit((*location, "rate"), f"{mode.name}: {rate_hz:g} Hz claimed, but the "
                           f"networks take {seconds * 1000:g} ms per output, at most "
                           f"{1 / seconds:.2g} Hz")
+
+
+@check("dataset-splits", "error", "Dataset splits are named once and add up to 100 %", 15)
+def dataset_splits(context: CheckContext) -> Iterator[Hit]:
+    """The open-source example splits 0.8 for training and calls the other 20 % a test set
+    in the text and a validation set in its table."""
+    splits = context.at("ai", "dataset", "splits")
+    if not isinstance(splits, list) or not splits:
+        return
+    where = ("ai", "dataset", "splits")
+    names = [s.name for s in splits]
+    total = sum(s.share_percent for s in splits)
+    if abs(total - 100) > PERCENT_SUM_TOLERANCE:
+        shown = ", ".join(f"{s.name} {s.share_percent:g} %" for s in splits)
+        yield Hit(where, f"the splits add up to {total:g} % ({shown}); one share is named twice "
+                  "or described differently in two places")
+    elif len(set(names)) != len(names):
+        yield Hit(where, "a split is listed twice")

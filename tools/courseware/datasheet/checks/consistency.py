@@ -70,7 +70,7 @@ def _mismatch(statement: Statement, target: object) -> str | None:
 
 def _in_mm(dimensions: Dimensions) -> list[float]:
     factor = 25.4 if dimensions.unit == "in" else 1.0
-    return sorted(v * factor for v in (dimensions.length, dimensions.width, dimensions.height))
+    return [v * factor for v in (dimensions.length, dimensions.width, dimensions.height)]
 
 
 @check("dimensions-drawing", "error", "Stated dimensions match the drawing", 16)
@@ -80,7 +80,9 @@ def dimensions_drawing(context: CheckContext) -> Iterator[Hit]:
     if form is None or form.dimensions is None or form.drawing_dimensions is None:
         return
     stated, drawn = _in_mm(form.dimensions), _in_mm(form.drawing_dimensions)
-    if any(abs(a - b) > DIMENSION_TOLERANCE * b for a, b in zip(stated, drawn, strict=True)):
+    # Compare sorted sizes: a drawing may name length and width the other way round.
+    pairs = zip(sorted(stated), sorted(drawn), strict=True)
+    if any(abs(a - b) > DIMENSION_TOLERANCE * b for a, b in pairs):
         shown = " × ".join(f"{v:.1f}" for v in drawn)
         yield Hit(("standard_sensor", "form_factor", "dimensions"),
                   f"{' × '.join(f'{v:g}' for v in stated)} mm stated, but the drawing shows "
@@ -127,7 +129,7 @@ def modalities_covered(context: CheckContext) -> Iterator[Hit]:
     declared = {p.modality for p in practices}
     for modality, location in _sensed_modalities(context).items():
         if modality not in declared:
-            yield Hit(location, f"a {modality} part is fitted, but the privacy label has no "
+            yield Hit(location, f"a part sensing {modality} is fitted, but the privacy label has no "
                       f"{modality} data practice; declare it or mark the part "
                       "physically_disabled")
 

@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from courseware.datasheet.checks.arithmetic import nominal_in
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
 from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS
+from courseware.datasheet.units import UNITS
 from courseware.datasheet.walk import strings_of
 
 USE_POWER_TOLERANCE = 0.05
 """The use-stage power may differ from the declared operating power by 5 %."""
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
-_NOT_ACRONYMS = {"MOQ1", "CO2e", "CO2"}
+_NOT_ACRONYMS = set(UNITS) | {"CO2e", "CO2"}
 
 
 @check("use-phase-power", "error", "Use-phase power equals the declared operating power", 31)
@@ -29,11 +30,16 @@ def use_phase_power(context: CheckContext) -> Iterator[Hit]:
         return
     where = ("ml_sensor", "environmental_impact")
     declared_w = nominal_in(getattr(hardware, "operating_power", None), "W")
+    declared = "" if declared_w is None else f"{declared_w * 1000:g} mW"
     if declared_w is None:
         volts = nominal_in(getattr(hardware, "operating_voltage", None), "V")
         amps = nominal_in(getattr(hardware, "operating_current", None), "A")
         declared_w = volts * amps if volts is not None and amps is not None else None
-    declared = "not declared" if declared_w is None else f"{declared_w * 1000:g} mW"
+        declared = (
+            "not declared"
+            if declared_w is None
+            else f"not declared; nominal V × I ≈ {declared_w * 1000:.0f} mW"
+        )
     used = getattr(impact, "use_phase_power_mw", None)
     if used is None or used in UNDISCLOSED_ANSWERS:
         yield Hit((*where, "use_phase_power_mw"), "the use stage's power is not stated; "
@@ -114,7 +120,8 @@ def acronyms(context: CheckContext) -> Iterator[Hit]:
     for location, text in strings_of(context.sheet):
         if location and location[0] in {"acronyms", "notes"}:
             continue
-        used.update(_ACRONYM.findall(text))
+        # Part numbers (HM01B0, RP2040) carry digits and are names, not acronyms.
+        used.update(w for w in _ACRONYM.findall(text) if not any(c.isdigit() for c in w))
     undefined = sorted(used - defined - _NOT_ACRONYMS)
     if undefined:
         shown = ", ".join(undefined[:12]) + (" ..." if len(undefined) > 12 else "")

@@ -45,6 +45,7 @@ class ConditionFactor(StrictModel):
         default_factory=list, description="Levels as the figures label them, when given."
     )
     instrument: PlainText | None = None
+    note: PlainText | None = None
     source: PlainText | None = None
 
 

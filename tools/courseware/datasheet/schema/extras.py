@@ -24,12 +24,16 @@ class BomLine(StrictModel):
     modality: Modality | None = Field(default=None, description="Set for sensing parts.")
     physically_disabled: bool = False
     datasheet_url: HttpsUrl | None = None
+    note: PlainText | None = None
 
 
 class BillOfMaterials(StrictModel):
     """Bill of materials, unit costs at MOQ 1."""
 
     stated_total_usd: float | None = optional("Total as the datasheet prints it.")
+    published_line_count: int | None = optional(
+        "Lines in the published BOM, when only some are re-typed here.", ge=1
+    )
     lines: list[BomLine] = Field(min_length=1)
     source: PlainText | None = None
 
