@@ -40,6 +40,11 @@ _PHRASES: dict[Audience, re.Pattern[str]] = {
 """Phrases per value, matched on lower-case text with hyphens and dots read as spaces
 ("K-12", "Ph.D.", "under-graduate")."""
 
+_READING_ORDER: tuple[Audience, ...] = (
+    "undergraduate", "everyone", "k12", "graduate", "professional", "educators",
+)  # fmt: skip
+""""Undergraduate" holds "graduate", so it is read (and blanked out) first."""
+
 _NEUTRAL = {"students", "student", "and", "or", "the", "of", "for", "with", "in", "interested",
             "levels", "level", "learners", "people", "university", "college"}  # fmt: skip
 """Words that qualify an audience without naming one: left over, they are not reported."""
@@ -71,10 +76,9 @@ def read_audience(text: str, field_name: str = "audience") -> AudienceReading:
         ``needs_human`` finding when nothing, or not everything, could be read.
     """
     lowered = re.sub(r"[-.]", " ", text.lower())
-    # "undergraduate" holds "graduate": read it first and blank it out.
     found: set[Audience] = set()
     rest = lowered
-    for value in ("undergraduate", *[v for v in AUDIENCES if v != "undergraduate"]):
+    for value in _READING_ORDER:
         if _PHRASES[value].search(rest):
             found.add(value)
             rest = _PHRASES[value].sub(" ", rest)

@@ -236,7 +236,11 @@ def _url_findings(field_name: str, reading: UrlReading) -> list[Finding]:
             needs_human(
                 field_name,
                 f"{reading.original!r} not imported: {reading.reason}; kept in notes"
-                + (" (import with --base-url to resolve it)" if reading.outcome == "relative" else ""),
+                + (
+                    " (import with --base-url to resolve it)"
+                    if reading.outcome == "relative"
+                    else ""
+                ),
             )
         ]
     return []

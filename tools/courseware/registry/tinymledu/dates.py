@@ -213,10 +213,11 @@ def _range(text: str, first: _Point, last: _Point) -> DateReading:
         return DateReading(text, start=opening.start, term=opening.term, ongoing=True)
     if last.year is None:
         raise _Unreadable("the end of the range has no year")
+    end_year: int = last.year
     if first.term or last.term:
         # Terms have no agreed months, so a range of terms is read at year precision.
-        start_year = first.year if first.year is not None else last.year
-        return DateReading(text, start=f"{start_year:04d}", end=f"{last.year:04d}")
+        start_year = first.year if first.year is not None else end_year
+        return DateReading(text, start=f"{start_year:04d}", end=f"{end_year:04d}")
     if first.month is None and first.day is not None:
         # "3 - 7 July 2023": the first day borrows the month and year of the last.
         first = _Point(year=last.year, month=last.month, day=first.day)
@@ -230,8 +231,8 @@ def _range(text: str, first: _Point, last: _Point) -> DateReading:
             raise _Unreadable("the start of the range is not a date")
         # "Nov - Feb 2023" crosses a new year; "Jun - Aug 2022" does not.
         crosses = last.month is not None and first.month > last.month
-        first = _Point(year=last.year - 1 if crosses else last.year, month=first.month,
-                       day=first.day)  # fmt: skip
+        start_year = end_year - 1 if crosses else end_year
+        first = _Point(year=start_year, month=first.month, day=first.day)
     return DateReading(text, start=first.iso(), end=last.iso())
 
 

@@ -17,9 +17,7 @@ import langcodes
 
 from courseware.registry.tinymledu.findings import Finding, needs_human, normalised
 
-_SEPARATORS = re.compile(
-    r"\s*(?:/|,|;|&|\+|\b(?:and|or|y|e|et|und)\b)\s*", re.IGNORECASE
-)
+_SEPARATORS = re.compile(r"\s*(?:/|,|;|&|\+|\b(?:and|or|y|e|et|und)\b)\s*", re.IGNORECASE)
 """Between languages: punctuation, and "and" in the languages the registry's sources use."""
 _CODE = re.compile(r"^(?:[a-z]{2,3}|[A-Z]{2,3})$")
 """A bare code, "en" or "EN"; a capitalised word ("Ga", "Ewe") is read as a name."""

@@ -76,7 +76,9 @@ def clean_field(field: str, value: str) -> tuple[str, list[Finding]]:
     findings: list[Finding] = []
     if not cleaned.is_plain:
         findings.append(
-            needs_human(field, f"{value!r} still reads as markup after cleaning; rewrite it as text")
+            needs_human(
+                field, f"{value!r} still reads as markup after cleaning; rewrite it as text"
+            )
         )
     elif cleaned.removed:
         shown = ", ".join(cleaned.removed)

@@ -20,9 +20,13 @@ MATERIALS = "Language of materials as given by TinyMLedu: "
 HTTP = "TinyMLedu gives this address with http; it is written here with https, check it works: "
 FLAG_4D = "TinyMLedu flag 4D_Event: "
 
-_LINK_NOT_IMPORTED = re.compile(r"^TinyMLedu link “(?P<label>.*)” was not imported \((?P<why>.*?)\): (?P<url>.*)$")  # fmt: skip
+_LINK_NOT_IMPORTED = re.compile(
+    r"^TinyMLedu link “(?P<label>.*)” was not imported \((?P<why>.*?)\): (?P<url>.*)$"
+)
 _LOGO = re.compile(r"^TinyMLedu logo of “(?P<name>.*)”: (?P<image>.+)$")
-_LOGO_LINK_NOT_IMPORTED = re.compile(r"^TinyMLedu logo link of “(?P<name>.*)” was not imported \((?P<why>.*?)\): (?P<url>.*)$")  # fmt: skip
+_LOGO_LINK_NOT_IMPORTED = re.compile(
+    r"^TinyMLedu logo link of “(?P<name>.*)” was not imported \((?P<why>.*?)\): (?P<url>.*)$"
+)
 
 
 def audience_note(text: str) -> str:

@@ -124,9 +124,7 @@ def read_source(path: Path, root: Path) -> list[SourceItem]:
         except ValidationError as error:
             for problem in problems_from_validation_error(error, entry_document, SourceEntry):
                 field_name = f"[{index}].{problem.field}" if problem.field else f"[{index}]"
-                problems.append(
-                    Problem(problem.file, problem.line, field_name, problem.message)
-                )
+                problems.append(Problem(problem.file, problem.line, field_name, problem.message))
             continue
         items.append(SourceItem(document.path, index, entry, lines))
     if problems:
