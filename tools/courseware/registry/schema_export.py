@@ -12,10 +12,16 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from courseware.registry.models import LanguagesFile, Offering
+from courseware.registry.modules import ModuleSpec
+from courseware.registry.topics import TopicsFile
+from courseware.registry.tracks import TrackSpec
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "languages": LanguagesFile,
     "offering": Offering,
+    "module": ModuleSpec,
+    "track": TrackSpec,
+    "topics": TopicsFile,
 }
 """Schema file stem to model; other packages' models are added by their own registration."""
 

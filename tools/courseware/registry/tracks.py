@@ -66,7 +66,11 @@ class Session(StrictModel):
     """One meeting (or day, or week) of the track, in teaching order."""
 
     title: LocalizedText | None = None
-    items: list[Annotated[TrackItem, BeforeValidator(_module_shorthand)]] = Field(min_length=1)
+    items: list[
+        Annotated[
+            TrackItem, BeforeValidator(_module_shorthand, json_schema_input_type=Slug | TrackItem)
+        ]
+    ] = Field(min_length=1)
 
 
 class TrackSpec(StrictModel):
