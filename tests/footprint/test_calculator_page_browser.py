@@ -2,7 +2,8 @@
 
 The page is built the way a site would use it (Markdown from ``calculator_page_markdown`` plus
 the files of ``calculator_assets``), without MkDocs, and opened from disk with no network. The
-test fails, never skips, when Debian's chromium is missing.
+``browser`` fixture (tests/conftest.py) launches Debian's chromium and fails, never skips, when
+it is missing.
 """
 
 from __future__ import annotations
@@ -13,21 +14,13 @@ from urllib.parse import urlparse
 
 import markdown
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from courseware.footprint.estimate import configure, estimate
 from courseware.footprint.page import calculator_assets, calculator_page_markdown
 from courseware.footprint.rounding import format_kg
 from courseware.footprint.systems import list_named_configurations
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 
 pytestmark = pytest.mark.browser
@@ -49,15 +42,6 @@ def write_page(folder: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     return page
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: install Debian's chromium package"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture()
