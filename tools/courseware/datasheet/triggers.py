@@ -41,6 +41,11 @@ def _battery_powered(sheet: Datasheet) -> bool:
     return isinstance(supply, str) and "battery" in supply.lower()
 
 
+def _no_footprint_config(sheet: Datasheet) -> bool:
+    impact = value_at(sheet, ("ml_sensor", "environmental_impact"))
+    return impact is not None and impact.footprint is None
+
+
 TRIGGERS: dict[str, Trigger] = {
     "observes_people": Trigger("the sensor observes people", _observes_people),
     "bus_is_i2c": Trigger("the bus is I2C", _bus_is_i2c),
@@ -48,4 +53,7 @@ TRIGGERS: dict[str, Trigger] = {
     "claims_certification": Trigger("certification status is certified or audited",
                                     _claims_certification),
     "battery_powered": Trigger("the power supply is a battery", _battery_powered),
+    "no_footprint_config": Trigger(
+        "no footprint configuration computes it", _no_footprint_config
+    ),
 }

@@ -50,6 +50,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "in": ("length", 0.0254),
     "°C": ("temperature", 1.0),
     "Hz": ("frequency", 1.0),
+    "/h": ("frequency", 1 / 3600),
     "kHz": ("frequency", 1e3),
     "MHz": ("frequency", 1e6),
     "FPS": ("frequency", 1.0),

@@ -9,9 +9,8 @@ from decimal import Decimal
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
 from courseware.datasheet.schema.additional import DemographicAttribute, EndToEnd
 from courseware.datasheet.schema.ai import Network
-from courseware.datasheet.schema.base import Quantity
+from courseware.datasheet.schema.base import nominal_in
 from courseware.datasheet.schema.description import UpdateMode
-from courseware.datasheet.units import convert
 from courseware.datasheet.walk import models_of
 
 BREAKDOWN_TOLERANCE = 0.02
@@ -193,14 +192,6 @@ def power_identity(context: CheckContext) -> Iterator[Hit]:
         yield Hit(("standard_sensor", "hardware", "operating_power"),
                   f"{volts:g} V × {amps * 1000:g} mA = {product * 1000:.0f} mW, but the stated "
                   f"power is {watts * 1000:g} mW")
-
-
-def nominal_in(quantity: Quantity | None, unit: str) -> float | None:
-    """The nominal value of a disclosed quantity in ``unit``, or None."""
-    if quantity is None or not quantity.is_disclosed or quantity.unit is None:
-        return None
-    nominal = quantity.nominal
-    return None if nominal is None else convert(nominal, quantity.unit, unit)
 
 
 @check("timing-feasibility", "error", "Claimed update rate ≤ 1 / inference time", 14)

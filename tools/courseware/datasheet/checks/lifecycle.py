@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from courseware.datasheet.checks.arithmetic import nominal_in
+from courseware.datasheet.checks.arithmetic import BREAKDOWN_TOLERANCE
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
-from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS
+from courseware.datasheet.environment import EnvironmentError, compute_environment
+from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS, nominal_in
 from courseware.datasheet.units import UNITS
 from courseware.datasheet.walk import strings_of
 
@@ -40,6 +41,8 @@ def use_phase_power(context: CheckContext) -> Iterator[Hit]:
             if declared_w is None
             else f"not declared; nominal V × I ≈ {declared_w * 1000:.0f} mW"
         )
+    if getattr(impact, "footprint", None) is not None:
+        return  # computed from the declared power; the footprint-config check reports gaps
     used = getattr(impact, "use_phase_power_mw", None)
     if used is None or used in UNDISCLOSED_ANSWERS:
         yield Hit((*where, "use_phase_power_mw"), "the use stage's power is not stated; "
@@ -126,3 +129,25 @@ def acronyms(context: CheckContext) -> Iterator[Hit]:
     if undefined:
         shown = ", ".join(undefined[:12]) + (" ..." if len(undefined) > 12 else "")
         yield Hit(("acronyms",), f"{len(undefined)} acronyms used but not defined: {shown}")
+
+
+@check("footprint-config", "error", "The footprint configuration computes, and matches", 10)
+def footprint_config(context: CheckContext) -> Iterator[Hit]:
+    """A footprint configuration must name known blocks and options, and a hand-typed total
+    beside it must agree with what the library computes."""
+    where = ("ml_sensor", "environmental_impact", "footprint")
+    try:
+        section = compute_environment(context.sheet)
+    except EnvironmentError as error:
+        for problem in error.problems:
+            yield Hit(where, problem)
+        return
+    impact = context.at("ml_sensor", "environmental_impact")
+    stated = getattr(impact, "total_kg_co2e", None)
+    if section is None or stated is None:
+        return
+    computed = section.total_kg_co2e
+    if abs(stated - computed) > BREAKDOWN_TOLERANCE * computed:
+        yield Hit(("ml_sensor", "environmental_impact", "total_kg_co2e"),
+                  f"{stated:g} kg CO2e stated, but the footprint configuration gives "
+                  f"{computed:g} kg CO2e")

@@ -124,38 +124,47 @@ class Coverage(StrictModel):
     excluded: list[PlainText] = Field(default_factory=list)
 
 
-class FootprintBlock(StrictModel):
-    """One block of a footprint configuration: a calculator option or a custom value."""
-
-    option: PlainText | None = None
-    custom_kg_co2e: float | None = Field(default=None, ge=0)
-    source: PlainText | None = None
-
-
 class FootprintConfig(StrictModel):
-    """The hardware described as a footprint configuration; the library computes the rest.
+    """The hardware described as a footprint configuration; ``courseware.footprint`` computes
+    the breakdown and total.
 
     The use stage is computed from the declared operating power (hardware block), the
-    lifetime and the grid intensity given here, never from the calculator's 1 mW default.
+    lifetime and the grid intensity, never from the calculator's 1 mW default.
     """
 
-    blocks: dict[str, FootprintBlock] = Field(description="Calculator block key to choice.")
+    preset: PlainText | None = Field(default=None, description="Start from a calculator preset.")
+    options: dict[str, PlainText] = Field(
+        default_factory=dict, description="Block key to calculator option label."
+    )
+    custom_kg_co2e: dict[str, float] = Field(
+        default_factory=dict, description="Block key to a value of your own, in kg CO2e."
+    )
+    disabled: list[PlainText] = Field(default_factory=list, description="Blocks left out.")
+    sources: list[PlainText] = Field(
+        default_factory=list, description="Where the choices and custom values come from."
+    )
     duty_cycle: float = Field(default=1.0, gt=0, le=1)
-    grid_intensity_kg_co2e_per_kwh: float = Field(gt=0)
-    grid_source: PlainText
+    grid_region: PlainText | None = Field(
+        default=None, description="A key of the footprint library's grid table, e.g. 'world'."
+    )
+    grid_kg_co2e_per_kwh: float | None = Field(default=None, gt=0)
+    grid_source: PlainText | None = None
 
 
 class EnvironmentalImpact(StrictModel):
     """Environmental impact block."""
 
-    total_kg_co2e: float | None = required("Total footprint per unit.")
+    total_kg_co2e: float | None = conditional(
+        "no_footprint_config", "Total footprint per unit (computed when footprint is given)."
+    )
     method: PlainText | None = required("Method or standard used.")
     method_source: PlainText | None = optional("Citation of the method.")
     breakdown: list[BreakdownLine] | None = optional("Footprint by block.")
     coverage: Coverage | None = optional("BOM lines accounted for.")
     lifetime_years: float | None = required("Assumed use lifetime.")
-    use_phase_power_mw: float | Undisclosed | None = required(
-        "Power the use stage assumes; must equal the declared operating power."
+    use_phase_power_mw: float | Undisclosed | None = conditional(
+        "no_footprint_config",
+        "Power the use stage assumes; must equal the declared operating power.",
     )
     end_of_life: PlainText | None = optional("End-of-life and recycling guidance.")
     model_lifecycle_impact: PlainText | None = required("Retraining and update footprint.")

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from courseware.datasheet.units import convert
 from courseware.textfields import HttpsUrl, PlainText, Slug
 
 UNDISCLOSED_ANSWERS = ("Not disclosed", "Unknown", "Unsure")
@@ -116,6 +117,14 @@ class Quantity(StrictModel):
         if self.min is not None and self.max is not None:
             return (self.min + self.max) / 2
         return self.max if self.max is not None else self.min
+
+
+def nominal_in(quantity: Quantity | None, unit: str) -> float | None:
+    """The nominal value of a disclosed quantity converted to ``unit``, or None."""
+    if quantity is None or not quantity.is_disclosed or quantity.unit is None:
+        return None
+    nominal = quantity.nominal
+    return None if nominal is None else convert(nominal, quantity.unit, unit)
 
 
 class Link(StrictModel):
