@@ -91,3 +91,8 @@ def test_names_must_be_text() -> None:
 def test_find_reference() -> None:
     assert find_reference("Apple Watch S7 (x1)").kg_co2e == 34
     assert find_reference("macbook-pro").kg_co2e == 349
+
+
+def test_custom_is_not_an_option_but_a_value() -> None:
+    with pytest.raises(FootprintInputError, match="give a custom value for casing instead"):
+        find_option(find_block("casing"), "Custom")

@@ -97,6 +97,9 @@ def find_option(block: BlockSpec, name: object, parameter: str = "options") -> O
     option = _option_index(block.key).get(slugify(text))
     if option is not None:
         return option
+    if slugify(text) == "custom":
+        message = f"'Custom' is not an option here; give a custom value for {block.key} instead"
+        raise FootprintInputError([InputProblem(parameter, block.key, text, message)])
     known = [option.label for option in block.options]
     _unknown(parameter, block.key, text, f"option for block {block.key}:", known)
 
