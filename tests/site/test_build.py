@@ -117,3 +117,41 @@ def test_unknown_language_suffix_and_orphan_translation_are_errors(
     )
     assert "pages/about.es.md: translation without a source page: add pages/about.md" in output
     assert not (project / "site").exists()
+
+
+def test_page_title_shows_ampersands_once(project: Path, runner: CliRunner) -> None:
+    offering = project / "curriculum" / "offerings" / "ampersand.yaml"
+    offering.write_text(
+        "id: ampersand\nkind: workshop\ntitle: 'Sensors & Signals <3'\n"
+        "dates: {start: '2023'}\naudience: [everyone]\n"
+        "language_of_instruction: [en]\nlanguage_of_materials: [en]\n",
+        encoding="utf-8",
+    )
+    assert _build(project, runner)[0] == 0
+    page = (project / "site" / "offerings" / "ampersand" / "index.html").read_text()
+    assert "<title>Sensors &amp; Signals &lt;3 - TinyML Courseware</title>" in page
+    assert '>Sensors &amp; Signals &lt;3<a class="headerlink"' in page
+
+
+def test_contributed_scripts_handlers_and_javascript_links_are_removed(
+    project: Path, runner: CliRunner
+) -> None:
+    (project / "pages" / "index.md").write_text(
+        "# Home\n\n<script>document.title='pwned'</script>\n\n"
+        '<img src="x.png" alt="x" onerror="alert(1)">\n\n'
+        '[click](javascript:alert(2)) and <a href="javascript:alert(3)">this</a>\n\n'
+        '<div onclick="alert(4)" style="color:red">text</div>\n',
+        encoding="utf-8",
+    )
+    code, output = _build(project, runner)
+    assert code == 0, output
+    page = (project / "site" / "index.html").read_text()
+    content = page[page.index('<article class="md-content__inner') :]
+    content = content[: content.index("</article>")]
+    assert "<script" not in content
+    assert "onerror" not in content and "onclick" not in content
+    assert "javascript:" not in content
+    assert "pwned" not in page
+    inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", page)
+    assert inline == []
+    assert "Content-Security-Policy" in page and "script-src 'self'" in page

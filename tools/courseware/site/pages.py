@@ -11,12 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from courseware.errors import Problem
 from courseware.i18n.catalogs import translator
 from courseware.registry.load import Registry
 from courseware.site.catalog import render_catalog_page, render_offering_page
+from courseware.site.front_matter import split_front_matter, with_front_matter
 from courseware.site.hand_pages import read_hand_pages
+from courseware.site.page_scripts import PageScripts, extract_scripts
 from courseware.yamlsafe import display_path
 
 Translate = Callable[[str], str]
@@ -29,10 +32,24 @@ class StagedFiles:
     files: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
-    def add_page(self, name: str, language: str, source: str, text: str) -> None:
+    def add_page(
+        self,
+        name: str,
+        language: str,
+        source: str,
+        text: str,
+        metadata: dict[str, Any] | None = None,
+    ) -> None:
         """Add ``name`` (e.g. ``catalog`` or ``offerings/x``) in ``language``."""
         suffix = "" if language == source else f".{language}"
-        self.files[f"{name}{suffix}.md"] = text.encode("utf-8")
+        page = with_front_matter(metadata or {}, text)
+        self.files[f"{name}{suffix}.md"] = page.encode("utf-8")
+
+    def add_generated_page(self, name: str, language: str, source: str, text: str) -> None:
+        """Add a page the builder generated; its scripts move into the page metadata."""
+        scripts = PageScripts()
+        body = extract_scripts(text, scripts)
+        self.add_page(name, language, source, body, {"courseware": scripts.as_meta()})
 
     def add_file(self, relative: str, content: bytes) -> None:
         """Add a non-page file (asset, download) at ``relative``."""
@@ -67,7 +84,10 @@ def stage_hand_pages(staged: StagedFiles, registry: Registry) -> None:
                 )
             )
             continue
-        staged.add_page(page.name, page.language, source, page.text)
+        relative = display_path(page.path, registry.root)
+        metadata, body, problems = split_front_matter(page.text, relative)
+        staged.problems += problems
+        staged.add_page(page.name, page.language, source, body, metadata)
 
 
 def collect_site_files(registry: Registry) -> StagedFiles:
@@ -80,9 +100,9 @@ def collect_site_files(registry: Registry) -> StagedFiles:
         catalog = render_catalog_page(
             registry.offerings, language, source, registry.language_codes, gettext
         )
-        staged.add_page("catalog", language, source, catalog)
+        staged.add_generated_page("catalog", language, source, catalog)
         for offering in registry.offerings:
-            staged.add_page(
+            staged.add_generated_page(
                 f"offerings/{offering.id}",
                 language,
                 source,

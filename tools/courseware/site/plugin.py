@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from courseware.errors import CoursewareError
+from courseware.site.sanitize import sanitize_html
 
 
 class CoursewarePluginConfig(Config):  # type: ignore[no-untyped-call]
@@ -26,6 +27,17 @@ class CoursewarePluginConfig(Config):  # type: ignore[no-untyped-call]
 
 class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-untyped-call]
     """Hooks the courseware builder into MkDocs."""
+
+    def on_config(self, config: Any) -> Any:
+        """Put the courseware template overrides in front of Material's templates."""
+        overrides = str(Path(__file__).parent / "overrides")
+        if overrides not in config.theme.dirs:
+            config.theme.dirs.insert(0, overrides)
+        return config
+
+    def on_page_content(self, html: str, **kwargs: Any) -> str:
+        """Sanitize every page's HTML with the allow-list: contributed content is data."""
+        return sanitize_html(html)
 
     def on_pre_build(self, *, config: Any) -> None:
         """Re-stage the project before each (re)build while serving."""

@@ -1,0 +1,60 @@
+"""Read contributors' YAML front matter strictly, and write the staged pages' own.
+
+MkDocs silently renders malformed front matter as page text and prints ``title`` and
+``description`` unescaped into the page head, so contributed front matter may hold only the
+translation keys, parsed by the safe loader; the builder adds its own metadata when staging.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from courseware.errors import Problem
+from courseware.yamlsafe import YamlProblem, parse_yaml_text
+
+ALLOWED_KEYS = {"translation_of", "source_hash", "translators"}
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, list[Problem]]:
+    """Split ``text`` into its front matter (checked) and body.
+
+    Returns:
+        The metadata, the body, and the problems with the front matter (lines of the file).
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---"):
+            return {}, text, [Problem(path, 1, None, "front matter is not closed by a '---' line")]
+        return {}, text, []
+    source = match.group("yaml") or ""
+    try:
+        document = parse_yaml_text(source, path)
+    except YamlProblem as problem:
+        return {}, text, [Problem(path, problem.line + 1, problem.field_name, problem.message)]
+    data = document.data if document.data is not None else {}
+    if not isinstance(data, dict):
+        return {}, text, [Problem(path, 2, None, "front matter must be a mapping of keys")]
+    problems = []
+    for key in data:
+        if key not in ALLOWED_KEYS:
+            line = document.line_of((key,)) + 1
+            allowed = ", ".join(sorted(ALLOWED_KEYS))
+            problems.append(
+                Problem(path, line, key, f"unknown front matter key; allowed: {allowed}")
+            )
+    for key in ("translation_of", "source_hash"):
+        if key in data and not isinstance(data[key], str):
+            problems.append(Problem(path, document.line_of((key,)) + 1, key, "must be text"))
+    return data, text[match.end() :], problems
+
+
+def with_front_matter(metadata: dict[str, Any], body: str) -> str:
+    """Prefix ``body`` with ``metadata`` as YAML front matter (nothing when it is empty)."""
+    if not metadata:
+        return body
+    dumped = yaml.safe_dump(metadata, allow_unicode=True, sort_keys=True, width=1000)
+    return f"---\n{dumped}---\n\n{body}"
