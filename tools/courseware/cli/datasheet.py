@@ -2,12 +2,107 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import click
+
+from courseware.datasheet.environment import EnvironmentError, compute_environment
+from courseware.datasheet.findings import count_by_severity, has_errors
+from courseware.datasheet.render import render_datasheet_page
+from courseware.datasheet.risk import compute_risk_profile
+from courseware.datasheet.template import write_datasheet_template
+from courseware.datasheet.validate import CheckedDatasheet, check_file
+from courseware.errors import ContentError, Problem
 
 
 @click.group()
 def datasheet() -> None:
     """Validate, render and start datasheets for ML sensors."""
+
+
+@datasheet.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one finding per line; json: a list of findings.",
+)
+def validate(files: tuple[Path, ...], output_format: str) -> None:
+    """Check datasheet FILES and report every finding; exit 1 if any is an error."""
+    results = [_check(path) for path in files]
+    findings = [f for result in results for f in result.findings]
+    if output_format == "json":
+        click.echo(json.dumps([f.to_json() for f in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            click.echo(str(finding))
+        counts = count_by_severity(findings)
+        click.echo(
+            f"{len(files)} file{'s' if len(files) != 1 else ''}: {counts['error']} errors, "
+            f"{counts['warning']} warnings, {counts['info']} notes",
+            err=True,
+        )
+    if has_errors(findings):
+        raise SystemExit(1)
+
+
+def _check(path: Path) -> CheckedDatasheet:
+    if not path.is_file():
+        raise click.UsageError(f"{path} is not a file")
+    return check_file(path)
+
+
+@datasheet.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the Markdown here instead of to standard output.",
+)
+def render(file: Path, out: Path | None) -> None:
+    """Render FILE as a page (Markdown with HTML tables), findings and risk profile included."""
+    result = check_file(file)
+    sheet = result.sheet
+    if sheet is None:
+        raise ContentError(
+            Problem(f.file, f.line, f.field or None, f.message) for f in result.findings
+        )
+    try:
+        environment = compute_environment(sheet)
+    except EnvironmentError:
+        environment = None  # the findings already name the problem
+    page = render_datasheet_page(
+        sheet,
+        result.findings,
+        compute_risk_profile(sheet, result.findings),
+        yaml_download_name=file.name,
+        environment=environment,
+    )
+    if out is None:
+        click.echo(page, nl=False)
+    else:
+        out.write_text(page, encoding="utf-8")
+        click.echo(f"Wrote {out}", err=True)
+
+
+@datasheet.command()
+@click.argument("sensor_id", metavar="ID")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder (the one holding curriculum/).",
+)
+def new(sensor_id: str, root: Path) -> None:
+    """Write curriculum/sensors/ID.yaml from a commented template (never overwrites)."""
+    path = write_datasheet_template(root, sensor_id)
+    click.echo(f"Wrote {path}; fill it in, then run: courseware datasheet validate {path}")
 
 
 COMMANDS: list[click.Command] = [datasheet]
