@@ -7,7 +7,9 @@ added beside it. The commands only translate arguments; the work is in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -24,12 +26,16 @@ from courseware.registry.tinymledu import (
 from courseware.registry.tinymledu.links import check_base_url
 from courseware.registry.tinymledu.writer import write_new_file
 
-kind_option = click.option(
-    "--kind",
-    type=click.Choice(["course", "workshop"]),
-    required=True,
-    help="What the file lists: full_courses.yml holds courses, workshops.yaml workshops.",
-)
+FC = TypeVar("FC", bound=Callable[..., object])
+
+
+def kind_option(help_text: str) -> Callable[[FC], FC]:
+    """The required ``--kind course|workshop`` option, with help for its command."""
+    return click.option(
+        "--kind", type=click.Choice(["course", "workshop"]), required=True, help=help_text
+    )
+
+
 base_url_option = click.option(
     "--base-url",
     metavar="URL",
@@ -45,7 +51,7 @@ def import_group() -> None:
 
 @import_group.command("tinymledu")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@kind_option
+@kind_option("What FILE lists: full_courses.yml holds courses, workshops.yaml workshops.")
 @base_url_option
 @click.option(
     "--out",
@@ -101,7 +107,7 @@ def export_group() -> None:
 
 
 @export_group.command("tinymledu")
-@kind_option
+@kind_option("Which offerings to export.")
 @base_url_option
 @click.option(
     "--out",

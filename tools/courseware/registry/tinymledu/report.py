@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from courseware.registry.tinymledu.findings import Finding
+from courseware.registry.models import OfferingKind
+from courseware.registry.tinymledu.findings import Finding, FindingKind
 
 EntryOutcome = Literal["written", "unchanged", "exists", "draft", "not_imported"]
 """``written``: a new file. ``unchanged``: a file with this id holds the same offering.
@@ -52,7 +53,7 @@ class ImportReport:
     """Everything one ``courseware import tinymledu`` did, entry by entry."""
 
     source: str
-    kind: str
+    kind: OfferingKind
     dry_run: bool
     entries: tuple[EntryReport, ...]
 
@@ -65,7 +66,7 @@ class ImportReport:
         """How many entries ended with ``outcome``."""
         return sum(entry.outcome == outcome for entry in self.entries)
 
-    def count_findings(self, kind: str) -> int:
+    def count_findings(self, kind: FindingKind) -> int:
         """How many findings of ``kind`` (normalised, warning, needs_human) all entries have."""
         return sum(f.kind == kind for entry in self.entries for f in entry.findings)
 

@@ -97,18 +97,19 @@ def write_new_file(path: Path, text: str) -> None:
         FileExistsError: when ``path`` already exists; nothing is changed.
     """
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    with temporary.open("x", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
     try:
-        os.link(temporary, path)
-    except FileExistsError:
-        raise
-    except OSError:
-        # A file system without hard links: mode "x" still never overwrites, though a crash
-        # mid-write could leave a partial file.
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
+        with temporary.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            # A file system without hard links: mode "x" still never overwrites, though a
+            # crash mid-write could leave a partial file.
+            with path.open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
     finally:
-        temporary.unlink()
+        temporary.unlink(missing_ok=True)
