@@ -1,0 +1,154 @@
+"""The site's translation status page: per language, what is translated, stale and missing.
+
+It is the contributors' dashboard (the gap Programming Historian fills by hand with its
+translation concordance): a reader who knows a language sees what needs doing and how to
+start. File names and ids come from contributors, so they are HTML-escaped here; this
+package may not import ``courseware.site``, hence ``html.escape`` directly.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from courseware.i18n.catalogs import Translate
+from courseware.i18n.formatting import language_name as cldr_language_name
+from courseware.i18n.tracking import KINDS, STATES, Kind, State, TranslationEntry, TranslationReport
+
+LanguageNamer = Callable[[str, str], str]
+"""``(code, in_language) -> name``, as :func:`courseware.i18n.formatting.language_name`."""
+
+START_COMMAND = "courseware translate start"
+
+
+def render_status_page(
+    report: TranslationReport,
+    language: str,
+    gettext: Translate,
+    language_name: LanguageNamer = cldr_language_name,
+) -> str:
+    """Return the Markdown body of the status page in ``language`` (the reader's language)."""
+    kinds = _kind_names(gettext)
+    states = _state_names(gettext)
+    parts = [
+        f"# {_text(gettext('Translation status'))}",
+        _text(
+            gettext(
+                "Every page, module and lab is written in {source} first. A translation "
+                "records which version of its source it was made from; when the source "
+                "changes, the translation is marked stale until a translator updates it."
+            ).format(source=language_name(report.source_language, language))
+        ),
+        f"## {_text(gettext('How to translate'))}",
+        _how_to(gettext),
+    ]
+    if not report.languages:
+        parts.append(_text(gettext("No language other than the source language is declared.")))
+    for code in report.languages:
+        name = language_name(code, language)
+        parts.append(f'## {_text(name)} <span dir="ltr">({_text(code)})</span>')
+        parts.append(_summary_table(report, code, kinds, states, gettext))
+        parts.append(_detail_table(report.entries_for(code), kinds, states, gettext))
+    return "\n\n".join(parts) + "\n"
+
+
+def _how_to(gettext: Translate) -> str:
+    example = f"{START_COMMAND} modules/what-is-tinyml/index.md es"
+    return _text(
+        gettext(
+            "Run {command} with the source file and a language code. It writes the "
+            "translation beside the source with a header that records the source's hash; "
+            "translate the text below the header and keep the header. To update a stale "
+            "translation, compare it with the source, then copy the hash that "
+            "{status} reports into its header."
+        )
+    ).format(
+        command=f'<code dir="ltr">{_text(example)}</code>',
+        status=f'<code dir="ltr">{_text("courseware translate status")}</code>',
+    )
+
+
+def _summary_table(
+    report: TranslationReport,
+    code: str,
+    kinds: dict[Kind, str],
+    states: dict[State, str],
+    gettext: Translate,
+) -> str:
+    head = "".join(f'<th scope="col">{_text(states[state])}</th>' for state in STATES)
+    rows = []
+    for kind in KINDS:
+        counts = report.counts(code, kind)
+        cells = "".join(f"<td>{getattr(counts, state)}</td>" for state in STATES)
+        rows.append(f'<tr><th scope="row">{_text(kinds[kind])}</th>{cells}</tr>')
+    total = report.counts(code)
+    cells = "".join(f"<td>{getattr(total, state)}</td>" for state in STATES)
+    rows.append(f'<tr><th scope="row">{_text(gettext("All"))}</th>{cells}</tr>')
+    return (
+        '<table class="courseware-translation-summary">\n'
+        f"<thead><tr><td></td>{head}</tr></thead>\n"
+        f"<tbody>\n{chr(10).join(rows)}\n</tbody>\n</table>"
+    )
+
+
+def _detail_table(
+    entries: list[TranslationEntry],
+    kinds: dict[Kind, str],
+    states: dict[State, str],
+    gettext: Translate,
+) -> str:
+    if not entries:
+        return _text(gettext("There is nothing to translate yet."))
+    head = "".join(
+        f'<th scope="col">{_text(text)}</th>'
+        for text in (gettext("Kind"), gettext("Item"), gettext("File"), gettext("State"))
+    )
+    rows = []
+    for entry in entries:
+        detail = _state_detail(entry, states, gettext)
+        rows.append(
+            f'<tr class="translation-{entry.state}">'
+            f"<td>{_text(kinds[entry.kind])}</td>"
+            f"<td>{_text(entry.name)}</td>"
+            f'<td><code dir="ltr">{_text(entry.path)}</code></td>'
+            f"<td>{detail}</td></tr>"
+        )
+    return (
+        '<table class="courseware-translation-status">\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
+
+
+def _state_detail(entry: TranslationEntry, states: dict[State, str], gettext: Translate) -> str:
+    state = _text(states[entry.state])
+    if entry.state != "stale":
+        return state
+    if entry.is_unverified:
+        why = gettext("no source hash recorded, or the header cannot be read")
+    else:
+        why = gettext("the source changed since it was translated")
+    return f"{state} ({_text(why)})"
+
+
+def _kind_names(gettext: Translate) -> dict[Kind, str]:
+    return {"page": gettext("Page"), "module": gettext("Module"), "lab": gettext("Lab")}
+
+
+def _state_names(gettext: Translate) -> dict[State, str]:
+    return {
+        "translated": gettext("Translated"),
+        "stale": gettext("Stale"),
+        "missing": gettext("Missing"),
+    }
+
+
+_ENTITIES = {ord(c): html.escape(c, quote=True) for c in "&<>\"'"} | {
+    ord(c): f"&#{ord(c)};" for c in "\\`*_[]#|"
+}
+"""HTML's special characters, and Markdown's, as character references (one pass, so a
+reference is never escaped twice)."""
+
+
+def _text(value: object) -> str:
+    """Escape text for HTML and keep Markdown from reading ``*`` or ``_`` in it as emphasis."""
+    return str(value).translate(_ENTITIES)
