@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>\s*", re.S | re.I)
+_STYLESHEET = re.compile(r'<link\s+rel="stylesheet"\s+href="(?P<href>[^"]+)"\s*/?>\s*', re.I)
 _SRC = re.compile(r'\bsrc="(?P<src>[^"]+)"')
 _TYPE = re.compile(r'\btype="(?P<type>[^"]+)"')
 
@@ -24,10 +25,15 @@ class PageScripts:
 
     sources: list[str] = field(default_factory=list)
     json_ld: list[Any] = field(default_factory=list)
+    stylesheets: list[str] = field(default_factory=list)
 
     def as_meta(self) -> dict[str, Any]:
         """The page metadata the theme template reads (``page.meta.courseware``)."""
-        return {"scripts": list(self.sources), "json_ld": list(self.json_ld)}
+        return {
+            "scripts": list(self.sources),
+            "json_ld": list(self.json_ld),
+            "stylesheets": list(self.stylesheets),
+        }
 
 
 def _site_relative(src: str) -> str:
@@ -58,4 +64,10 @@ def extract_scripts(generated_html: str, scripts: PageScripts) -> str:
             raise ValueError("generated pages may not contain inline scripts")
         return ""
 
-    return _SCRIPT.sub(take, generated_html)
+    def take_stylesheet(match: re.Match[str]) -> str:
+        path = _site_relative(match.group("href"))
+        if path not in scripts.stylesheets:
+            scripts.stylesheets.append(path)
+        return ""
+
+    return _STYLESHEET.sub(take_stylesheet, _SCRIPT.sub(take, generated_html))

@@ -14,12 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from courseware.errors import Problem
+from courseware.footprint.page import calculator_assets, calculator_page_markdown
 from courseware.i18n.catalogs import translator
 from courseware.registry.load import Registry
 from courseware.site.catalog import render_catalog_page, render_offering_page
+from courseware.site.curriculum_pages import stage_modules, stage_tracks
 from courseware.site.front_matter import split_front_matter, with_front_matter
 from courseware.site.hand_pages import read_hand_pages
 from courseware.site.page_scripts import PageScripts, extract_scripts
+from courseware.site.track_pages import track_print_css
 from courseware.yamlsafe import display_path
 
 Translate = Callable[[str], str]
@@ -108,9 +111,24 @@ def collect_site_files(registry: Registry) -> StagedFiles:
                 source,
                 render_offering_page(offering, language, source, gettext),
             )
+    for language in registry.language_codes:
+        page = calculator_page_markdown(translator(language), asset_prefix="../")
+        staged.add_generated_page("calculator", language, source, page)
+    for relative, content in calculator_assets().items():
+        staged.add_file(relative, content)
+    stage_modules(staged, registry)
+    stage_tracks(staged, registry)
     for relative, content in package_assets().items():
         staged.add_file(relative, content)
+    staged.add_file("assets/courseware/courseware.css", site_stylesheet())
     return staged
+
+
+def site_stylesheet() -> bytes:
+    """One stylesheet for the whole site (one request): ours, then the print styles."""
+    base = resources.files("courseware.site") / "assets" / "courseware.css"
+    parts = [base.read_text(encoding="utf-8"), track_print_css()]
+    return "\n".join(parts).encode("utf-8")
 
 
 def staged_docs_dir(root: Path) -> Path:

@@ -1,0 +1,97 @@
+"""Stage the module pages, the module index, the track pages and the track index.
+
+A module page is its title, its card, then its text (``modules/<id>/index.md``, or the
+translation ``index.<lang>.md``); a missing translation falls back honestly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from courseware.errors import Problem
+from courseware.i18n.catalogs import translator
+from courseware.registry.load import Registry
+from courseware.registry.modules import Module
+from courseware.site.fallback import fallback_notice, wrap_in_language
+from courseware.site.front_matter import split_front_matter
+from courseware.site.hand_pages import read_text_file
+from courseware.site.html import escape
+from courseware.site.markdown_text import markdown_text
+from courseware.site.module_pages import format_duration, render_module_card, render_module_index
+from courseware.site.track_pages import render_track_page
+from courseware.textfields import text_in
+
+if TYPE_CHECKING:
+    from courseware.site.pages import StagedFiles
+
+Translate = Callable[[str], str]
+
+
+def _module_text(
+    module: Module, language: str, registry: Registry, staged: StagedFiles
+) -> tuple[str, bool] | None:
+    """The Markdown body for ``language`` and whether it is a fallback to the source."""
+    relative = module.text_file(language)
+    text, problems = read_text_file(registry.root / relative, registry.root)
+    staged.problems += problems
+    if text is None:
+        return None
+    _, body, problems = split_front_matter(text, relative)
+    staged.problems += problems
+    return body, relative == module.text_file(registry.source_language.code)
+
+
+def stage_modules(staged: StagedFiles, registry: Registry) -> None:
+    """Stage ``modules/index`` and one ``modules/<id>/index`` page per module and language."""
+    source = registry.source_language.code
+    for language in registry.language_codes:
+        gettext = translator(language)
+        index_title = gettext("Teaching modules")
+        intro = gettext(
+            "Modules are the pieces educators assemble into a course of their own. Each one "
+            "says how long it takes, what it assumes, and which languages it is available in."
+        )
+        body = f"# {markdown_text(index_title)}\n\n{markdown_text(intro)}\n\n"
+        body += render_module_index(registry, language, gettext)
+        staged.add_generated_page("modules/index", language, source, body)
+        for module in registry.modules:
+            text = _module_text(module, language, registry, staged)
+            if text is None:
+                continue
+            content, is_fallback = text
+            if is_fallback and language != source:
+                content = fallback_notice(source, language, gettext) + "\n\n"
+                content += wrap_in_language(text[0], source)
+            title = text_in(module.spec.title, language, source)
+            page = f"# {markdown_text(title)}\n\n"
+            page += render_module_card(module, registry, language, gettext) + "\n\n"
+            staged.add_generated_page(f"modules/{module.id}/index", language, source, page)
+            # The module's own text is contributed Markdown: appended after script extraction.
+            key = f"modules/{module.id}/index{'' if language == source else '.' + language}.md"
+            staged.files[key] = staged.files[key] + f"\n{content}\n".encode()
+
+
+def stage_tracks(staged: StagedFiles, registry: Registry) -> list[Problem]:
+    """Stage ``tracks/index`` and one ``tracks/<id>`` page per track and language."""
+    source = registry.source_language.code
+    for language in registry.language_codes:
+        gettext = translator(language)
+        title = gettext("Tracks: courses assembled from modules")
+        intro = gettext(
+            "Each track is a course an educator assembled from the modules, checked for "
+            "prerequisites, time and licences. Print a syllabus from its page."
+        )
+        items = []
+        for track in registry.tracks:
+            name = escape(text_in(track.spec.title, language, source))
+            minutes = format_duration(track.spec.time_budget_minutes, gettext)
+            items.append(f'<li><a href="{escape(track.id)}/">{name}</a> ({escape(minutes)})</li>')
+        body = f"# {markdown_text(title)}\n\n{markdown_text(intro)}\n\n<ul>\n"
+        body += "\n".join(items) + "\n</ul>\n"
+        staged.add_generated_page("tracks/index", language, source, body)
+        for track in registry.tracks:
+            page = f"# {markdown_text(text_in(track.spec.title, language, source))}\n\n"
+            page += render_track_page(track, registry, language, gettext)
+            staged.add_generated_page(f"tracks/{track.id}", language, source, page)
+    return []
