@@ -67,8 +67,8 @@ def start_translation(
         raise UsageError(f"{relative} is a translation itself; start from its source, {base}")
     if not path.is_file():
         raise UsageError(f"{relative} does not exist; translate {TRANSLATABLE}")
-    target = path.with_name(SourceFile(kind, name, relative).translation_path(language))
-    target_relative = PurePosixPath(relative).with_name(target.name).as_posix()
+    target_relative = SourceFile(kind, name, relative).translation_path(language)
+    target = path.with_name(PurePosixPath(target_relative).name)
     if target.is_symlink() or target.exists():
         raise UsageError(f"{target_relative} already exists; edit it, or delete it to start again")
     raw = _read_source(path, relative)

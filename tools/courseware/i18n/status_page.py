@@ -30,8 +30,11 @@ def render_status_page(
     """Return the Markdown body of the status page in ``language`` (the reader's language)."""
     kinds = _kind_names(gettext)
     states = _state_names(gettext)
+    # Babel cannot see gettext calls inside f-strings, so every call stands on its own.
+    title = gettext("Translation status")
+    how_to_heading = gettext("How to translate")
     parts = [
-        f"# {_text(gettext('Translation status'))}",
+        f"# {_text(title)}",
         _text(
             gettext(
                 "Every page, module and lab is written in {source} first. A translation "
@@ -39,7 +42,7 @@ def render_status_page(
                 "changes, the translation is marked stale until a translator updates it."
             ).format(source=language_name(report.source_language, language))
         ),
-        f"## {_text(gettext('How to translate'))}",
+        f"## {_text(how_to_heading)}",
         _how_to(gettext),
     ]
     if not report.languages:
@@ -83,7 +86,8 @@ def _summary_table(
         rows.append(f'<tr><th scope="row">{_text(kinds[kind])}</th>{cells}</tr>')
     total = report.counts(code)
     cells = "".join(f"<td>{getattr(total, state)}</td>" for state in STATES)
-    rows.append(f'<tr><th scope="row">{_text(gettext("All"))}</th>{cells}</tr>')
+    everything = gettext("All")
+    rows.append(f'<tr><th scope="row">{_text(everything)}</th>{cells}</tr>')
     return (
         '<table class="courseware-translation-summary">\n'
         f"<thead><tr><td></td>{head}</tr></thead>\n"

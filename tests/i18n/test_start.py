@@ -1,0 +1,119 @@
+"""Starting a translation: the header with the source's hash, and every refusal."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from courseware.errors import ContentError, UsageError
+from courseware.i18n.hashing import source_hash
+from courseware.i18n.headers import (
+    TranslationHeader,
+    read_translation_header,
+    strip_translation_header,
+)
+from courseware.i18n.start import start_translation
+
+LANGUAGES = ("en", "es", "pt", "fr", "ar")
+
+
+@pytest.fixture
+def project(make_project: Callable[[str], Path]) -> Path:
+    return make_project("translations")
+
+
+def start(project: Path, source: str | Path, language: str) -> Path:
+    return start_translation(project, Path(source), language, LANGUAGES, "en")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("pages/index.md", "pages/index.ar.md"),
+        ("modules/environmental-footprint/index.md", "modules/environmental-footprint/index.ar.md"),
+        ("labs/device-footprint.py", "labs/device-footprint.ar.py"),
+    ],
+)
+def test_start_writes_the_source_with_its_hash(project: Path, source: str, expected: str) -> None:
+    written = start(project, source, "ar")
+    assert written == project / expected
+    header = read_translation_header(written)
+    assert header == TranslationHeader(Path(source).name, source_hash(project / source))
+    style = "jupytext" if source.endswith(".py") else "front_matter"
+    body = strip_translation_header(written.read_text(encoding="utf-8"), style)
+    assert body == (project / source).read_text(encoding="utf-8")
+
+
+def test_start_accepts_an_absolute_path_and_records_translators(project: Path) -> None:
+    written = start_translation(
+        project, project / "pages" / "about.md", "es", LANGUAGES, "en", ["Ana", "Bo"]
+    )
+    header = read_translation_header(written)
+    assert header is not None and header.translators == ("Ana", "Bo")
+
+
+def test_start_never_overwrites(project: Path) -> None:
+    before = (project / "pages" / "index.es.md").read_bytes()
+    with pytest.raises(UsageError, match=r"pages/index\.es\.md already exists"):
+        start(project, "pages/index.md", "es")
+    assert (project / "pages" / "index.es.md").read_bytes() == before
+
+
+def test_start_refuses_the_source_language(project: Path) -> None:
+    with pytest.raises(UsageError, match="'en' is the source language; translate into one of"):
+        start(project, "pages/index.md", "en")
+
+
+def test_start_refuses_an_undeclared_language_with_a_suggestion(project: Path) -> None:
+    with pytest.raises(UsageError, match="'esp' is not a language declared.*did you mean 'es'"):
+        start(project, "pages/index.md", "esp")
+    assert not (project / "pages" / "index.esp.md").exists()
+
+
+def test_start_refuses_paths_outside_the_project(project: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("# Elsewhere\n", "utf-8")
+    with pytest.raises(UsageError, match="outside the project"):
+        start(project, outside, "es")
+    with pytest.raises(UsageError, match="outside the project"):
+        start(project, "pages/../../elsewhere.md", "es")
+
+
+def test_start_refuses_symbolic_links(project: Path, tmp_path: Path) -> None:
+    target = tmp_path / "secret.md"
+    target.write_text("# Secret\n", "utf-8")
+    os.symlink(target, project / "pages" / "linked.md")
+    with pytest.raises(UsageError, match="pages/linked.md: symbolic links are not allowed"):
+        start(project, "pages/linked.md", "es")
+    assert not (project / "pages" / "linked.es.md").exists()
+
+
+def test_start_refuses_a_link_in_place_of_the_translation(project: Path, tmp_path: Path) -> None:
+    os.symlink(tmp_path / "nowhere.md", project / "pages" / "about.es.md")
+    with pytest.raises(UsageError, match="already exists"):
+        start(project, "pages/about.md", "es")
+    assert not (tmp_path / "nowhere.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("curriculum/languages.yaml", "is not a translatable file"),
+        ("modules/what-is-tinyml/notes.md", "is not a translatable file"),
+        ("pages/index.es.md", "is a translation itself; start from its source, index.md"),
+        ("pages/contact.md", "pages/contact.md does not exist"),
+    ],
+)
+def test_start_refuses_what_is_not_a_source(project: Path, source: str, message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        start(project, source, "ar")
+
+
+def test_start_refuses_a_source_that_is_not_utf8(project: Path) -> None:
+    (project / "pages" / "latin.md").write_bytes(b"# Caf\xe9\n")
+    with pytest.raises(ContentError) as caught:
+        start(project, "pages/latin.md", "es")
+    assert str(caught.value.problems[0]) == "pages/latin.md:1: not UTF-8 text; save it as UTF-8"
