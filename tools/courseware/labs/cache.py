@@ -1,0 +1,233 @@
+"""The cache of executed labs under ``.cache/labs/``: content-addressed entries plus, per lab,
+a pointer to its last good run.
+
+The key covers what can change a lab's outputs: its code cells (with their tags), the
+kernel, the versions of every installed package, the declared data files and the execution
+limits. Prose is left out, so editing a lab's text or its translations executes nothing
+(the idea of jupyter-cache's ``create_hashed_notebook``, without its SQLite database).
+
+Layout::
+
+    .cache/labs/entries/<key>.ipynb   executed notebook
+    .cache/labs/entries/<key>.json    lab id, execution date, duration, warnings
+    .cache/labs/last-good/<id>.json   the key of the lab's last successful run
+
+Every file is written to a temporary name and renamed into place, and an entry counts only
+once its ``.json`` exists, so an interrupted build never leaves a half-written hit.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import platform
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path, PurePosixPath
+
+import nbformat
+
+from courseware.errors import Problem
+from courseware.labs.failures import LabProblem
+from courseware.labs.source import Lab
+
+ENGINE_VERSION = 1
+"""Bumped when the way labs are executed changes what a notebook contains."""
+
+KEEP_ENTRIES_PER_LAB = 3
+"""Entries kept per lab besides its last good one, so switching branches back and forth
+does not re-execute, while the cache stays small."""
+
+
+@dataclass(frozen=True)
+class KernelEnvironment:
+    """What the kernel brings to a run: its name, Python, and every installed package."""
+
+    kernel_name: str
+    python_version: str
+    packages_sha256: str
+
+
+@dataclass(frozen=True)
+class ExecutionSettings:
+    """The limits a run was made under (they can change its outputs, so they are keyed)."""
+
+    memory_limit_bytes: int
+    max_output_chars: int
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """One executed notebook in the cache."""
+
+    lab_id: str
+    key: str
+    notebook_path: Path
+    executed_at: datetime
+    duration_seconds: float
+    warnings: tuple[Problem, ...] = ()
+
+
+@functools.cache
+def describe_environment(kernel_name: str = "python3") -> KernelEnvironment:
+    """Fingerprint the kernel's environment (the same interpreter as the builder's)."""
+    packages = sorted(
+        f"{(dist.metadata['Name'] or '').lower()}=={dist.version}"
+        for dist in metadata.distributions()
+    )
+    digest = hashlib.sha256("\n".join(packages).encode("utf-8")).hexdigest()
+    return KernelEnvironment(kernel_name, platform.python_version(), digest)
+
+
+def cache_key(lab: Lab, environment: KernelEnvironment, settings: ExecutionSettings) -> str:
+    """The content hash that decides whether a lab must run again."""
+    code = [
+        {"source": cell.source, "tags": sorted(cell.tags)}
+        for cell in lab.cells
+        if cell.kind == "code"
+    ]
+    data = {
+        name: hashlib.sha256((lab.path.parent / PurePosixPath(name)).read_bytes()).hexdigest()
+        for name in lab.data_files
+    }
+    payload = {
+        "engine": ENGINE_VERSION,
+        "code": code,
+        "kernel": [environment.kernel_name, environment.python_version],
+        "packages": environment.packages_sha256,
+        "data": data,
+        "timeout_seconds": lab.timeout_seconds,
+        "network": lab.connectivity == "required",
+        "memory_limit_bytes": settings.memory_limit_bytes,
+        "max_output_chars": settings.max_output_chars,
+    }
+    encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+class LabCache:
+    """Executed notebooks by key, and the last good entry of each lab."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.entries = directory / "entries"
+        self.pointers = directory / "last-good"
+
+    def lookup(self, key: str) -> CacheEntry | None:
+        """The entry for ``key``, if a complete one exists."""
+        return self._read_entry(key)
+
+    def store(
+        self,
+        lab_id: str,
+        key: str,
+        notebook: nbformat.NotebookNode,
+        executed_at: datetime,
+        duration_seconds: float,
+        warnings: tuple[Problem, ...] = (),
+    ) -> CacheEntry:
+        """Write an executed notebook, then its record (which makes it visible)."""
+        notebook_path = self.entries / f"{key}.ipynb"
+        write_atomically(notebook_path, nbformat.writes(notebook).encode("utf-8"))
+        record = {
+            "lab_id": lab_id,
+            "executed_at": executed_at.isoformat(),
+            "duration_seconds": round(duration_seconds, 3),
+            "warnings": [_problem_record(problem) for problem in warnings],
+        }
+        write_atomically(self.entries / f"{key}.json", _json_bytes(record))
+        return CacheEntry(lab_id, key, notebook_path, executed_at, duration_seconds, warnings)
+
+    def mark_good(self, entry: CacheEntry) -> None:
+        """Point the lab's last good run at ``entry`` and drop its oldest entries."""
+        pointer = {"key": entry.key, "executed_at": entry.executed_at.isoformat()}
+        write_atomically(self.pointers / f"{entry.lab_id}.json", _json_bytes(pointer))
+        self._prune(entry.lab_id, keep={entry.key})
+
+    def last_good(self, lab_id: str) -> CacheEntry | None:
+        """The most recent successful run of ``lab_id``, whatever its key."""
+        try:
+            pointer = json.loads((self.pointers / f"{lab_id}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        entry = self._read_entry(str(pointer.get("key", "")))
+        return entry if entry is not None and entry.lab_id == lab_id else None
+
+    def _read_entry(self, key: str) -> CacheEntry | None:
+        if not key.isalnum():
+            return None
+        notebook_path = self.entries / f"{key}.ipynb"
+        try:
+            record = json.loads((self.entries / f"{key}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not notebook_path.is_file():
+            return None
+        return CacheEntry(
+            lab_id=str(record["lab_id"]),
+            key=key,
+            notebook_path=notebook_path,
+            executed_at=datetime.fromisoformat(record["executed_at"]),
+            duration_seconds=float(record["duration_seconds"]),
+            warnings=tuple(_problem_from_record(item) for item in record.get("warnings", [])),
+        )
+
+    def _prune(self, lab_id: str, keep: set[str]) -> None:
+        mine: list[tuple[float, str]] = []
+        for record_path in self.entries.glob("*.json"):
+            try:
+                record = json.loads(record_path.read_text("utf-8"))
+            except (OSError, ValueError):
+                continue
+            if record.get("lab_id") == lab_id and record_path.stem not in keep:
+                mine.append((record_path.stat().st_mtime, record_path.stem))
+        for _, key in sorted(mine, reverse=True)[KEEP_ENTRIES_PER_LAB:]:
+            for suffix in (".json", ".ipynb"):
+                (self.entries / f"{key}{suffix}").unlink(missing_ok=True)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _json_bytes(data: object) -> bytes:
+    return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def _problem_record(problem: Problem) -> dict[str, object]:
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "message": problem.message,
+        "severity": problem.severity,
+        "cell": problem.cell if isinstance(problem, LabProblem) else None,
+    }
+
+
+def _problem_from_record(record: dict[str, object]) -> Problem:
+    line = record.get("line")
+    cell = record.get("cell")
+    severity = "warning" if record.get("severity") == "warning" else "error"
+    return LabProblem(
+        str(record["file"]),
+        line if isinstance(line, int) else None,
+        None,
+        str(record["message"]),
+        severity=severity,
+        cell=cell if isinstance(cell, int) else None,
+    )

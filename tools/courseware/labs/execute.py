@@ -1,0 +1,305 @@
+"""Execute labs: from the cache when nothing changed, otherwise each in its own sandboxed
+process, several at once, and report every lab's status, time and problems.
+
+Execution never raises for a lab's own failure: a failed lab is a :class:`LabRun` with
+``status == "failed"``, its problems, and (for ``--keep-going``) its last good cache entry,
+so that one broken lab never hides the state of the others.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Literal
+
+import nbformat
+
+import courseware
+from courseware.errors import Problem, errors_only
+from courseware.labs.cache import (
+    CacheEntry,
+    ExecutionSettings,
+    KernelEnvironment,
+    LabCache,
+    cache_key,
+    describe_environment,
+)
+from courseware.labs.failures import LabProblem, problems_from_outcome, wall_timeout_problem
+from courseware.labs.isolation import (
+    DEFAULT_MEMORY_LIMIT_BYTES,
+    create_workspace,
+    kernel_command_prefix,
+    kernel_environment,
+    remove_workspace,
+)
+from courseware.labs.outputs import check_figures, merge_outputs
+from courseware.labs.protocol import WorkerOutcome, WorkerRequest
+from courseware.labs.source import Lab, lab_notebook
+from courseware.labs.worker import kill_process_group
+
+RunStatus = Literal["executed", "cached", "failed"]
+
+CACHE_DIR = Path(".cache") / "labs"
+"""Where a project keeps executed labs, relative to its root."""
+
+DEFAULT_MAX_OUTPUT_CHARS = 100_000
+"""Output kept per cell; the reliability reference (2.4) suggests about 100 KB."""
+
+STARTUP_ALLOWANCE_SECONDS = 60
+"""Time allowed on top of the per-cell limits before a whole lab is killed (kernel start
+is 1 to 2 s; the margin covers a loaded CI machine)."""
+
+
+@dataclass(frozen=True)
+class LabRun:
+    """What happened to one lab in one build.
+
+    ``entry`` is the cache entry of this run (None when it failed before producing one);
+    ``last_good`` is, for a failed lab, its most recent successful entry whatever its key.
+    """
+
+    lab: Lab
+    status: RunStatus
+    duration_seconds: float
+    cache_key: str
+    entry: CacheEntry | None
+    problems: tuple[Problem, ...]
+    last_good: CacheEntry | None = None
+
+    @property
+    def is_ok(self) -> bool:
+        return self.status != "failed"
+
+    @property
+    def notebook_path(self) -> Path | None:
+        """The executed notebook in the cache, when this run succeeded."""
+        return self.entry.notebook_path if self.entry is not None and self.is_ok else None
+
+    @property
+    def executed_at(self) -> datetime | None:
+        return self.entry.executed_at if self.entry is not None and self.is_ok else None
+
+
+StartCallback = Callable[[Lab], None]
+FinishCallback = Callable[[LabRun], None]
+
+
+def execute_labs(
+    labs: Iterable[Lab],
+    root: Path,
+    cache_dir: Path | None = None,
+    *,
+    jobs: int | None = None,
+    memory_limit_bytes: int = DEFAULT_MEMORY_LIMIT_BYTES,
+    max_output_chars: int = DEFAULT_MAX_OUTPUT_CHARS,
+    force: bool = False,
+    on_start: StartCallback | None = None,
+    on_finish: FinishCallback | None = None,
+) -> list[LabRun]:
+    """Bring every source lab's executed notebook up to date.
+
+    Translations are not executed (they share the source lab's code cells and its run), so
+    they are left out of the result; render them with the source lab's run.
+
+    Args:
+        labs: labs from :func:`~courseware.labs.source.discover_labs`.
+        root: the project root (labs' messages name files relative to it).
+        cache_dir: defaults to ``root/.cache/labs``.
+        jobs: labs run at once; defaults to the number of cores.
+        memory_limit_bytes: address-space limit of each kernel.
+        max_output_chars: output kept per cell; the rest is replaced by a notice.
+        force: execute even when the cache has the lab.
+        on_start: called (from a worker thread) when a lab starts executing.
+        on_finish: called (in the calling thread) as each lab finishes, cached ones first.
+
+    Returns:
+        One run per source lab, in the order given.
+    """
+    cache = LabCache(cache_dir if cache_dir is not None else root / CACHE_DIR)
+    settings = ExecutionSettings(memory_limit_bytes, max_output_chars)
+    environment = describe_environment()
+    sources = _unique_sources(labs)
+    runs: dict[str, LabRun] = {}
+    pending: list[tuple[Lab, str]] = []
+    for lab in sources:
+        started = time.monotonic()
+        key = cache_key(lab, environment, settings)
+        missing = _missing_requirements(lab)
+        entry = None if force else cache.lookup(key)
+        if missing:
+            runs[lab.id] = _failed(lab, key, started, missing, cache)
+        elif entry is not None:
+            runs[lab.id] = _from_entry(lab, entry, "cached", started, cache)
+        else:
+            pending.append((lab, key))
+            continue
+        if on_finish is not None:
+            on_finish(runs[lab.id])
+    if pending:
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = {
+                pool.submit(_execute_one, lab, key, cache, settings, on_start): lab
+                for lab, key in pending
+            }
+            for future in as_completed(futures):
+                run = future.result()
+                runs[run.lab.id] = run
+                if on_finish is not None:
+                    on_finish(run)
+    return [runs[lab.id] for lab in sources]
+
+
+def kernel_environment_fingerprint() -> KernelEnvironment:
+    """The fingerprint the cache keys use (exposed for ``courseware labs list``)."""
+    return describe_environment()
+
+
+def is_cached(lab: Lab, root: Path, cache_dir: Path | None = None) -> bool:
+    """Whether a build would take ``lab`` from the cache with the default limits."""
+    cache = LabCache(cache_dir if cache_dir is not None else root / CACHE_DIR)
+    settings = ExecutionSettings(DEFAULT_MEMORY_LIMIT_BYTES, DEFAULT_MAX_OUTPUT_CHARS)
+    return cache.lookup(cache_key(lab, describe_environment(), settings)) is not None
+
+
+def _unique_sources(labs: Iterable[Lab]) -> list[Lab]:
+    seen: dict[str, Lab] = {}
+    for lab in labs:
+        if not lab.is_translation:
+            seen.setdefault(lab.id, lab)
+    return list(seen.values())
+
+
+def _missing_requirements(lab: Lab) -> list[Problem]:
+    problems: list[Problem] = []
+    for requirement in lab.requirements:
+        name = requirement.split("[", 1)[0]
+        try:
+            metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            message = (
+                f"requirements: '{name}' is not installed; add it to the project's "
+                "dependencies in pyproject.toml and run make again"
+            )
+            problems.append(LabProblem(lab.relative_path, lab.header_line, None, message))
+    return problems
+
+
+def _from_entry(
+    lab: Lab, entry: CacheEntry, status: RunStatus, started: float, cache: LabCache
+) -> LabRun:
+    """A run backed by a cache entry, after checking the figures against today's alt text."""
+    executed = nbformat.read(entry.notebook_path, as_version=4)
+    figure_problems = check_figures(lab, merge_outputs(lab, executed))
+    duration = entry.duration_seconds if status == "executed" else time.monotonic() - started
+    if figure_problems:
+        problems = (*entry.warnings, *figure_problems)
+        return LabRun(
+            lab, "failed", duration, entry.key, entry, problems, cache.last_good(lab.id)
+        )
+    cache.mark_good(entry)
+    return LabRun(lab, status, duration, entry.key, entry, entry.warnings)
+
+
+def _failed(
+    lab: Lab, key: str, started: float, problems: Sequence[Problem], cache: LabCache
+) -> LabRun:
+    duration = time.monotonic() - started
+    return LabRun(lab, "failed", duration, key, None, tuple(problems), cache.last_good(lab.id))
+
+
+def _execute_one(
+    lab: Lab,
+    key: str,
+    cache: LabCache,
+    settings: ExecutionSettings,
+    on_start: StartCallback | None,
+) -> LabRun:
+    if on_start is not None:
+        on_start(lab)
+    started = time.monotonic()
+    workspace = create_workspace(lab)
+    try:
+        request = WorkerRequest(
+            notebook_path=str(workspace.root / "input.ipynb"),
+            output_path=str(workspace.root / "output.ipynb"),
+            outcome_path=str(workspace.root / "outcome.json"),
+            workdir=str(workspace.workdir),
+            ipc_path=str(workspace.ipc_path),
+            pgid_file=str(workspace.pgid_file),
+            env=kernel_environment(workspace),
+            command_prefix=kernel_command_prefix(
+                settings.memory_limit_bytes, isolate_network=lab.connectivity != "required"
+            ),
+            timeout_seconds=lab.timeout_seconds,
+            max_output_chars=settings.max_output_chars,
+        )
+        nbformat.write(lab_notebook(lab), request.notebook_path)
+        request.write(workspace.root / "request.json")
+        wall_seconds = STARTUP_ALLOWANCE_SECONDS + lab.timeout_seconds * max(
+            1, len(lab.code_cells)
+        )
+        timed_out = _run_worker(workspace.root, wall_seconds)
+        kill_process_group(workspace.pgid_file)
+        duration = time.monotonic() - started
+        if timed_out:
+            return _failed(lab, key, started, [wall_timeout_problem(lab, wall_seconds)], cache)
+        outcome_path = Path(request.outcome_path)
+        if not outcome_path.is_file():
+            return _failed(lab, key, started, [_runner_problem(lab, workspace.root)], cache)
+        outcome = WorkerOutcome.read(outcome_path)
+        problems = problems_from_outcome(lab, outcome, settings.memory_limit_bytes)
+        if errors_only(problems):
+            return _failed(lab, key, started, problems, cache)
+        executed = nbformat.read(request.output_path, as_version=4)
+        entry = cache.store(
+            lab.id, key, executed, datetime.now(UTC), duration, warnings=tuple(problems)
+        )
+        return _from_entry(lab, entry, "executed", started, cache)
+    finally:
+        remove_workspace(workspace)
+
+
+def _run_worker(folder: Path, wall_seconds: int) -> bool:
+    """Run the worker process; return True if it had to be killed for taking too long."""
+    env = dict(os.environ)
+    package_root = str(Path(courseware.__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+    command = [sys.executable, "-m", "courseware.labs.worker", str(folder / "request.json")]
+    with open(folder / "worker.log", "wb") as log:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+        try:
+            process.wait(timeout=wall_seconds)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return True
+    return False
+
+
+def _runner_problem(lab: Lab, folder: Path) -> LabProblem:
+    try:
+        log = (folder / "worker.log").read_text("utf-8", errors="replace").strip()
+    except OSError:
+        log = ""
+    last = log.splitlines()[-1] if log else "no output"
+    message = f"the lab runner stopped unexpectedly: {last}"
+    return LabProblem(lab.relative_path, lab.header_line, None, message)

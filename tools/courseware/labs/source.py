@@ -1,0 +1,360 @@
+"""Read lab sources: ``labs/<id>.py`` (and translations ``labs/<id>.<lang>.py``) in jupytext's
+percent format, into frozen :class:`Lab` values that remember the file line of every cell.
+
+Line numbers matter because every later error (an exception in cell 4, a figure without alt
+text) is reported at the ``.py`` line a contributor can open, never at a cell-relative line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+import jupytext
+import nbformat
+
+from courseware.errors import ContentError, Problem
+from courseware.labs.header import (
+    Connectivity,
+    HeaderBlock,
+    LabHeader,
+    LabTranslationHeader,
+    find_header,
+    parse_header,
+)
+
+LABS_DIR = "labs"
+MAX_LAB_BYTES = 512 * 1024
+"""A lab is prose and code; anything larger is data that belongs in a declared data file."""
+
+_LAB_NAME = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*))?\.py$")
+_CELL_MARKER = re.compile(r"^#\s*%%(?!%)")
+
+CellKind = Literal["code", "markdown", "raw"]
+
+
+@dataclass(frozen=True)
+class LabCell:
+    """One cell of a lab, with where it starts in the ``.py`` file.
+
+    ``line`` is the file line of the cell's first source line, so line ``k`` of the cell is
+    file line ``line + k - 1``; ``marker_line`` is its ``# %%`` line.
+    """
+
+    kind: CellKind
+    source: str
+    line: int
+    marker_line: int
+    tags: tuple[str, ...] = ()
+    alt_texts: tuple[str, ...] = ()
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
+class Lab:
+    """A lab as read from its source file; translations carry the source lab's settings."""
+
+    id: str
+    language: str | None
+    path: Path
+    relative_path: str
+    title: str
+    module: str
+    duration_minutes: int
+    connectivity: Connectivity
+    hardware: str
+    requirements: tuple[str, ...]
+    data_files: tuple[str, ...]
+    timeout_seconds: int
+    cells: tuple[LabCell, ...]
+    header_line: int
+    source_sha256: str
+    """Hash of the file's bytes (for translation staleness checks)."""
+    translated_from_sha256: str | None = None
+    """For a translation: the ``source_hash`` its header records, if any."""
+
+    @property
+    def is_translation(self) -> bool:
+        return self.language is not None
+
+    @property
+    def source_relative_path(self) -> str:
+        """The path of the source lab (itself, unless this is a translation)."""
+        return f"{LABS_DIR}/{self.id}.py"
+
+    @property
+    def code_cells(self) -> tuple[LabCell, ...]:
+        return tuple(cell for cell in self.cells if cell.kind == "code")
+
+    @property
+    def needs_hardware(self) -> bool:
+        return self.hardware.strip().lower() != "none"
+
+
+def discover_lab_paths(root: Path) -> list[Path]:
+    """Every lab file directly in ``root/labs`` (sources and translations), sorted."""
+    folder = root / LABS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path for path in folder.glob("*.py") if not path.name.startswith(("_", "."))
+    )
+
+
+def load_lab(path: Path, root: Path) -> tuple[Lab | None, list[Problem]]:
+    """Read one lab file, collecting every problem instead of stopping at the first."""
+    relative = _relative(path, root)
+    match = _LAB_NAME.match(path.name)
+    if match is None:
+        message = "a lab file is named '<id>.py' or '<id>.<lang>.py' with a lowercase id"
+        return None, [Problem(relative, None, None, message)]
+    language = match.group("lang")
+    text, problems = _read_text(path, relative)
+    if text is None:
+        return None, problems
+    lines = text.splitlines()
+    block, problems = find_header(lines, relative)
+    if block is None:
+        return None, problems
+    header, problems = parse_header(block, relative, is_translation=language is not None)
+    cells, cell_problems = _read_cells(text, lines, block, relative)
+    problems += cell_problems
+    if header is None or cells is None:
+        return None, problems
+    source_header: LabHeader
+    if isinstance(header, LabTranslationHeader):
+        inherited, inherit_problems = _source_header(path.parent / f"{match['id']}.py", root)
+        if inherited is None:
+            return None, problems + inherit_problems
+        source_header = inherited
+    else:
+        source_header = header
+        problems += _check_data_files(source_header, path.parent, lines, relative, block)
+    if problems:
+        return None, problems
+    lab = Lab(
+        id=match.group("id"),
+        language=language,
+        path=path.resolve(),
+        relative_path=relative,
+        title=header.title,
+        module=source_header.module,
+        duration_minutes=source_header.duration_minutes,
+        connectivity=source_header.connectivity,
+        hardware=source_header.hardware,
+        requirements=tuple(source_header.requirements),
+        data_files=tuple(source_header.data_files),
+        timeout_seconds=source_header.timeout_seconds,
+        cells=cells,
+        header_line=block.first_line,
+        source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        translated_from_sha256=(
+            header.source_hash if isinstance(header, LabTranslationHeader) else None
+        ),
+    )
+    return lab, []
+
+
+def load_labs(root: Path) -> tuple[list[Lab], list[Problem]]:
+    """Read every lab under ``root/labs``; return the good ones and all problems at once."""
+    labs: list[Lab] = []
+    problems: list[Problem] = []
+    for path in discover_lab_paths(root):
+        lab, found = load_lab(path, root)
+        problems += found
+        if lab is not None:
+            labs.append(lab)
+    return labs, problems
+
+
+def read_lab(path: Path, root: Path) -> Lab:
+    """Read one lab.
+
+    Raises:
+        ContentError: with every problem of the file.
+    """
+    lab, problems = load_lab(path, root)
+    if lab is None:
+        raise ContentError(problems)
+    return lab
+
+
+def discover_labs(root: Path) -> list[Lab]:
+    """Read every lab of the project.
+
+    Raises:
+        ContentError: with every problem of every lab file, all at once.
+    """
+    labs, problems = load_labs(root)
+    if problems:
+        raise ContentError(problems)
+    return labs
+
+
+def lab_notebook(lab: Lab) -> nbformat.NotebookNode:
+    """The lab as an unexecuted notebook (header dropped, tags and alt text kept)."""
+    cells = []
+    for cell in lab.cells:
+        metadata: dict[str, object] = {}
+        if cell.tags:
+            metadata["tags"] = list(cell.tags)
+        if cell.alt_texts:
+            metadata["alt"] = list(cell.alt_texts)
+        if cell.caption:
+            metadata["caption"] = cell.caption
+        if cell.kind == "code":
+            cells.append(nbformat.v4.new_code_cell(cell.source, metadata=metadata))
+        elif cell.kind == "markdown":
+            cells.append(nbformat.v4.new_markdown_cell(cell.source, metadata=metadata))
+        else:
+            cells.append(nbformat.v4.new_raw_cell(cell.source, metadata=metadata))
+    kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    metadata = {"kernelspec": kernelspec, "title": lab.title}
+    return nbformat.v4.new_notebook(cells=cells, metadata=metadata)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read_text(path: Path, relative: str) -> tuple[str | None, list[Problem]]:
+    if path.is_symlink():
+        return None, [Problem(relative, None, None, "symbolic links are not allowed; copy the file")]
+    size = path.stat().st_size
+    if size > MAX_LAB_BYTES:
+        message = f"file is {size} bytes, over the {MAX_LAB_BYTES}-byte limit for a lab"
+        return None, [Problem(relative, None, None, message)]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(relative, line, None, "not UTF-8 text; save the file as UTF-8")]
+    return text, []
+
+
+def _read_cells(
+    text: str, lines: list[str], block: HeaderBlock, relative: str
+) -> tuple[tuple[LabCell, ...] | None, list[Problem]]:
+    """Parse the cells with jupytext, without the header (which jupytext would otherwise
+    turn into a raw cell or notebook metadata), and attach each cell's file line."""
+    start = block.last_line
+    while start < len(lines) and not lines[start].strip():
+        start += 1  # jupytext would turn leading blank lines into an empty cell
+    body = lines[start:]
+    try:
+        notebook = jupytext.reads("\n".join(body) + "\n", fmt="py:percent")
+    except Exception as error:  # jupytext raises many types for malformed cell markers
+        return None, [Problem(relative, None, None, f"not a jupytext percent-format lab: {error}")]
+    markers = [
+        i + 1
+        for i, line in enumerate(lines)
+        if i >= block.last_line and _CELL_MARKER.match(line)
+    ]
+    starts = _cell_starts(notebook.cells, markers, lines, block.last_line)
+    cells: list[LabCell] = []
+    problems: list[Problem] = []
+    for cell, (marker_line, line) in zip(notebook.cells, starts, strict=True):
+        alt_texts, caption, found = _figure_text(cell.metadata, relative, marker_line)
+        problems += found
+        tags = cell.metadata.get("tags", [])
+        cells.append(
+            LabCell(
+                kind=cell.cell_type,
+                source=cell.source,
+                line=line,
+                marker_line=marker_line,
+                tags=tuple(str(tag) for tag in tags) if isinstance(tags, list) else (),
+                alt_texts=alt_texts,
+                caption=caption,
+            )
+        )
+    return tuple(cells), problems
+
+
+def _cell_starts(
+    cells: Sequence[nbformat.NotebookNode], markers: list[int], lines: list[str], after: int
+) -> list[tuple[int, int]]:
+    """Pair each cell with its (marker line, first body line).
+
+    In the percent format a cell's body starts on the line after its ``# %%`` marker and keeps
+    its lines one for one; only code before the first marker has no marker of its own.
+    """
+    starts: list[tuple[int, int]] = [(marker, marker + 1) for marker in markers]
+    if len(cells) == len(markers) + 1:
+        first = next(
+            (i + 1 for i in range(after, len(lines)) if lines[i].strip()), after + 1
+        )
+        starts.insert(0, (first, first))
+    while len(starts) < len(cells):  # not expected; keep every cell addressable
+        starts.append(starts[-1] if starts else (after + 1, after + 1))
+    return starts[: len(cells)]
+
+
+def _figure_text(
+    metadata: dict[str, object], relative: str, marker_line: int
+) -> tuple[tuple[str, ...], str | None, list[Problem]]:
+    alt = metadata.get("alt")
+    caption = metadata.get("caption")
+    problems: list[Problem] = []
+    alt_texts: tuple[str, ...] = ()
+    if isinstance(alt, str):
+        alt_texts = (alt,)
+    elif isinstance(alt, list) and all(isinstance(item, str) for item in alt):
+        alt_texts = tuple(str(item) for item in alt)
+    elif alt is not None:
+        message = 'alt is a text, or a list of texts (one per figure): # %% alt="..."'
+        problems.append(Problem(relative, marker_line, "alt", message))
+    if caption is not None and not isinstance(caption, str):
+        problems.append(Problem(relative, marker_line, "caption", "caption is a text"))
+        caption = None
+    return alt_texts, caption, problems
+
+
+def _source_header(path: Path, root: Path) -> tuple[LabHeader | None, list[Problem]]:
+    """The header of the source lab a translation belongs to (its problems are reported
+    when the source itself is read, so only a missing source is reported here)."""
+    if not path.is_file():
+        message = f"a translation needs its source lab {_relative(path, root)}; add it first"
+        return None, [Problem(_relative(path, root), None, None, message)]
+    text, _ = _read_text(path, _relative(path, root))
+    if text is None:
+        return None, []
+    block, _ = find_header(text.splitlines(), _relative(path, root))
+    if block is None:
+        return None, []
+    header, _ = parse_header(block, _relative(path, root), is_translation=False)
+    return (header if isinstance(header, LabHeader) else None), []
+
+
+def _check_data_files(
+    header: LabHeader, folder: Path, lines: list[str], relative: str, block: HeaderBlock
+) -> list[Problem]:
+    """Data files stay inside ``labs/``: no absolute paths, no ``..``, no links."""
+    problems = []
+    for name in header.data_files:
+        line = next(
+            (i for i in range(block.first_line, block.last_line) if name in lines[i - 1]),
+            block.first_line,
+        )
+        pure = PurePosixPath(name)
+        if pure.is_absolute() or ".." in pure.parts or "\\" in name:
+            message = f"'{name}' must be a path inside labs/, like 'data/readings.csv'"
+            problems.append(Problem(relative, line, "data_files", message))
+            continue
+        target = folder / pure
+        steps = [folder.joinpath(*pure.parts[: k + 1]) for k in range(len(pure.parts))]
+        if any(step.is_symlink() for step in steps):
+            message = f"'{name}' is a symbolic link; copy the file into labs/"
+            problems.append(Problem(relative, line, "data_files", message))
+        elif not target.is_file():
+            message = f"'{name}' does not exist in labs/; add it or remove it from data_files"
+            problems.append(Problem(relative, line, "data_files", message))
+    return problems
