@@ -34,7 +34,6 @@ def test_page_has_a_table_per_language_with_states(project: Path) -> None:
     assert '<tr class="translation-stale"><td>Page</td><td>about</td>' in page
     assert "Stale (the source changed since it was translated)" in page
     assert "Stale (no source hash recorded, or the header cannot be read)" in page
-    assert "courseware translate start modules/what&#45;is" not in page  # no over-escaping
     assert "courseware translate start" in page
 
 
@@ -85,3 +84,12 @@ def test_every_gettext_call_in_the_module_is_extracted() -> None:
     extracted = list(extract_from_file("python", status_page.__file__, keywords={"gettext": None}))
     assert len(extracted) == calls
     assert "Translation status" in [message for _, message, _, _ in extracted]
+
+
+def test_how_to_example_starts_something_missing_in_the_readers_language(
+    project: Path,
+) -> None:
+    page = render_status_page(translation_status(project, LANGUAGES, "en"), "fr", identity)
+    assert '<code dir="ltr">courseware translate start pages/index.md fr</code>' in page
+    page = render_status_page(translation_status(project, LANGUAGES, "en"), "en", identity)
+    assert '<code dir="ltr">courseware translate start pages/about.md es</code>' in page

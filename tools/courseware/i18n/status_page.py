@@ -43,7 +43,7 @@ def render_status_page(
             ).format(source=language_name(report.source_language, language))
         ),
         f"## {_text(how_to_heading)}",
-        _how_to(gettext),
+        _how_to(gettext, _example_command(report, language)),
     ]
     if not report.languages:
         parts.append(_text(gettext("No language other than the source language is declared.")))
@@ -55,8 +55,16 @@ def render_status_page(
     return "\n\n".join(parts) + "\n"
 
 
-def _how_to(gettext: Translate) -> str:
-    example = f"{START_COMMAND} modules/what-is-tinyml/index.md es"
+def _example_command(report: TranslationReport, language: str) -> str:
+    """A start command the reader could run: into their language, for something missing."""
+    code = language if language in report.languages else next(iter(report.languages), "es")
+    entries = report.entries_for(code)
+    missing = [entry for entry in entries if entry.state == "missing"]
+    source = (missing or entries)[0].source if entries else "pages/index.md"
+    return f"{START_COMMAND} {source} {code}"
+
+
+def _how_to(gettext: Translate, example: str) -> str:
     return _text(
         gettext(
             "Run {command} with the source file and a language code. It writes the "
