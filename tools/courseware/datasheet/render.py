@@ -22,13 +22,14 @@ from courseware.datasheet.risk import RiskProfile
 from courseware.datasheet.schema import Datasheet
 from courseware.datasheet.schema.base import Quantity
 from courseware.datasheet.schema.standard import NamedQuantity
+from courseware.footprint.page import block_headings
 
 Gettext = Callable[[str], str]
 
 PAGE_CLASS = "cw-datasheet"
 """Class of the page wrapper; the print stylesheet only applies inside it."""
 
-_MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>"
+_MARKDOWN_SPECIALS = "\\`*_{}[]#|"
 
 
 def _identity(text: str) -> str:
@@ -41,9 +42,10 @@ def escape(text: object) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Escape text for a Markdown heading: HTML first, then Markdown's own characters."""
-    escaped = html.escape(text, quote=True)
-    return "".join("\\" + c if c in _MARKDOWN_SPECIALS else c for c in escaped)
+    """Escape text for a Markdown heading: Markdown's own characters, then HTML (in that
+    order, so the ``#`` of an entity such as ``&#x27;`` is not escaped)."""
+    marked = "".join("\\" + c if c in _MARKDOWN_SPECIALS else c for c in text)
+    return html.escape(marked, quote=True)
 
 
 def _number(value: float | None) -> str:
@@ -222,10 +224,11 @@ def _findings_section(findings: list[Finding], g: Gettext) -> str:
 
 def _environment_section(section: EnvironmentalSection, g: Gettext) -> str:
     report = section.report
+    headings = block_headings(g)
     head = "".join(f'<th scope="col">{escape(h)}</th>'
                    for h in (g("Block"), g("Choice"), g("kg CO2e")))
     rows = "".join(
-        f'<tr><th scope="row">{escape(b.heading)}</th><td>{escape(b.option_label or g("computed"))}'
+        f'<tr><th scope="row">{escape(headings.get(b.key, b.heading))}</th><td>{escape(b.option_label or g("computed"))}'
         f"</td><td>{escape(f'{b.kg_co2e:.2f}')}</td></tr>"
         for b in report.enabled_blocks
     )

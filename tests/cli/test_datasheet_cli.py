@@ -1,0 +1,84 @@
+"""``courseware datasheet validate|render|new``: findings, exit codes, no overwrites."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from courseware.cli import cli
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures" / "datasheets"
+SENSORS = REPO / "curriculum" / "sensors"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["datasheet", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_clean_datasheet_exits_0() -> None:
+    code, out, err = run("validate", str(SENSORS / "illustrative-vibration-sensor.yaml"))
+    assert code == 0
+    assert out == ""
+    assert "0 errors" in err
+
+
+def test_errors_exit_1_and_every_file_is_reported_in_one_run() -> None:
+    code, out, _ = run("validate", str(FIXTURES / "malformed.yaml"), str(FIXTURES / "bad-yaml.yaml"),
+                       str(SENSORS / "person-sensor.yaml"))
+    assert code == 1
+    lines = out.splitlines()
+    assert any("malformed.yaml:4: title_page.datasheet_versoin: unknown field" in ln for ln in lines)
+    assert any("bad-yaml.yaml:" in ln and "not valid YAML" in ln for ln in lines)
+    assert any("person-sensor.yaml:" in ln and "[storage-claims]" in ln for ln in lines)
+    warnings = [ln for ln in lines if ": warning: " in ln]
+    assert warnings and all(ln.split(": warning: ")[0].count(":") >= 1 for ln in warnings)
+
+
+def test_json_format() -> None:
+    code, out, _ = run("validate", "--format", "json", str(SENSORS / "pa1-person-detection.yaml"))
+    assert code == 1
+    findings = json.loads(out)
+    assert {"check", "severity", "file", "line", "field", "message"} == set(findings[0])
+    assert any(f["check"] == "demographic-shares" for f in findings)
+
+
+def test_render_prints_markdown_or_writes_a_file(tmp_path: Path) -> None:
+    code, out, _ = run("render", str(SENSORS / "person-sensor.yaml"))
+    assert code == 0
+    assert out.startswith('<div class="cw-datasheet"') and "# Person Sensor V1.0" in out
+    target = tmp_path / "page.md"
+    code, _, _ = run("render", str(SENSORS / "illustrative-vibration-sensor.yaml"),
+                     "--out", str(target))
+    assert code == 0 and "Computed footprint" in target.read_text(encoding="utf-8")
+
+
+def test_render_of_a_malformed_file_exits_1() -> None:
+    code, _, err = run("render", str(FIXTURES / "malformed.yaml"))
+    assert code == 1
+    assert "malformed.yaml:4:" in err
+
+
+def test_new_writes_a_template_that_loads_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    code, out, _ = run("new", "my-sensor", "--root", str(tmp_path))
+    assert code == 0
+    path = tmp_path / "curriculum" / "sensors" / "my-sensor.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server")
+    code, out, _ = run("validate", str(path))
+    assert code == 1  # the TODOs are placeholders
+    assert "[schema]" not in out  # but the template itself is well-formed
+    assert "[placeholders]" in out
+    path.write_text(text + "# mine\n", encoding="utf-8")
+    code, _, err = run("new", "my-sensor", "--root", str(tmp_path))
+    assert code == 2 and "already exists" in err
+    assert path.read_text(encoding="utf-8").endswith("# mine\n")
+
+
+def test_new_refuses_a_bad_id(tmp_path: Path) -> None:
+    code, _, err = run("new", "My Sensor", "--root", str(tmp_path))
+    assert code == 2 and "lowercase" in err
