@@ -106,13 +106,12 @@ def parse_translation_header(
     keys = _mapping(data)
     if "translation_of" not in keys and "source_hash" not in keys:
         return None
-    translators = keys.get("translators")
-    if isinstance(translators, str):
-        translators = [translators]
+    written = keys.get("translators")
+    names = [written] if isinstance(written, str) else written if isinstance(written, list) else []
     return TranslationHeader(
         translation_of=_text_or_none(keys.get("translation_of")),
         source_hash=_text_or_none(keys.get("source_hash")),
-        translators=tuple(str(t) for t in translators or () if isinstance(translators, list)),
+        translators=tuple(str(name) for name in names),
     )
 
 
@@ -126,7 +125,7 @@ def add_translation_header(text: str, header: TranslationHeader, style: HeaderSt
             return "".join(["---\n", *keys, "---\n", text])
         return "".join([lines[0], *keys, *lines[1:]])
     if bounds is None:
-        block = [_comment(f"{line}") for line in _nested(keys, "  ")]
+        block = [_comment(line) for line in _nested(keys, "  ")]
         return "".join([_LAB_FENCE + "\n", "# jupyter:\n", *block, _LAB_FENCE + "\n\n", text])
     start, end = bounds
     for index in range(start + 1, end):
