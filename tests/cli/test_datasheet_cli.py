@@ -28,11 +28,17 @@ def test_clean_datasheet_exits_0() -> None:
 
 
 def test_errors_exit_1_and_every_file_is_reported_in_one_run() -> None:
-    code, out, _ = run("validate", str(FIXTURES / "malformed.yaml"), str(FIXTURES / "bad-yaml.yaml"),
-                       str(SENSORS / "person-sensor.yaml"))
+    code, out, _ = run(
+        "validate",
+        str(FIXTURES / "malformed.yaml"),
+        str(FIXTURES / "bad-yaml.yaml"),
+        str(SENSORS / "person-sensor.yaml"),
+    )
     assert code == 1
     lines = out.splitlines()
-    assert any("malformed.yaml:4: title_page.datasheet_versoin: unknown field" in ln for ln in lines)
+    assert any(
+        "malformed.yaml:4: title_page.datasheet_versoin: unknown field" in ln for ln in lines
+    )
     assert any("bad-yaml.yaml:" in ln and "not valid YAML" in ln for ln in lines)
     assert any("person-sensor.yaml:" in ln and "[storage-claims]" in ln for ln in lines)
     warnings = [ln for ln in lines if ": warning: " in ln]
@@ -52,8 +58,9 @@ def test_render_prints_markdown_or_writes_a_file(tmp_path: Path) -> None:
     assert code == 0
     assert out.startswith('<div class="cw-datasheet"') and "# Person Sensor V1.0" in out
     target = tmp_path / "page.md"
-    code, _, _ = run("render", str(SENSORS / "illustrative-vibration-sensor.yaml"),
-                     "--out", str(target))
+    code, _, _ = run(
+        "render", str(SENSORS / "illustrative-vibration-sensor.yaml"), "--out", str(target)
+    )
     assert code == 0 and "Computed footprint" in target.read_text(encoding="utf-8")
 
 

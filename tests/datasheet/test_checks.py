@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.datasheet.helpers import DELETE, patched, run_checks
 
 from courseware.datasheet.validate import all_checks
-from tests.datasheet.helpers import DELETE, patched, run_checks
 
 E2E = "ml_sensor.end_to_end"
 ENV = "ml_sensor.environmental_impact"
@@ -28,22 +28,27 @@ TRIGGERS: dict[str, dict[str, Any]] = {
     "range-order": {f"{HW}.operating_voltage.min": 4.0},
     "monk-skin-tone-range": {
         f"{E2E}.demographics": [
-            {"attribute": "skin tone", "scale": "monk_skin_tone",
-             "buckets": [{"label": "light", "scale_min": 0, "scale_max": 4}]}
+            {
+                "attribute": "skin tone",
+                "scale": "monk_skin_tone",
+                "buckets": [{"label": "light", "scale_min": 0, "scale_max": 4}],
+            }
         ]
     },
     "i2c-address-range": {f"{COMM}.i2c_address": 0xC4},
     "percent-range": {"ai.dataset.splits[0].share_percent": 120},
     "named-formats": {
-        f"{HW}.sensors[0].effective_pixels": {"width_px": 320, "height_px": 320,
-                                              "format_name": "QVGA"}
+        f"{HW}.sensors[0].effective_pixels": {
+            "width_px": 320,
+            "height_px": 320,
+            "format_name": "QVGA",
+        }
     },
     "input-features": {f"{NET}.input.features": 27648},
     "bom-total": {
         "bill_of_materials": {
             "stated_total_usd": 5.0,
-            "lines": [{"category": "MCU", "component": "x", "unit_cost_usd": 2.0,
-                       "quantity": 2}],
+            "lines": [{"category": "MCU", "component": "x", "unit_cost_usd": 2.0, "quantity": 2}],
         }
     },
     "environment-breakdown": {
@@ -51,34 +56,49 @@ TRIGGERS: dict[str, dict[str, Any]] = {
         f"{ENV}.breakdown": [{"block": "Sensing", "kg_co2e": 1.0, "percent": 50.0}],
     },
     "environment-coverage": {
-        f"{ENV}.coverage": {"bom_lines_accounted": 1, "bom_lines_total": 3,
-                            "excluded": ["connectors"]},
+        f"{ENV}.coverage": {
+            "bom_lines_accounted": 1,
+            "bom_lines_total": 3,
+            "excluded": ["connectors"],
+        },
         "bill_of_materials": {
-            "lines": [{"category": "MCU", "component": "x", "unit_cost_usd": 2.0,
-                       "quantity": 1, "in_footprint": True}],
+            "lines": [
+                {
+                    "category": "MCU",
+                    "component": "x",
+                    "unit_cost_usd": 2.0,
+                    "quantity": 1,
+                    "in_footprint": True,
+                }
+            ],
         },
     },
     "offline-metrics": {
         "ai.model.offline_metrics[0].false_positive_percent": 10.0,
         "ai.model.offline_metrics[0].confusion_matrix": {
-            "true_negative_percent": 80.0, "false_positive_percent": 20.0,
-            "false_negative_percent": 15.0, "true_positive_percent": 85.0,
+            "true_negative_percent": 80.0,
+            "false_positive_percent": 20.0,
+            "false_negative_percent": 15.0,
+            "true_positive_percent": 85.0,
         },
     },
     "demographic-shares": {
         f"{E2E}.participants": 40,
         f"{E2E}.demographics": [
-            {"attribute": "gender", "buckets": [
-                {"label": "male", "share_percent": 63.2},
-                {"label": "female", "share_percent": 36.8}]}
+            {
+                "attribute": "gender",
+                "buckets": [
+                    {"label": "male", "share_percent": 63.2},
+                    {"label": "female", "share_percent": 36.8},
+                ],
+            }
         ],
     },
     "power-identity": {f"{HW}.operating_power.typ": 100},
     "timing-feasibility": {f"{NET}.inference_time.typ": 2200},
     "stated-values": {
         "standard_sensor.description.statements": [
-            {"field": f"{COMM}.max_data_rate", "where": "Description", "max": 100,
-             "unit": "kbit/s"}
+            {"field": f"{COMM}.max_data_rate", "where": "Description", "max": 100, "unit": "kbit/s"}
         ]
     },
     "dimensions-drawing": {"standard_sensor.form_factor.drawing_dimensions.length": 2.0},
@@ -95,15 +115,22 @@ TRIGGERS: dict[str, dict[str, Any]] = {
         "iot.privacy_security.supported_lifetime": "Not disclosed",
     },
     "version-binding": {f"{E2E}.version_binding.model_version": "Not disclosed"},
-    "tested-envelope": {"standard_sensor.description.operating_envelope[0].tested": "Not disclosed"},
+    "tested-envelope": {
+        "standard_sensor.description.operating_envelope[0].tested": "Not disclosed"
+    },
     "negatives-included": {f"{E2E}.includes_absent_trials": False},
     "metric-claim": {f"{E2E}.metric.called_in_text": "accuracy"},
     "condition-labels": {f"{E2E}.conditions[0].figure_levels": [0, 20, 50]},
     "population": {
         f"{E2E}.participants": 12,
         f"{E2E}.demographics": [
-            {"attribute": "gender", "buckets": [
-                {"label": "a", "share_percent": 50.0}, {"label": "b", "share_percent": 50.0}]}
+            {
+                "attribute": "gender",
+                "buckets": [
+                    {"label": "a", "share_percent": 50.0},
+                    {"label": "b", "share_percent": 50.0},
+                ],
+            }
         ],
     },
     "disparity-quantified": {f"{E2E}.disparities": [{"attribute": "gender", "text": "small"}]},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.datasheet.helpers import DELETE, load_data, patched
 
 from courseware.datasheet.environment import (
     EnvironmentError,
@@ -10,7 +11,6 @@ from courseware.datasheet.environment import (
     declared_power_mw,
 )
 from courseware.footprint import estimate_preset
-from tests.datasheet.helpers import DELETE, load_data, patched
 
 ENV = "ml_sensor.environmental_impact"
 
@@ -53,8 +53,9 @@ def test_power_falls_back_to_voltage_times_current() -> None:
 
 
 def test_custom_grid_intensity() -> None:
-    section = _section({f"{ENV}.footprint.grid_region": DELETE,
-                        f"{ENV}.footprint.grid_kg_co2e_per_kwh": 0.1})
+    section = _section(
+        {f"{ENV}.footprint.grid_region": DELETE, f"{ENV}.footprint.grid_kg_co2e_per_kwh": 0.1}
+    )
     assert section is not None
     assert section.use_stage.kg_co2e == pytest.approx(0.2628 * 0.1)
 
@@ -65,12 +66,14 @@ def test_no_configuration_means_no_computed_section() -> None:
 
 def test_missing_inputs_are_all_reported() -> None:
     with pytest.raises(EnvironmentError) as caught:
-        _section({
-            "standard_sensor.hardware.operating_power": "Not disclosed",
-            "standard_sensor.hardware.operating_current": "Not disclosed",
-            f"{ENV}.lifetime_years": DELETE,
-            f"{ENV}.footprint.grid_region": DELETE,
-        })
+        _section(
+            {
+                "standard_sensor.hardware.operating_power": "Not disclosed",
+                "standard_sensor.hardware.operating_current": "Not disclosed",
+                f"{ENV}.lifetime_years": DELETE,
+                f"{ENV}.footprint.grid_region": DELETE,
+            }
+        )
     assert len(caught.value.problems) == 3
 
 

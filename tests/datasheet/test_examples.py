@@ -4,9 +4,9 @@ reference note lists for them; the illustrative one passes with no error."""
 from __future__ import annotations
 
 import pytest
+from tests.datasheet.helpers import SENSORS
 
 from courseware.datasheet.validate import check_file
-from tests.datasheet.helpers import SENSORS
 
 ROOT = SENSORS.parents[1]
 
@@ -27,9 +27,16 @@ OPEN_SOURCE_ERRORS = {
     "use-phase-power",
 }
 OPEN_SOURCE_WARNINGS = {
-    "disclosure-count", "tested-envelope", "compliance-evidence", "debug-ports",
-    "named-formats", "update-policy", "offline-metrics", "population",
-    "disparity-quantified", "environment-method",
+    "disclosure-count",
+    "tested-envelope",
+    "compliance-evidence",
+    "debug-ports",
+    "named-formats",
+    "update-policy",
+    "offline-metrics",
+    "population",
+    "disparity-quantified",
+    "environment-method",
 }
 
 PERSON_SENSOR_ERRORS = {

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from courseware.datasheet.load import load_datasheet, parse_datasheet
 from tests.datasheet.helpers import FIXTURES
+
+from courseware.datasheet.load import load_datasheet, parse_datasheet
 
 ROOT = FIXTURES.parents[2]
 
@@ -15,12 +16,18 @@ def test_malformed_file_reports_every_problem_with_its_line() -> None:
     assert loaded.sheet is None
     shown = [str(f) for f in loaded.findings]
     path = "tests/fixtures/datasheets/malformed.yaml"
-    assert any(s.startswith(f"{path}:4: title_page.datasheet_versoin: unknown field") and
-               "did you mean 'datasheet_version'" in s for s in shown), shown
-    assert any(s.startswith(f"{path}:7: standard_sensor.hardware.operating_current.typ:")
-               for s in shown), shown
-    assert any(s.startswith(f"{path}:10: standard_sensor.hardware.sensors[0].modality:")
-               and "'sight'" in s for s in shown), shown
+    assert any(
+        s.startswith(f"{path}:4: title_page.datasheet_versoin: unknown field")
+        and "did you mean 'datasheet_version'" in s
+        for s in shown
+    ), shown
+    assert any(
+        s.startswith(f"{path}:7: standard_sensor.hardware.operating_current.typ:") for s in shown
+    ), shown
+    assert any(
+        s.startswith(f"{path}:10: standard_sensor.hardware.sensors[0].modality:") and "'sight'" in s
+        for s in shown
+    ), shown
     assert any(s.startswith(f"{path}:12: standard_sensor.communication.bus:") for s in shown)
     assert any(s.startswith(f"{path}:15: ml_sensor.end_to_end.participants:") for s in shown)
     assert all(f.check == "schema" and f.severity == "error" for f in loaded.findings)
@@ -54,8 +61,9 @@ def test_quantity_accepts_not_disclosed_and_refuses_a_bare_number_text() -> None
 
 def test_undisclosed_quantity_loads(tmp_path: Path) -> None:
     path = tmp_path / "qq.yaml"
-    path.write_text("id: qq\nstandard_sensor:\n  hardware:\n    operating_power: Unknown\n",
-                    encoding="utf-8")
+    path.write_text(
+        "id: qq\nstandard_sensor:\n  hardware:\n    operating_power: Unknown\n", encoding="utf-8"
+    )
     loaded = load_datasheet(path, tmp_path)
     assert loaded.findings == ()
     assert loaded.sheet is not None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tests.datasheet.helpers import SENSORS, load_data, patched
+
 from courseware.datasheet.environment import compute_environment
 from courseware.datasheet.render import (
     PAGE_CLASS,
@@ -14,7 +16,6 @@ from courseware.datasheet.render import (
 )
 from courseware.datasheet.risk import compute_risk_profile
 from courseware.datasheet.validate import check_file, validate_datasheet
-from tests.datasheet.helpers import SENSORS, load_data, patched
 
 
 def _page(patch: dict[str, object], gettext=lambda s: s) -> str:  # type: ignore[no-untyped-def]
@@ -22,8 +23,12 @@ def _page(patch: dict[str, object], gettext=lambda s: s) -> str:  # type: ignore
     assert loaded.sheet is not None
     findings = validate_datasheet(loaded.sheet, loaded.path, loaded.document)
     return render_datasheet_page(
-        loaded.sheet, findings, compute_risk_profile(loaded.sheet, findings),
-        "base.yaml", gettext, environment=compute_environment(loaded.sheet),
+        loaded.sheet,
+        findings,
+        compute_risk_profile(loaded.sheet, findings),
+        "base.yaml",
+        gettext,
+        environment=compute_environment(loaded.sheet),
     )
 
 
@@ -32,9 +37,13 @@ def test_page_follows_the_paper_groups_in_order() -> None:
     headings = re.findall(r"^(#{1,4}) (.+)$", page, re.MULTILINE)
     titles = [t for _, t in headings]
     order = [
-        "Standard sensor datasheet components", "Hardware characteristics",
-        "IoT datasheet components", "AI datasheet components", "Model characteristics",
-        "Additional ML sensor datasheet components", "Environmental impact",
+        "Standard sensor datasheet components",
+        "Hardware characteristics",
+        "IoT datasheet components",
+        "AI datasheet components",
+        "Model characteristics",
+        "Additional ML sensor datasheet components",
+        "Environmental impact",
     ]
     positions = [titles.index(t) for t in order]
     assert positions == sorted(positions)
@@ -44,9 +53,11 @@ def test_page_follows_the_paper_groups_in_order() -> None:
 
 def test_specifications_use_the_conventional_table() -> None:
     page = _page({})
-    assert ("<th scope=\"col\">Parameter</th><th scope=\"col\">Symbol</th>"
-            "<th scope=\"col\">Min</th><th scope=\"col\">Typ</th><th scope=\"col\">Max</th>"
-            "<th scope=\"col\">Unit</th>") in page
+    assert (
+        '<th scope="col">Parameter</th><th scope="col">Symbol</th>'
+        '<th scope="col">Min</th><th scope="col">Typ</th><th scope="col">Max</th>'
+        '<th scope="col">Unit</th>'
+    ) in page
     assert "<td>3</td><td>3.3</td><td>3.6</td><td>V</td>" in page
 
 
@@ -60,10 +71,12 @@ def test_findings_download_risk_and_illustrative_notice_are_shown() -> None:
 
 
 def test_contributed_text_is_escaped() -> None:
-    page = _page({
-        "title_page.sensor_name": 'Sensor "A" & *B* [x](y) O\'Brien',
-        "standard_sensor.description.summary": "1 < 2 & 3 > 2",
-    })
+    page = _page(
+        {
+            "title_page.sensor_name": 'Sensor "A" & *B* [x](y) O\'Brien',
+            "standard_sensor.description.summary": "1 < 2 & 3 > 2",
+        }
+    )
     assert "# Sensor &quot;A&quot; &amp; \\*B\\* \\[x\\](y) O&#x27;Brien" in page
     assert "1 &lt; 2 &amp; 3 &gt; 2" in page
     assert "<script" not in page and "javascript:" not in page
@@ -97,11 +110,14 @@ def test_published_examples_render() -> None:
 
 
 def test_gallery_lists_counts_and_links() -> None:
-    page = render_gallery_page([
-        GalleryEntry("person-sensor/", "Person Sensor V1.0", "person detection", "Rev. 2",
-                     14, 9, 2),
-        GalleryEntry("b/", "<b>Bold</b>", "x", "1", 0, 0, 0, illustrative=True),
-    ])
+    page = render_gallery_page(
+        [
+            GalleryEntry(
+                "person-sensor/", "Person Sensor V1.0", "person detection", "Rev. 2", 14, 9, 2
+            ),
+            GalleryEntry("b/", "<b>Bold</b>", "x", "1", 0, 0, 0, illustrative=True),
+        ]
+    )
     assert '<a href="person-sensor/">Person Sensor V1.0</a>' in page
     assert "<td>14</td><td>9</td><td>2</td>" in page
     assert "&lt;b&gt;Bold&lt;/b&gt;" in page and "(illustrative)" in page

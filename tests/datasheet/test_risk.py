@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from tests.datasheet.helpers import SENSORS, load_data, patched
+
 from courseware.datasheet.risk import AREAS, capability_surplus, compute_risk_profile
 from courseware.datasheet.validate import check_file
-from tests.datasheet.helpers import SENSORS, load_data, patched
 
 
 def _profile(name: str):  # type: ignore[no-untyped-def]
@@ -25,8 +26,10 @@ def test_five_areas_in_order_with_evidence() -> None:
 def test_person_sensor_privacy_scores_worse_than_the_presence_only_module() -> None:
     open_source, _ = _profile("pa1-person-detection")
     commercial, _ = _profile("person-sensor")
-    privacy = {p: next(a for a in prof.areas if a.key == "privacy").score
-               for p, prof in (("os", open_source), ("ps", commercial))}
+    privacy = {
+        p: next(a for a in prof.areas if a.key == "privacy").score
+        for p, prof in (("os", open_source), ("ps", commercial))
+    }
     assert privacy["ps"] > privacy["os"]
 
 
@@ -44,6 +47,8 @@ def test_clean_base_scores_low_and_undisclosure_raises_documentation() -> None:
     hidden = load_data(patched({"title_page.maintainer": "Not disclosed"}))
     assert hidden.sheet is not None
     worse = compute_risk_profile(hidden.sheet)
-    doc = {p: next(a for a in prof.areas if a.key == "documentation").score
-           for p, prof in (("base", base), ("worse", worse))}
+    doc = {
+        p: next(a for a in prof.areas if a.key == "documentation").score
+        for p, prof in (("base", base), ("worse", worse))
+    }
     assert doc["worse"] > doc["base"]

@@ -17,7 +17,9 @@ from courseware.datasheet.triggers import TRIGGERS
 PACKAGE = Path(__file__).resolve().parents[2] / "tools" / "courseware" / "datasheet"
 
 
-def _models(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[type[BaseModel]]:
+def _models(
+    model: type[BaseModel], seen: set[type[BaseModel]] | None = None
+) -> set[type[BaseModel]]:
     seen = seen if seen is not None else set()
     if model in seen:
         return seen
@@ -71,8 +73,14 @@ def test_json_schema_carries_the_grades() -> None:
 
 
 def test_datasheet_imports_only_the_allowed_packages() -> None:
-    allowed = ("courseware.errors", "courseware.yamlsafe", "courseware.validation",
-               "courseware.textfields", "courseware.footprint", "courseware.datasheet")
+    allowed = (
+        "courseware.errors",
+        "courseware.yamlsafe",
+        "courseware.validation",
+        "courseware.textfields",
+        "courseware.footprint",
+        "courseware.datasheet",
+    )
     for path in PACKAGE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

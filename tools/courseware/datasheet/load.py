@@ -39,7 +39,9 @@ def parse_datasheet(text: str, path: str) -> LoadedDatasheet:
     try:
         document = parse_yaml_text(text, path)
     except YamlProblem as problem:
-        finding = finding_from_problem(Problem(path, problem.line, problem.field_name, problem.message))
+        finding = finding_from_problem(
+            Problem(path, problem.line, problem.field_name, problem.message)
+        )
         return LoadedDatasheet(path, None, None, (finding,))
     return _validated(document, expected_id=Path(path).stem)
 

@@ -8,8 +8,7 @@ label goes through ``gettext`` with a literal string so Babel can extract it.
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -17,199 +16,82 @@ from pydantic import BaseModel
 
 from courseware.datasheet.environment import EnvironmentalSection
 from courseware.datasheet.findings import Finding, count_by_severity
-from courseware.datasheet.labels import field_labels
+from courseware.datasheet.html_tables import (
+    Gettext,
+    TableRenderer,
+    escape,
+    escape_markdown,
+)
 from courseware.datasheet.risk import RiskProfile
 from courseware.datasheet.schema import Datasheet
-from courseware.datasheet.schema.base import Quantity
-from courseware.datasheet.schema.standard import NamedQuantity
 from courseware.footprint.page import block_headings
-
-Gettext = Callable[[str], str]
-
-PAGE_CLASS = "cw-datasheet"
-"""Class of the page wrapper; the print stylesheet only applies inside it."""
-
-_MARKDOWN_SPECIALS = "\\`*_{}[]#|"
 
 
 def _identity(text: str) -> str:
     return text
 
 
-def escape(text: object) -> str:
-    """Escape any value for HTML text or a quoted attribute."""
-    return html.escape(str(text), quote=True)
-
-
-def escape_markdown(text: str) -> str:
-    """Escape text for a Markdown heading: Markdown's own characters, then HTML (in that
-    order, so the ``#`` of an entity such as ``&#x27;`` is not escaped)."""
-    marked = "".join("\\" + c if c in _MARKDOWN_SPECIALS else c for c in text)
-    return html.escape(marked, quote=True)
-
-
-def _number(value: float | None) -> str:
-    return "" if value is None else escape(f"{value:g}")
-
-
-def format_quantity(quantity: Quantity) -> str:
-    """One line for a quantity: "3.1–3.5 V", "≈150 mW", or its disclosure answer."""
-    if not quantity.is_disclosed:
-        return escape(quantity.disclosure)
-    parts = [_number(v) for v in (quantity.min, quantity.typ, quantity.max) if v is not None]
-    text = "–".join(parts)
-    if quantity.approximate:
-        text = "≈" + text
-    return f"{text} {escape(quantity.unit or '')}".strip()
-
-
-# --- generic value rendering ---------------------------------------------------------------
-
-
-class _Renderer:
-    def __init__(self, gettext: Gettext) -> None:
-        self.gettext = gettext
-        self.labels = field_labels(gettext)
-
-    def label(self, name: str) -> str:
-        return escape(self.labels.get(name, name))
-
-    def value(self, value: object) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return escape(self.gettext("yes") if value else self.gettext("no"))
-        if isinstance(value, Quantity):
-            return format_quantity(value)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return escape(str(value))
-        if isinstance(value, float):
-            return _number(value)
-        if isinstance(value, str):
-            return escape(value)
-        if isinstance(value, list):
-            if value and all(isinstance(v, BaseModel) for v in value):
-                return self.rows(value)
-            return "<ul>" + "".join(f"<li>{self.value(v)}</li>" for v in value) + "</ul>"
-        if isinstance(value, dict):
-            return self.fields_table(value)
-        if isinstance(value, BaseModel):
-            return self.fields_table(_set_fields(value))
-        return escape(str(value))
-
-    def fields_table(self, fields: dict[str, object], skip: Iterable[str] = ()) -> str:
-        skipped = set(skip)
-        rows = [
-            f"<tr><th scope=\"row\">{self.label(name)}</th><td>{self.value(value)}</td></tr>"
-            for name, value in fields.items()
-            if name not in skipped and value not in (None, [], {})
-        ]
-        if not rows:
-            return ""
-        return '<table class="cw-ds-fields"><tbody>' + "".join(rows) + "</tbody></table>"
-
-    def rows(self, models: list[object]) -> str:
-        columns: list[str] = []
-        for model in models:
-            for name in _set_fields(model):
-                if name not in columns:
-                    columns.append(name)
-        head = "".join(f'<th scope="col">{self.label(c)}</th>' for c in columns)
-        body = "".join(
-            "<tr>"
-            + "".join(f"<td>{self.value(_set_fields(m).get(c))}</td>" for c in columns)
-            + "</tr>"
-            for m in models
-        )
-        return f'<table class="cw-ds-rows"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-
-    def spec_table(self, specs: list[tuple[str, Quantity]]) -> str:
-        """The conventional electrical table: Parameter | Symbol | Min | Typ | Max | Unit."""
-        g = self.gettext
-        head = "".join(
-            f'<th scope="col">{escape(h)}</th>'
-            for h in (g("Parameter"), g("Symbol"), g("Min"), g("Typ"), g("Max"), g("Unit"),
-                      g("Conditions"), g("Source"))
-        )
-        body = []
-        for name, q in specs:
-            if q.is_disclosed:
-                cells = [_number(q.min), ("≈" if q.approximate else "") + _number(q.typ),
-                         _number(q.max), escape(q.unit or "")]
-            else:
-                cells = [f'<td colspan="4">{escape(q.disclosure)}</td>']
-            numbers = "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in cells)
-            body.append(
-                f'<tr><th scope="row">{escape(name)}</th><td>{escape(q.symbol or "")}</td>'
-                f"{numbers}<td>{escape(q.conditions or '')}</td><td>{escape(q.source or '')}</td></tr>"
-            )
-        return (f'<table class="cw-ds-specs"><thead><tr>{head}</tr></thead>'
-                f"<tbody>{''.join(body)}</tbody></table>")
-
-    def block(self, model: BaseModel | None) -> str:
-        if model is None:
-            return f'<p class="cw-ds-missing">{escape(self.gettext("Not given in this datasheet."))}</p>'
-        fields = _set_fields(model)
-        specs = [(self.labels.get(n, n), v) for n, v in fields.items() if isinstance(v, Quantity)]
-        for name, value in fields.items():
-            if isinstance(value, list) and value and all(isinstance(v, NamedQuantity) for v in value):
-                specs += [(v.name, v.quantity) for v in value]
-        spec_names = {n for n, v in fields.items() if isinstance(v, Quantity)}
-        spec_names |= {n for n, v in fields.items()
-                       if isinstance(v, list) and v and all(isinstance(x, NamedQuantity) for x in v)}
-        parts = []
-        if specs:
-            parts.append(self.spec_table(specs))
-        table = self.fields_table(fields, skip=spec_names)
-        if table:
-            parts.append(table)
-        return "\n".join(parts)
-
-
-def _set_fields(model: object) -> dict[str, object]:
-    if isinstance(model, BaseModel):
-        return {n: getattr(model, n) for n in type(model).model_fields if n in model.model_fields_set}
-    if isinstance(model, dict):
-        return dict(model)
-    return {}
-
+PAGE_CLASS = "cw-datasheet"
+"""Class of the page wrapper; the print stylesheet only applies inside it."""
 
 # --- page --------------------------------------------------------------------------------
 
 
-def _group_blocks(sheet: Datasheet, g: Gettext) -> list[tuple[str, list[tuple[str, BaseModel | None]]]]:
+def _group_blocks(
+    sheet: Datasheet, g: Gettext
+) -> list[tuple[str, list[tuple[str, BaseModel | None]]]]:
     s, i, a, m = sheet.standard_sensor, sheet.iot, sheet.ai, sheet.ml_sensor
     return [
-        (g("Standard sensor datasheet components"), [
-            (g("Description, features and use case"), s.description if s else None),
-            (g("Compliance"), s.compliance if s else None),
-            (g("Diagram and form factor"), s.form_factor if s else None),
-            (g("Communication specification and pinout"), s.communication if s else None),
-            (g("Hardware characteristics"), s.hardware if s else None),
-        ]),
-        (g("IoT datasheet components"), [
-            (g("IoT privacy and security"), i.privacy_security if i else None),
-        ]),
-        (g("AI datasheet components"), [
-            (g("Dataset characteristics"), a.dataset if a else None),
-            (g("Model characteristics"), a.model if a else None),
-        ]),
-        (g("Additional ML sensor datasheet components"), [
-            (g("End-to-end performance analysis"), m.end_to_end if m else None),
-            (g("Environmental impact"), m.environmental_impact if m else None),
-        ]),
+        (
+            g("Standard sensor datasheet components"),
+            [
+                (g("Description, features and use case"), s.description if s else None),
+                (g("Compliance"), s.compliance if s else None),
+                (g("Diagram and form factor"), s.form_factor if s else None),
+                (g("Communication specification and pinout"), s.communication if s else None),
+                (g("Hardware characteristics"), s.hardware if s else None),
+            ],
+        ),
+        (
+            g("IoT datasheet components"),
+            [
+                (g("IoT privacy and security"), i.privacy_security if i else None),
+            ],
+        ),
+        (
+            g("AI datasheet components"),
+            [
+                (g("Dataset characteristics"), a.dataset if a else None),
+                (g("Model characteristics"), a.model if a else None),
+            ],
+        ),
+        (
+            g("Additional ML sensor datasheet components"),
+            [
+                (g("End-to-end performance analysis"), m.end_to_end if m else None),
+                (g("Environmental impact"), m.environmental_impact if m else None),
+            ],
+        ),
     ]
 
 
 def _findings_section(findings: list[Finding], g: Gettext) -> str:
     counts = count_by_severity(findings)
-    summary = (f"{counts['error']} {g('errors')}, {counts['warning']} {g('warnings')}, "
-               f"{counts['info']} {g('notes')}")
-    lines = [f"## {escape_markdown(g('Validator findings'))}", "",
-             f'<p class="cw-ds-summary">{escape(summary)}</p>', ""]
+    summary = (
+        f"{counts['error']} {g('errors')}, {counts['warning']} {g('warnings')}, "
+        f"{counts['info']} {g('notes')}"
+    )
+    lines = [
+        f"## {escape_markdown(g('Validator findings'))}",
+        "",
+        f'<p class="cw-ds-summary">{escape(summary)}</p>',
+        "",
+    ]
     if findings:
-        head = "".join(f'<th scope="col">{escape(h)}</th>'
-                       for h in (g("Severity"), g("Line"), g("Field"), g("Message"), g("Check")))
+        head = "".join(
+            f'<th scope="col">{escape(h)}</th>'
+            for h in (g("Severity"), g("Line"), g("Field"), g("Message"), g("Check"))
+        )
         severity_names = {"error": g("error"), "warning": g("warning"), "info": g("note")}
         rows = "".join(
             f'<tr class="cw-ds-{escape(f.severity)}"><td>{escape(severity_names[f.severity])}</td>'
@@ -217,58 +99,94 @@ def _findings_section(findings: list[Finding], g: Gettext) -> str:
             f"<td>{escape(f.message)}</td><td><code>{escape(f.check)}</code></td></tr>"
             for f in findings
         )
-        lines += [f'<table class="cw-ds-findings"><thead><tr>{head}</tr></thead>'
-                  f"<tbody>{rows}</tbody></table>", ""]
+        lines += [
+            f'<table class="cw-ds-findings"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table>",
+            "",
+        ]
     return "\n".join(lines)
 
 
 def _environment_section(section: EnvironmentalSection, g: Gettext) -> str:
     report = section.report
     headings = block_headings(g)
-    head = "".join(f'<th scope="col">{escape(h)}</th>'
-                   for h in (g("Block"), g("Choice"), g("kg CO2e")))
+    head = "".join(
+        f'<th scope="col">{escape(h)}</th>' for h in (g("Block"), g("Choice"), g("kg CO2e"))
+    )
     rows = "".join(
-        f'<tr><th scope="row">{escape(headings.get(b.key, b.heading))}</th><td>{escape(b.option_label or g("computed"))}'
-        f"</td><td>{escape(f'{b.kg_co2e:.2f}')}</td></tr>"
+        f'<tr><th scope="row">{escape(headings.get(b.key, b.heading))}</th>'
+        f"<td>{escape(b.option_label or g('computed'))}</td>"
+        f"<td>{escape(f'{b.kg_co2e:.2f}')}</td></tr>"
         for b in report.enabled_blocks
     )
-    total = (f'<tr><th scope="row">{escape(g("Total"))}</th><td></td>'
-             f"<td>{escape(f'{report.total_kg_co2e:.2f}')}</td></tr>")
+    total = (
+        f'<tr><th scope="row">{escape(g("Total"))}</th><td></td>'
+        f"<td>{escape(f'{report.total_kg_co2e:.2f}')}</td></tr>"
+    )
     use = section.use_stage
-    facts = (f"{use.power_mw:g} mW ({section.power_source}) × {use.duty_cycle:g} × "
-             f"{use.lifetime_years:g} {g('years')} = {use.energy_kwh:.3g} kWh × "
-             f"{use.grid.kg_co2e_per_kwh:g} kg CO2e/kWh ({use.grid.region}; {use.grid.source})")
-    return "\n".join([
-        f"#### {escape_markdown(g('Computed footprint'))}", "",
-        f'<table class="cw-ds-rows"><thead><tr>{head}</tr></thead><tbody>{rows}{total}</tbody></table>',
-        "",
-        f'<p><strong>{escape(g("Use stage"))}:</strong> {escape(facts)}</p>',
-        f'<p><strong>{escape(g("Method"))}:</strong> {escape(section.method)}</p>',
-        f'<p><strong>{escape(g("Coverage"))}:</strong> {escape(section.coverage)}</p>', "",
-    ])
+    facts = (
+        f"{use.power_mw:g} mW ({section.power_source}) × {use.duty_cycle:g} × "
+        f"{use.lifetime_years:g} {g('years')} = {use.energy_kwh:.3g} kWh × "
+        f"{use.grid.kg_co2e_per_kwh:g} kg CO2e/kWh ({use.grid.region}; {use.grid.source})"
+    )
+    return "\n".join(
+        [
+            f"#### {escape_markdown(g('Computed footprint'))}",
+            "",
+            f'<table class="cw-ds-rows"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}{total}</tbody></table>",
+            "",
+            f"<p><strong>{escape(g('Use stage'))}:</strong> {escape(facts)}</p>",
+            f"<p><strong>{escape(g('Method'))}:</strong> {escape(section.method)}</p>",
+            f"<p><strong>{escape(g('Coverage'))}:</strong> {escape(section.coverage)}</p>",
+            "",
+        ]
+    )
 
 
 def _risk_section(risk: RiskProfile, g: Gettext) -> str:
-    lines = [f"## {escape_markdown(g('Materiality and risk profile'))}", "",
-             '<p class="cw-ds-note">' + escape(g(
-                 "The five areas come from 'Materiality and Risk in the Age of Pervasive AI "
-                 "Sensors' (arXiv 2402.11183). The checklist and scores are this project's "
-                 "operationalisation of those areas, not the paper's own method: each item "
-                 "scores 0 (documented and mitigated), 1 (documented) or 2 (risky or not "
-                 "disclosed); an area scores the mean times 50, from 0 (best) to 100 (worst).")) +
-             "</p>", "",
-             f'<p class="cw-ds-summary">{escape(g("Overall"))}: {risk.overall:.0f} / 100</p>', ""]
-    head = "".join(f'<th scope="col">{escape(h)}</th>'
-                   for h in (g("Area"), g("Question"), g("Score"), g("Evidence")))
+    lines = [
+        f"## {escape_markdown(g('Materiality and risk profile'))}",
+        "",
+        '<p class="cw-ds-note">'
+        + escape(
+            g(
+                "The five areas come from 'Materiality and Risk in the Age of Pervasive AI "
+                "Sensors' (arXiv 2402.11183). The checklist and scores are this project's "
+                "operationalisation of those areas, not the paper's own method: each item "
+                "scores 0 (documented and mitigated), 1 (documented) or 2 (risky or not "
+                "disclosed); an area scores the mean times 50, from 0 (best) to 100 (worst)."
+            )
+        )
+        + "</p>",
+        "",
+        f'<p class="cw-ds-summary">{escape(g("Overall"))}: {risk.overall:.0f} / 100</p>',
+        "",
+    ]
+    head = "".join(
+        f'<th scope="col">{escape(h)}</th>'
+        for h in (g("Area"), g("Question"), g("Score"), g("Evidence"))
+    )
     rows = []
     for area in risk.areas:
         for index, item in enumerate(area.items):
-            first = (f'<th scope="rowgroup" rowspan="{len(area.items)}">{escape(area.title)}'
-                     f"<br>{area.score:.0f} / 100</th>") if index == 0 else ""
-            rows.append(f"<tr>{first}<td>{escape(item.question)}</td><td>{item.score}</td>"
-                        f"<td>{escape(item.evidence)}</td></tr>")
-    lines += [f'<table class="cw-ds-risk"><thead><tr>{head}</tr></thead>'
-              f"<tbody>{''.join(rows)}</tbody></table>", ""]
+            first = (
+                (
+                    f'<th scope="rowgroup" rowspan="{len(area.items)}">{escape(area.title)}'
+                    f"<br>{area.score:.0f} / 100</th>"
+                )
+                if index == 0
+                else ""
+            )
+            rows.append(
+                f"<tr>{first}<td>{escape(item.question)}</td><td>{item.score}</td>"
+                f"<td>{escape(item.evidence)}</td></tr>"
+            )
+    lines += [
+        f'<table class="cw-ds-risk"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -291,18 +209,29 @@ def render_datasheet_page(
         environment: the computed environmental section, when the sheet has a footprint.
     """
     g = gettext
-    r = _Renderer(g)
+    r = TableRenderer(g)
     title = sheet.title_page
-    name = (title.sensor_name if title and title.sensor_name else sheet.id)
+    name = title.sensor_name if title and title.sensor_name else sheet.id
     found = list(findings)
     out = [f'<div class="{PAGE_CLASS}" markdown="1">', "", f"# {escape_markdown(name)}", ""]
     if sheet.illustrative:
-        out += ['<p class="cw-ds-illustrative"><strong>' + escape(g(
-            "Illustrative example: this datasheet describes no real product and its numbers "
-            "were measured by no one.")) + "</strong></p>", ""]
+        out += [
+            '<p class="cw-ds-illustrative"><strong>'
+            + escape(
+                g(
+                    "Illustrative example: this datasheet describes no real product and its "
+                    "numbers were measured by no one."
+                )
+            )
+            + "</strong></p>",
+            "",
+        ]
     href = escape(quote(yaml_download_name))
-    out += [f'<p class="cw-ds-download"><a href="{href}" download>'
-            f'{escape(g("Download the datasheet as YAML"))}</a></p>', ""]
+    out += [
+        f'<p class="cw-ds-download"><a href="{href}" download>'
+        f"{escape(g('Download the datasheet as YAML'))}</a></p>",
+        "",
+    ]
     out.append(_findings_section(found, g))
     out += [f"## {escape_markdown(g('Title page and versioning'))}", "", r.block(title), ""]
     for group_title, blocks in _group_blocks(sheet, g):
@@ -324,7 +253,12 @@ def render_datasheet_page(
     if risk is not None:
         out.append(_risk_section(risk, g))
     if sheet.notes:
-        out += [f"## {escape_markdown(g('Notes on this file'))}", "", r.value(list(sheet.notes)), ""]
+        out += [
+            f"## {escape_markdown(g('Notes on this file'))}",
+            "",
+            r.value(list(sheet.notes)),
+            "",
+        ]
     out += ["</div>", ""]
     return "\n".join(out)
 
@@ -346,24 +280,40 @@ class GalleryEntry:
 def render_gallery_page(entries: Iterable[GalleryEntry], gettext: Gettext = _identity) -> str:
     """Return the gallery page body: every datasheet with its finding counts."""
     g = gettext
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in (
-        g("Sensor"), g("Type"), g("Version"), g("Errors"), g("Warnings"), g("Notes")))
+    head = "".join(
+        f'<th scope="col">{escape(h)}</th>'
+        for h in (g("Sensor"), g("Type"), g("Version"), g("Errors"), g("Warnings"), g("Notes"))
+    )
     rows = []
     for e in sorted(entries, key=lambda e: e.sensor_name.lower()):
-        tag = f' <em>({escape(g("illustrative"))})</em>' if e.illustrative else ""
+        tag = f" <em>({escape(g('illustrative'))})</em>" if e.illustrative else ""
         rows.append(
             f'<tr><td><a href="{escape(quote(e.page_url, safe="/#"))}">{escape(e.sensor_name)}</a>'
             f"{tag}</td><td>{escape(e.sensor_type)}</td><td>{escape(e.datasheet_version)}</td>"
             f"<td>{e.errors}</td><td>{e.warnings}</td><td>{e.infos}</td></tr>"
         )
-    return "\n".join([
-        f'<div class="{PAGE_CLASS}-gallery" markdown="1">', "",
-        f"# {escape_markdown(g('ML sensor datasheets'))}", "",
-        "<p>" + escape(g("Datasheets for ML sensors, written as data and checked by the "
-                         "validator. Counts are the validator's findings.")) + "</p>", "",
-        f'<table class="cw-ds-gallery"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>", "", "</div>", "",
-    ])
+    return "\n".join(
+        [
+            f'<div class="{PAGE_CLASS}-gallery" markdown="1">',
+            "",
+            f"# {escape_markdown(g('ML sensor datasheets'))}",
+            "",
+            "<p>"
+            + escape(
+                g(
+                    "Datasheets for ML sensors, written as data and checked by the "
+                    "validator. Counts are the validator's findings."
+                )
+            )
+            + "</p>",
+            "",
+            f'<table class="cw-ds-gallery"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>",
+            "",
+            "</div>",
+            "",
+        ]
+    )
 
 
 def datasheet_print_css() -> str:

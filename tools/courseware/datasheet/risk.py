@@ -21,6 +21,7 @@ from courseware.datasheet.checks.structure import (
 from courseware.datasheet.findings import Finding
 from courseware.datasheet.schema import Datasheet
 from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS
+from courseware.datasheet.schema.standard import Resolution
 from courseware.datasheet.validate import validate_datasheet
 from courseware.datasheet.walk import value_at
 
@@ -80,7 +81,9 @@ class _Facts:
         return value_at(self.sheet, location)
 
 
-def _by_check(check_id: str, ok: str, bad: str, score_bad: int = 2) -> Callable[[_Facts], tuple[int, str]]:
+def _by_check(
+    check_id: str, ok: str, bad: str, score_bad: int = 2
+) -> Callable[[_Facts], tuple[int, str]]:
     def item(facts: _Facts) -> tuple[int, str]:
         return (score_bad, bad) if check_id in facts.failed else (0, ok)
 
@@ -157,7 +160,9 @@ def _field_data(facts: _Facts) -> tuple[int, str]:
     practices = facts.at("iot", "privacy_security", "data_practices")
     if not isinstance(practices, list) or not practices:
         return 2, "no data practices declared"
-    answers = [getattr(p, n) for p in practices for n in ("stored_in_cloud", "shared_with", "sold_to")]
+    answers = [
+        getattr(p, n) for p in practices for n in ("stored_in_cloud", "shared_with", "sold_to")
+    ]
     if all(says_no(a) for a in answers):
         return 0, "no cloud storage, sharing or sale declared"
     if any(a in UNDISCLOSED_ANSWERS or a is None for a in answers):
@@ -214,16 +219,27 @@ def _footprint(facts: _Facts) -> tuple[int, str]:
 _Item = tuple[str, str, Callable[[_Facts], tuple[int, str]]]
 
 CHECKLIST: tuple[_Item, ...] = (
-    ("calibration", "Does the tested envelope cover the claimed one?",
-     _by_check("tested-envelope", "tested range covers every claim", "claims exceed the tested range")),
+    (
+        "calibration",
+        "Does the tested envelope cover the claimed one?",
+        _by_check(
+            "tested-envelope", "tested range covers every claim", "claims exceed the tested range"
+        ),
+    ),
     ("calibration", "Were several identical units tested?", _units_tested),
     ("calibration", "Is a re-evaluation cadence stated?", _cadence),
     ("calibration", "Was sensor-level bias examined?", _bias),
-    ("documentation", "Are all ten blocks present?",
-     _by_check("blocks-present", "all ten blocks present", "blocks are missing")),
+    (
+        "documentation",
+        "Are all ten blocks present?",
+        _by_check("blocks-present", "all ten blocks present", "blocks are missing"),
+    ),
     ("documentation", "How much is left undisclosed?", _disclosure),
-    ("documentation", "Are results bound to versions?",
-     _by_check("version-binding", "results bound to versions", "results not bound to versions")),
+    (
+        "documentation",
+        "Are results bound to versions?",
+        _by_check("version-binding", "results bound to versions", "results not bound to versions"),
+    ),
     ("documentation", "Is there a third-party audit or certification?", _audit),
     ("proprietary_data", "Is the training data public?", _proprietary),
     ("proprietary_data", "Are licence and consent stated?", _licence_consent),
@@ -231,18 +247,42 @@ CHECKLIST: tuple[_Item, ...] = (
     ("proprietary_data", "Does field data stay with the user?", _field_data),
     ("privacy", "Does raw data stay inside the boundary?", _boundary),
     ("privacy", "Are identity outputs declared?", _identity),
-    ("privacy", "Do storage claims match the interface?",
-     _by_check("storage-claims", "no hidden persistence", "the interface keeps data the label denies")),
-    ("privacy", "Are all fitted modalities declared?",
-     _by_check("modalities-covered", "every modality declared", "a fitted modality is undeclared")),
+    (
+        "privacy",
+        "Do storage claims match the interface?",
+        _by_check(
+            "storage-claims", "no hidden persistence", "the interface keeps data the label denies"
+        ),
+    ),
+    (
+        "privacy",
+        "Are all fitted modalities declared?",
+        _by_check(
+            "modalities-covered", "every modality declared", "a fitted modality is undeclared"
+        ),
+    ),
     ("privacy", "Can people see and control what is sensed?", _controls),
     ("waste", "Is the footprint given with its method?", _footprint),
-    ("waste", "Is the use phase at the declared power?",
-     _by_check("use-phase-power", "use stage at the declared power", "use stage not at the declared power")),
+    (
+        "waste",
+        "Is the use phase at the declared power?",
+        _by_check(
+            "use-phase-power",
+            "use stage at the declared power",
+            "use stage not at the declared power",
+        ),
+    ),
     ("waste", "Are the use and support lifetimes stated?", _lifetime),
-    ("waste", "Is end-of-life guidance given?",
-     _by_check("environment-method", "method, coverage and end of life stated",
-               "method, coverage or end of life missing", 1)),
+    (
+        "waste",
+        "Is end-of-life guidance given?",
+        _by_check(
+            "environment-method",
+            "method, coverage and end of life stated",
+            "method, coverage or end of life missing",
+            1,
+        ),
+    ),
 )
 """Area, question and scoring of every checklist item, after the reference note's table."""
 
@@ -256,14 +296,16 @@ def capability_surplus(sheet: Datasheet) -> float | None:
     size = value_at(sheet, ("standard_sensor", "communication", "output_format", "size_bytes"))
     if not isinstance(sensors, list) or not isinstance(size, int):
         return None
-    camera = next((s for s in sensors if s.effective_pixels is not None), None)
-    if camera is None:
+    pixels = next((s.effective_pixels for s in sensors if s.effective_pixels is not None), None)
+    if not isinstance(pixels, Resolution):
         return None
-    raw_bits_per_frame = camera.effective_pixels.width_px * camera.effective_pixels.height_px * 8
-    return raw_bits_per_frame / (size * 8)
+    raw_bits_per_frame = pixels.width_px * pixels.height_px * 8
+    return float(raw_bits_per_frame / (size * 8))
 
 
-def compute_risk_profile(sheet: Datasheet, findings: Iterable[Finding] | None = None) -> RiskProfile:
+def compute_risk_profile(
+    sheet: Datasheet, findings: Iterable[Finding] | None = None
+) -> RiskProfile:
     """Score the datasheet's five risk areas from its fields and its validator findings.
 
     Args:

@@ -23,7 +23,7 @@ def _observes_people(sheet: Datasheet) -> bool:
 
 
 def _bus_is_i2c(sheet: Datasheet) -> bool:
-    return value_at(sheet, ("standard_sensor", "communication", "bus")) == "I2C"
+    return bool(value_at(sheet, ("standard_sensor", "communication", "bus")) == "I2C")
 
 
 def _humans_in_study(sheet: Datasheet) -> bool:
@@ -50,10 +50,9 @@ TRIGGERS: dict[str, Trigger] = {
     "observes_people": Trigger("the sensor observes people", _observes_people),
     "bus_is_i2c": Trigger("the bus is I2C", _bus_is_i2c),
     "humans_in_study": Trigger("people took part in the evaluation", _humans_in_study),
-    "claims_certification": Trigger("certification status is certified or audited",
-                                    _claims_certification),
-    "battery_powered": Trigger("the power supply is a battery", _battery_powered),
-    "no_footprint_config": Trigger(
-        "no footprint configuration computes it", _no_footprint_config
+    "claims_certification": Trigger(
+        "certification status is certified or audited", _claims_certification
     ),
+    "battery_powered": Trigger("the power supply is a battery", _battery_powered),
+    "no_footprint_config": Trigger("no footprint configuration computes it", _no_footprint_config),
 }

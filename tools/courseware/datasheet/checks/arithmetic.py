@@ -39,15 +39,20 @@ def bom_total(context: CheckContext) -> Iterator[Hit]:
     if bom is None or bom.stated_total_usd is None:
         return
     if bom.published_line_count is not None and bom.published_line_count > len(bom.lines):
-        yield Hit(("bill_of_materials", "lines"), f"only {len(bom.lines)} of "
-                  f"{bom.published_line_count} lines are given, so the total cannot be re-added",
-                  "info")
+        yield Hit(
+            ("bill_of_materials", "lines"),
+            f"only {len(bom.lines)} of "
+            f"{bom.published_line_count} lines are given, so the total cannot be re-added",
+            "info",
+        )
         return
     total = sum(Decimal(str(line.unit_cost_usd)) * line.quantity for line in bom.lines)
     stated = Decimal(str(bom.stated_total_usd))
     if abs(total - stated) >= Decimal("0.01"):
-        yield Hit(("bill_of_materials", "stated_total_usd"),
-                  f"the lines add up to ${total:.2f}, but the total says ${stated:.2f}")
+        yield Hit(
+            ("bill_of_materials", "stated_total_usd"),
+            f"the lines add up to ${total:.2f}, but the total says ${stated:.2f}",
+        )
 
 
 @check("environment-breakdown", "error", "Footprint breakdown re-adds to the total and 100 %", 10)
@@ -67,8 +72,11 @@ def environment_breakdown(context: CheckContext) -> Iterator[Hit]:
                 parts.append(line.percent / 100 * total)
         summed = sum(parts)
         if abs(summed - total) > BREAKDOWN_TOLERANCE * total:
-            yield Hit(where, f"the blocks add up to {summed:.2f} kg CO2e, but the total is "
-                      f"{total:g} kg CO2e (more than {BREAKDOWN_TOLERANCE:.0%} apart)")
+            yield Hit(
+                where,
+                f"the blocks add up to {summed:.2f} kg CO2e, but the total is "
+                f"{total:g} kg CO2e (more than {BREAKDOWN_TOLERANCE:.0%} apart)",
+            )
     percents = [line.percent for line in impact.breakdown]
     if all(p is not None for p in percents):
         summed_percent = sum(p for p in percents if p is not None)
@@ -87,13 +95,19 @@ def environment_coverage(context: CheckContext) -> Iterator[Hit]:
     coverage = impact.coverage
     line_count = bom.published_line_count or len(bom.lines)
     if coverage.bom_lines_total != line_count:
-        yield Hit((*where, "bom_lines_total"), f"{coverage.bom_lines_total} BOM lines stated, "
-                  f"but the bill of materials has {line_count}")
+        yield Hit(
+            (*where, "bom_lines_total"),
+            f"{coverage.bom_lines_total} BOM lines stated, "
+            f"but the bill of materials has {line_count}",
+        )
     marked = [line for line in bom.lines if line.in_footprint is not None]
     accounted = sum(1 for line in marked if line.in_footprint)
     if len(marked) == line_count and accounted != coverage.bom_lines_accounted:
-        yield Hit((*where, "bom_lines_accounted"), f"{coverage.bom_lines_accounted} lines "
-                  f"accounted for, but {accounted} BOM lines are marked in_footprint")
+        yield Hit(
+            (*where, "bom_lines_accounted"),
+            f"{coverage.bom_lines_accounted} lines "
+            f"accounted for, but {accounted} BOM lines are marked in_footprint",
+        )
 
 
 @check("offline-metrics", "warning", "Offline FP/FN rates agree with the confusion matrix", 11)
@@ -109,22 +123,32 @@ def offline_metrics(context: CheckContext) -> Iterator[Hit]:
         if matrix is None:
             continue
         pairs = (
-            ("false_positive_percent", metric.false_positive_percent,
-             matrix.false_positive_percent),
-            ("false_negative_percent", metric.false_negative_percent,
-             matrix.false_negative_percent),
+            (
+                "false_positive_percent",
+                metric.false_positive_percent,
+                matrix.false_positive_percent,
+            ),
+            (
+                "false_negative_percent",
+                metric.false_negative_percent,
+                matrix.false_negative_percent,
+            ),
         )
         for name, stated, from_matrix in pairs:
             if stated is not None and abs(stated - from_matrix) > METRIC_TOLERANCE_POINTS:
-                yield Hit((*where, name), f"{metric.variant}: {stated:g} % stated, but the "
-                          f"confusion matrix gives {from_matrix:g} %")
+                yield Hit(
+                    (*where, name),
+                    f"{metric.variant}: {stated:g} % stated, but the "
+                    f"confusion matrix gives {from_matrix:g} %",
+                )
         for row, (a, b) in {
             "negative": (matrix.true_negative_percent, matrix.false_positive_percent),
             "positive": (matrix.false_negative_percent, matrix.true_positive_percent),
         }.items():
             if abs(a + b - 100) > METRIC_TOLERANCE_POINTS:
-                yield Hit((*where, "confusion_matrix"),
-                          f"the {row} row adds up to {a + b:g} %, not 100 %")
+                yield Hit(
+                    (*where, "confusion_matrix"), f"the {row} row adds up to {a + b:g} %, not 100 %"
+                )
 
 
 def _decimals(value: float) -> int:
@@ -163,8 +187,10 @@ def _attribute_shares(
     if not shares:
         return
     if abs(sum(shares) - 100) > PERCENT_SUM_TOLERANCE:
-        yield Hit((*location, "buckets"), f"{attribute.attribute} shares add up to "
-                  f"{sum(shares):.1f} %, not 100 %")
+        yield Hit(
+            (*location, "buckets"),
+            f"{attribute.attribute} shares add up to {sum(shares):.1f} %, not 100 %",
+        )
     people = attribute.respondents or participants
     if people is None or _fits(shares, people):
         return
@@ -172,8 +198,11 @@ def _attribute_shares(
     implied = next((n for n in candidates if _fits(shares, n)), None)
     hint = f"; they fit {implied} people" if implied else ""
     shown = " / ".join(f"{s:g}" for s in shares)
-    yield Hit((*location, "buckets"), f"{attribute.attribute} shares {shown} % are not whole "
-              f"numbers of the {people} people declared{hint}")
+    yield Hit(
+        (*location, "buckets"),
+        f"{attribute.attribute} shares {shown} % are not whole "
+        f"numbers of the {people} people declared{hint}",
+    )
 
 
 @check("power-identity", "warning", "Operating voltage × current ≈ stated power", 13)
@@ -189,9 +218,11 @@ def power_identity(context: CheckContext) -> Iterator[Hit]:
         return
     product = volts * amps
     if abs(product - watts) > POWER_TOLERANCE * watts:
-        yield Hit(("standard_sensor", "hardware", "operating_power"),
-                  f"{volts:g} V × {amps * 1000:g} mA = {product * 1000:.0f} mW, but the stated "
-                  f"power is {watts * 1000:g} mW")
+        yield Hit(
+            ("standard_sensor", "hardware", "operating_power"),
+            f"{volts:g} V × {amps * 1000:g} mA = {product * 1000:.0f} mW, but the stated "
+            f"power is {watts * 1000:g} mW",
+        )
 
 
 @check("timing-feasibility", "error", "Claimed update rate ≤ 1 / inference time", 14)
@@ -208,17 +239,23 @@ def timing_feasibility(context: CheckContext) -> Iterator[Hit]:
             network = networks.get(network_id)
             time_s = nominal_in(network.inference_time, "s") if network else None
             if network is None:
-                yield Hit((*location, "networks"), f"no network with id {network_id!r} in "
-                          "ai.model.networks", "error")
+                yield Hit(
+                    (*location, "networks"),
+                    f"no network with id {network_id!r} in ai.model.networks",
+                    "error",
+                )
                 break
             if time_s is None:
                 break
             seconds += time_s
         else:
             if seconds > 0 and rate_hz > (1 / seconds) * (1 + RATE_TOLERANCE):
-                yield Hit((*location, "rate"), f"{mode.name}: {rate_hz:g} Hz claimed, but the "
-                          f"networks take {seconds * 1000:g} ms per output, at most "
-                          f"{1 / seconds:.2g} Hz")
+                yield Hit(
+                    (*location, "rate"),
+                    f"{mode.name}: {rate_hz:g} Hz claimed, but the "
+                    f"networks take {seconds * 1000:g} ms per output, at most "
+                    f"{1 / seconds:.2g} Hz",
+                )
 
 
 @check("dataset-splits", "error", "Dataset splits are named once and add up to 100 %", 15)
@@ -233,7 +270,10 @@ def dataset_splits(context: CheckContext) -> Iterator[Hit]:
     total = sum(s.share_percent for s in splits)
     if abs(total - 100) > PERCENT_SUM_TOLERANCE:
         shown = ", ".join(f"{s.name} {s.share_percent:g} %" for s in splits)
-        yield Hit(where, f"the splits add up to {total:g} % ({shown}); one share is named twice "
-                  "or described differently in two places")
+        yield Hit(
+            where,
+            f"the splits add up to {total:g} % ({shown}); one share is named twice "
+            "or described differently in two places",
+        )
     elif len(set(names)) != len(names):
         yield Hit(where, "a split is listed twice")

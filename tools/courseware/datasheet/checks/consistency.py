@@ -44,8 +44,10 @@ def stated_values(context: CheckContext) -> Iterator[Hit]:
 def _mismatch(statement: Statement, target: object) -> str | None:
     if statement.address is not None or statement.field.endswith("i2c_address"):
         table = i2c_address_value(target)
-        said = statement.address if statement.address is not None else i2c_address_value(
-            statement.text
+        said = (
+            statement.address
+            if statement.address is not None
+            else i2c_address_value(statement.text)
         )
         if said is not None and table is not None and said != table:
             return f"{said:#04x}, but {statement.field} is {table:#04x}"
@@ -60,8 +62,10 @@ def _mismatch(statement: Statement, target: object) -> str | None:
             if converted is None:
                 return f"{said:g} {statement.unit}, not comparable with {target.unit}"
             if abs(converted - table) > 1e-9 * max(abs(table), 1):
-                return (f"{name} {said:g} {statement.unit}, but {statement.field} says "
-                        f"{table:g} {target.unit}")
+                return (
+                    f"{name} {said:g} {statement.unit}, but {statement.field} says "
+                    f"{table:g} {target.unit}"
+                )
         return None
     if statement.text is not None and isinstance(target, str) and statement.text != target:
         return f"{statement.text!r}, but {statement.field} says {target!r}"
@@ -84,9 +88,10 @@ def dimensions_drawing(context: CheckContext) -> Iterator[Hit]:
     pairs = zip(sorted(stated), sorted(drawn), strict=True)
     if any(abs(a - b) > DIMENSION_TOLERANCE * b for a, b in pairs):
         shown = " × ".join(f"{v:.1f}" for v in drawn)
-        yield Hit(("standard_sensor", "form_factor", "dimensions"),
-                  f"{' × '.join(f'{v:g}' for v in stated)} mm stated, but the drawing shows "
-                  f"{shown} mm")
+        yield Hit(
+            ("standard_sensor", "form_factor", "dimensions"),
+            f"{' × '.join(f'{v:g}' for v in stated)} mm stated, but the drawing shows {shown} mm",
+        )
 
 
 @check("output-semantics", "error", "The confidence has one range in every section", 17)
@@ -103,8 +108,11 @@ def output_semantics(context: CheckContext) -> Iterator[Hit]:
     outputs = [f for f in fields if "confidence" in f.name.lower() and f.max is not None]
     if outputs and all((f.min, f.max) != (low, high) for f in outputs):
         ranges = ", ".join(f"{f.name} {f.min:g}-{f.max:g}" for f in outputs if f.min is not None)
-        yield Hit(("ml_sensor", "end_to_end", "metric"), f"the evaluation's {name} runs "
-                  f"{low:g}-{high:g}, but the interface outputs {ranges}; use one scale")
+        yield Hit(
+            ("ml_sensor", "end_to_end", "metric"),
+            f"the evaluation's {name} runs "
+            f"{low:g}-{high:g}, but the interface outputs {ranges}; use one scale",
+        )
 
 
 def _sensed_modalities(context: CheckContext) -> dict[str, tuple[str | int, ...]]:
@@ -129,9 +137,12 @@ def modalities_covered(context: CheckContext) -> Iterator[Hit]:
     declared = {p.modality for p in practices}
     for modality, location in _sensed_modalities(context).items():
         if modality not in declared:
-            yield Hit(location, f"a part sensing {modality} is fitted, but the privacy label has no "
-                      f"{modality} data practice; declare it or mark the part "
-                      "physically_disabled")
+            yield Hit(
+                location,
+                f"a part sensing {modality} is fitted, but the privacy label has no "
+                f"{modality} data practice; declare it or mark the part "
+                "physically_disabled",
+            )
 
 
 @check("storage-claims", "error", "Storage claims agree with the interface's persistence", 19)
@@ -149,11 +160,17 @@ def storage_claims(context: CheckContext) -> Iterator[Hit]:
     for index, practice in enumerate(practices):
         base = ("iot", "privacy_security", "data_practices", index)
         if says_no(practice.stored_on_device):
-            yield Hit((*base, "stored_on_device"), f"{practice.stored_on_device!r}, but the "
-                      f"interface keeps data on the device: {names}")
+            yield Hit(
+                (*base, "stored_on_device"),
+                f"{practice.stored_on_device!r}, but the "
+                f"interface keeps data on the device: {names}",
+            )
         if says_no(practice.local_retention):
-            yield Hit((*base, "local_retention"), f"{practice.local_retention!r}, but the "
-                      f"interface keeps data on the device: {names}")
+            yield Hit(
+                (*base, "local_retention"),
+                f"{practice.local_retention!r}, but the "
+                f"interface keeps data on the device: {names}",
+            )
 
 
 @check("identity-disclosure", "error", "Identity inference is declared where it happens", 20)
@@ -165,18 +182,24 @@ def identity_disclosure(context: CheckContext) -> Iterator[Hit]:
         return
     inferred = context.at("iot", "privacy_security", "data_use", "inferred")
     if isinstance(inferred, str) and not re.search(r"identi|recogni", inferred, re.IGNORECASE):
-        yield Hit(("iot", "privacy_security", "data_use", "inferred"),
-                  f"a network identifies people, but the label says {inferred!r}")
+        yield Hit(
+            ("iot", "privacy_security", "data_use", "inferred"),
+            f"a network identifies people, but the label says {inferred!r}",
+        )
     identifiable = context.at("iot", "privacy_security", "captures_identifiable_data")
     if identifiable in ("no", *UNDISCLOSED_ANSWERS):
-        yield Hit(("iot", "privacy_security", "captures_identifiable_data"),
-                  f"a network identifies people, but the label says {identifiable!r}")
+        yield Hit(
+            ("iot", "privacy_security", "captures_identifiable_data"),
+            f"a network identifies people, but the label says {identifiable!r}",
+        )
     for name in ("training", "fine_tuning"):
         answer = context.at("ai", "dataset", name, "individual_information")
         if answer in ("no", *UNDISCLOSED_ANSWERS):
-            yield Hit(("ai", "dataset", name, "individual_information"),
-                      f"a network identifies people, but the {name} data's individual "
-                      f"information is {answer!r}")
+            yield Hit(
+                ("ai", "dataset", name, "individual_information"),
+                f"a network identifies people, but the {name} data's individual "
+                f"information is {answer!r}",
+            )
 
 
 @check("debug-ports", "warning", "Debug ports are declared with their production state", 21)
@@ -188,12 +211,16 @@ def debug_ports(context: CheckContext) -> Iterator[Hit]:
     ports = context.at("standard_sensor", "communication", "debug_ports")
     for index, port in enumerate(ports if isinstance(ports, list) else []):
         if port.production_state not in _SAFE_PORT_STATES:
-            yield Hit(("standard_sensor", "communication", "debug_ports", index),
-                      f"{port.name} is {port.production_state!r} in production, yet the label "
-                      "says raw data never leaves the module; state how the port is closed")
+            yield Hit(
+                ("standard_sensor", "communication", "debug_ports", index),
+                f"{port.name} is {port.production_state!r} in production, yet the label "
+                "says raw data never leaves the module; state how the port is closed",
+            )
 
 
-@check("update-policy", "warning", "No security updates needs a lifetime and a disclosure route", 22)
+@check(
+    "update-policy", "warning", "No security updates needs a lifetime and a disclosure route", 22
+)
 def update_policy(context: CheckContext) -> Iterator[Hit]:
     """A device that can never be patched must say how long it is supported and where to
     report vulnerabilities."""

@@ -29,13 +29,19 @@ def version_binding(context: CheckContext) -> Iterator[Hit]:
             continue
         missing = [
             name
-            for name in ("hardware_revision", "firmware_version", "model_version",
-                         "evaluation_date")
+            for name in (
+                "hardware_revision",
+                "firmware_version",
+                "model_version",
+                "evaluation_date",
+            )
             if getattr(binding, name) in (None, *UNDISCLOSED_ANSWERS)
         ]
         if missing:
-            yield Hit((*location, "version_binding"),
-                      f"the results are not bound to: {', '.join(missing)}")
+            yield Hit(
+                (*location, "version_binding"),
+                f"the results are not bound to: {', '.join(missing)}",
+            )
 
 
 def _range_in(quantity: Quantity, unit: str) -> tuple[float | None, float | None]:
@@ -58,8 +64,11 @@ def tested_envelope(context: CheckContext) -> Iterator[Hit]:
         where = ("standard_sensor", "description", "operating_envelope", index)
         untested = [s for s in row.claimed_settings if s not in row.tested_settings]
         if untested:
-            yield Hit((*where, "claimed_settings"), f"{row.factor}: claimed "
-                      f"{', '.join(untested)} but not tested there", "warning")
+            yield Hit(
+                (*where, "claimed_settings"),
+                f"{row.factor}: claimed {', '.join(untested)} but not tested there",
+                "warning",
+            )
         if row.claimed is None or not row.claimed.is_disclosed:
             continue
         if row.tested is None or not row.tested.is_disclosed:
@@ -73,9 +82,13 @@ def tested_envelope(context: CheckContext) -> Iterator[Hit]:
         assert claimed_low is not None and claimed_high is not None
         assert tested_low is not None and tested_high is not None
         if claimed_low < tested_low or claimed_high > tested_high:
-            yield Hit((*where, "claimed"), f"{row.factor}: claimed {claimed_low:g}-"
-                      f"{claimed_high:g} {unit}, tested only {tested_low:g}-{tested_high:g} "
-                      f"{unit}", "warning")
+            yield Hit(
+                (*where, "claimed"),
+                f"{row.factor}: claimed {claimed_low:g}-"
+                f"{claimed_high:g} {unit}, tested only {tested_low:g}-{tested_high:g} "
+                f"{unit}",
+                "warning",
+            )
 
 
 @check("negatives-included", "error", "The evaluation includes target-absent trials", 25)
@@ -84,8 +97,11 @@ def negatives_included(context: CheckContext) -> Iterator[Hit]:
     measured confidence on person-present trials only."""
     for location, end_to_end in models_of(context.sheet, EndToEnd):
         if end_to_end.includes_absent_trials is False:
-            yield Hit((*location, "includes_absent_trials"), "only target-present trials were "
-                      "measured, so false positives (per hour) are unknown; add absent trials")
+            yield Hit(
+                (*location, "includes_absent_trials"),
+                "only target-present trials were "
+                "measured, so false positives (per hour) are unknown; add absent trials",
+            )
 
 
 @check("metric-claim", "error", "The metric is named for what it measures", 26)
@@ -96,13 +112,17 @@ def metric_claim(context: CheckContext) -> Iterator[Hit]:
     called = getattr(metric, "called_in_text", None)
     name = getattr(metric, "name", "")
     if called and called.lower() != name.lower():
-        yield Hit(("ml_sensor", "end_to_end", "metric", "called_in_text"),
-                  f"the text calls it {called!r}, but the figures show {name!r}")
+        yield Hit(
+            ("ml_sensor", "end_to_end", "metric", "called_in_text"),
+            f"the text calls it {called!r}, but the figures show {name!r}",
+        )
     metrics = context.at("ai", "model", "offline_metrics")
     for index, metric_set in enumerate(metrics if isinstance(metrics, list) else []):
         if metric_set.precision_percent is not None and metric_set.recall_percent is None:
-            yield Hit(("ai", "model", "offline_metrics", index, "precision_percent"),
-                      f"{metric_set.variant}: precision is reported without recall")
+            yield Hit(
+                ("ai", "model", "offline_metrics", index, "precision_percent"),
+                f"{metric_set.variant}: precision is reported without recall",
+            )
 
 
 @check("condition-labels", "error", "Condition labels match between text and figures", 27)
@@ -111,18 +131,22 @@ def condition_labels(context: CheckContext) -> Iterator[Hit]:
     for location, end_to_end in models_of(context.sheet, EndToEnd):
         for index, factor in enumerate(end_to_end.conditions or []):
             if factor.figure_levels and factor.figure_levels != factor.levels:
-                yield Hit((*location, "conditions", index, "figure_levels"),
-                          f"{factor.factor}: the text gives "
-                          f"{', '.join(f'{v:g}' for v in factor.levels)} {factor.unit}, the "
-                          f"figures {', '.join(f'{v:g}' for v in factor.figure_levels)}")
+                yield Hit(
+                    (*location, "conditions", index, "figure_levels"),
+                    f"{factor.factor}: the text gives "
+                    f"{', '.join(f'{v:g}' for v in factor.levels)} {factor.unit}, the "
+                    f"figures {', '.join(f'{v:g}' for v in factor.figure_levels)}",
+                )
         for a_index, attribute in enumerate(end_to_end.demographics or []):
             for b_index, bucket in enumerate(attribute.buckets):
                 text = (bucket.scale_min, bucket.scale_max)
                 figure = (bucket.figure_scale_min, bucket.figure_scale_max)
                 if None not in figure and None not in text and text != figure:
-                    yield Hit((*location, "demographics", a_index, "buckets", b_index),
-                              f"{bucket.label}: the text gives {text[0]:g}-{text[1]:g}, "
-                              f"the figures {figure[0]:g}-{figure[1]:g}")
+                    yield Hit(
+                        (*location, "demographics", a_index, "buckets", b_index),
+                        f"{bucket.label}: the text gives {text[0]:g}-{text[1]:g}, "
+                        f"the figures {figure[0]:g}-{figure[1]:g}",
+                    )
 
 
 @check("population", "warning", "Subgroups are large enough to report", 28)
@@ -136,23 +160,28 @@ def population(context: CheckContext) -> Iterator[Hit]:
                 if size is None and people and bucket.share_percent is not None:
                     size = round(bucket.share_percent * people / 100)
                 if size is not None and size < SMALL_SUBGROUP:
-                    yield Hit((*location, "demographics", a_index, "buckets", b_index),
-                              f"{attribute.attribute} {bucket.label!r}: about {size} people, "
-                              f"under {SMALL_SUBGROUP}; report a confidence interval")
+                    yield Hit(
+                        (*location, "demographics", a_index, "buckets", b_index),
+                        f"{attribute.attribute} {bucket.label!r}: about {size} people, "
+                        f"under {SMALL_SUBGROUP}; report a confidence interval",
+                    )
 
 
 @check("disparity-quantified", "warning", "Disparities are numbers with a direction", 29)
 def disparity_quantified(context: CheckContext) -> Iterator[Hit]:
-    """"Small bias" says nothing; a gap in points with the group that fares worse does."""
+    """ "Small bias" says nothing; a gap in points with the group that fares worse does."""
     for location, end_to_end in models_of(context.sheet, EndToEnd):
         for index, disparity in enumerate(end_to_end.disparities or []):
             where = (*location, "disparities", index)
             if disparity.gap_percent is None or disparity.direction is None:
                 yield Hit(where, f"{disparity.attribute}: give gap_percent and direction")
             elif disparity.gap_percent > DISPARITY_THRESHOLD_PERCENT:
-                yield Hit((*where, "gap_percent"), f"{disparity.attribute}: a gap of "
-                          f"{disparity.gap_percent:g} % ({disparity.direction}) is above "
-                          f"{DISPARITY_THRESHOLD_PERCENT:g} %")
+                yield Hit(
+                    (*where, "gap_percent"),
+                    f"{disparity.attribute}: a gap of "
+                    f"{disparity.gap_percent:g} % ({disparity.direction}) is above "
+                    f"{DISPARITY_THRESHOLD_PERCENT:g} %",
+                )
 
 
 @check("units-tested", "info", "Several identical units were tested", 30)
@@ -161,5 +190,8 @@ def units_tested(context: CheckContext) -> Iterator[Hit]:
     for location, end_to_end in models_of(context.sheet, EndToEnd):
         count = end_to_end.units_tested
         if count is None or count < 2:
-            yield Hit((*location, "units_tested"), "test several identical units to show "
-                      "unit-to-unit variation" + ("" if count is None else f" (tested {count})"))
+            yield Hit(
+                (*location, "units_tested"),
+                "test several identical units to show "
+                "unit-to-unit variation" + ("" if count is None else f" (tested {count})"),
+            )

@@ -45,12 +45,20 @@ def use_phase_power(context: CheckContext) -> Iterator[Hit]:
         return  # computed from the declared power; the footprint-config check reports gaps
     used = getattr(impact, "use_phase_power_mw", None)
     if used is None or used in UNDISCLOSED_ANSWERS:
-        yield Hit((*where, "use_phase_power_mw"), "the use stage's power is not stated; "
-                  f"compute it from the declared operating power ({declared})")
-    elif isinstance(used, float | int) and declared_w is not None:
-        if abs(used / 1000 - declared_w) > USE_POWER_TOLERANCE * declared_w:
-            yield Hit((*where, "use_phase_power_mw"), f"the use stage assumes {used:g} mW, "
-                      f"but the declared operating power is {declared}")
+        yield Hit(
+            (*where, "use_phase_power_mw"),
+            "the use stage's power is not stated; "
+            f"compute it from the declared operating power ({declared})",
+        )
+    elif (
+        isinstance(used, float | int)
+        and declared_w is not None
+        and abs(used / 1000 - declared_w) > USE_POWER_TOLERANCE * declared_w
+    ):
+        yield Hit(
+            (*where, "use_phase_power_mw"),
+            f"the use stage assumes {used:g} mW, but the declared operating power is {declared}",
+        )
     if getattr(impact, "lifetime_years", None) is None:
         yield Hit((*where, "lifetime_years"), "state the lifetime the use stage assumes")
 
@@ -58,7 +66,7 @@ def use_phase_power(context: CheckContext) -> Iterator[Hit]:
 @check("environment-method", "warning", "Footprint method, coverage and end of life stated", 32)
 def environment_method(context: CheckContext) -> Iterator[Hit]:
     """A total without its method and coverage cannot be compared with another sheet's."""
-    impact = context.at("ml_sensor", "environmental_impact")
+    impact = context.sheet.ml_sensor.environmental_impact if context.sheet.ml_sensor else None
     if impact is None:
         return
     where = ("ml_sensor", "environmental_impact")
@@ -71,29 +79,36 @@ def environment_method(context: CheckContext) -> Iterator[Hit]:
     coverage = impact.coverage
     if coverage is None and impact.footprint is None:
         yield Hit(where, "state how many BOM lines the footprint covers")
-    elif coverage and coverage.bom_lines_accounted < coverage.bom_lines_total:
-        if not coverage.excluded:
-            gap = coverage.bom_lines_total - coverage.bom_lines_accounted
-            yield Hit((*where, "coverage", "excluded"), f"{gap} BOM lines are not covered; "
-                      "name them")
+    elif (
+        coverage
+        and coverage.bom_lines_accounted < coverage.bom_lines_total
+        and not coverage.excluded
+    ):
+        gap = coverage.bom_lines_total - coverage.bom_lines_accounted
+        yield Hit((*where, "coverage", "excluded"), f"{gap} BOM lines are not covered; name them")
 
 
 @check("compliance-evidence", "warning", "Compliance claims carry evidence and scope", 33)
 def compliance_evidence(context: CheckContext) -> Iterator[Hit]:
-    """"GDPR" alone, for a device that is not itself a data controller, proves nothing."""
-    compliance = context.at("standard_sensor", "compliance")
+    """ "GDPR" alone, for a device that is not itself a data controller, proves nothing."""
+    standard = context.sheet.standard_sensor
+    compliance = standard.compliance if standard else None
     if compliance is None:
         return
     base = ("standard_sensor", "compliance")
     for index, regulation in enumerate(compliance.regulations or []):
         if regulation.evidence is None and regulation.evidence_url is None:
-            yield Hit((*base, "regulations", index), f"{regulation.name}: add the declaration, "
-                      "certificate or rationale behind the claim")
+            yield Hit(
+                (*base, "regulations", index),
+                f"{regulation.name}: add the declaration, "
+                "certificate or rationale behind the claim",
+            )
     for index, certification in enumerate(compliance.certifications or []):
         missing = [n for n in ("identifier", "date", "scope") if getattr(certification, n) is None]
         if missing:
-            yield Hit((*base, "certifications", index), f"{certification.name}: give "
-                      f"{', '.join(missing)}")
+            yield Hit(
+                (*base, "certifications", index), f"{certification.name}: give {', '.join(missing)}"
+            )
 
 
 @check("revision-hygiene", "warning", "The change log ends at this revision", 34)
@@ -105,11 +120,16 @@ def revision_hygiene(context: CheckContext) -> Iterator[Hit]:
     last = title.change_log[-1]
     where = ("title_page", "change_log", len(title.change_log) - 1)
     if title.datasheet_version and last.version != title.datasheet_version:
-        yield Hit((*where, "version"), f"the last change is {last.version!r}, but this is "
-                  f"{title.datasheet_version!r}; add an entry for it")
+        yield Hit(
+            (*where, "version"),
+            f"the last change is {last.version!r}, but this is "
+            f"{title.datasheet_version!r}; add an entry for it",
+        )
     elif title.release_date and last.date != title.release_date:
-        yield Hit((*where, "date"), f"the last change is dated {last.date}, but the release "
-                  f"date is {title.release_date}")
+        yield Hit(
+            (*where, "date"),
+            f"the last change is dated {last.date}, but the release date is {title.release_date}",
+        )
     versions = [entry.version for entry in title.change_log]
     if len(set(versions)) != len(versions):
         yield Hit(("title_page", "change_log"), "a version appears twice in the change log")
@@ -148,6 +168,8 @@ def footprint_config(context: CheckContext) -> Iterator[Hit]:
         return
     computed = section.total_kg_co2e
     if abs(stated - computed) > BREAKDOWN_TOLERANCE * computed:
-        yield Hit(("ml_sensor", "environmental_impact", "total_kg_co2e"),
-                  f"{stated:g} kg CO2e stated, but the footprint configuration gives "
-                  f"{computed:g} kg CO2e")
+        yield Hit(
+            ("ml_sensor", "environmental_impact", "total_kg_co2e"),
+            f"{stated:g} kg CO2e stated, but the footprint configuration gives "
+            f"{computed:g} kg CO2e",
+        )

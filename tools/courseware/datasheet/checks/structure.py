@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
+from courseware.datasheet.findings import Severity
 from courseware.datasheet.grades import grade_of
 from courseware.datasheet.schema import Datasheet
 from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS, Quantity
@@ -32,8 +33,11 @@ def blocks_present(context: CheckContext) -> Iterator[Hit]:
     """A datasheet missing a block is not a datasheet of the paper's kind."""
     sheet = context.sheet
     if sheet.title_page is None:
-        yield Hit(("title_page",), "the title page is missing; add title_page with the "
-                  "sensor name, datasheet_version and release_date")
+        yield Hit(
+            ("title_page",),
+            "the title page is missing; add title_page with the "
+            "sensor name, datasheet_version and release_date",
+        )
     else:
         for name in ("datasheet_version", "release_date"):
             if getattr(sheet.title_page, name) is None:
@@ -89,8 +93,10 @@ def conditional_fields(context: CheckContext) -> Iterator[Hit]:
     for location, trigger_name in _graded_gaps(context, "conditional"):
         trigger = TRIGGERS.get(trigger_name or "")
         if trigger is not None and trigger.holds(context.sheet):
-            yield Hit(location, f"required because {trigger.reason}; give the value or "
-                      "write 'Not disclosed'")
+            yield Hit(
+                location,
+                f"required because {trigger.reason}; give the value or write 'Not disclosed'",
+            )
 
 
 @check("placeholders", "error", "No placeholders (TBD, TODO, 'here' without a link)", 3)
@@ -100,8 +106,10 @@ def placeholders(context: CheckContext) -> Iterator[Hit]:
     for location, text in strings_of(context.sheet):
         match = _PLACEHOLDER.search(text)
         if match and not ("here" in match.group(0).lower() and "https://" in text):
-            yield Hit(location, f"placeholder {match.group(0)!r}; give the real value or "
-                      "write 'Not disclosed'")
+            yield Hit(
+                location,
+                f"placeholder {match.group(0)!r}; give the real value or write 'Not disclosed'",
+            )
 
 
 def undisclosed_locations(sheet: Datasheet) -> list[Location]:
@@ -124,6 +132,7 @@ def disclosure_count(context: CheckContext) -> Iterator[Hit]:
     detail = f"{len(answers)} fields answered 'Not disclosed', 'Unknown' or 'Unsure'"
     if label_unknown:
         detail += f", plus {label_unknown} 'Unknown' items in the nutrition label tallies"
-    severity = "warning" if total > DISCLOSURE_WARNING_THRESHOLD else "info"
-    yield Hit((), f"{detail} ({total} in all; warning above {DISCLOSURE_WARNING_THRESHOLD})",
-              severity)
+    severity: Severity = "warning" if total > DISCLOSURE_WARNING_THRESHOLD else "info"
+    yield Hit(
+        (), f"{detail} ({total} in all; warning above {DISCLOSURE_WARNING_THRESHOLD})", severity
+    )

@@ -52,7 +52,7 @@ EXPECTED_DIMENSIONS: dict[str, str] = {
 
 @check("units", "error", "Every number has an unambiguous, known unit", 5)
 def units(context: CheckContext) -> Iterator[Hit]:
-    """"131 Kb" could be kilobits or kilobytes; such a value cannot be compared or trusted."""
+    """ "131 Kb" could be kilobits or kilobytes; such a value cannot be compared or trusted."""
     for location, quantity in models_of(context.sheet, Quantity):
         if not quantity.is_disclosed:
             continue
@@ -75,8 +75,10 @@ def unit_kind(context: CheckContext) -> Iterator[Hit]:
         expected = EXPECTED_DIMENSIONS.get(name)
         found = dimension_of(quantity.unit)
         if expected and found and found != expected:
-            yield Hit((*location, "unit"), f"{name} is a {expected}, but {quantity.unit!r} "
-                      f"measures {found.replace('_', ' ')}")
+            yield Hit(
+                (*location, "unit"),
+                f"{name} is a {expected}, but {quantity.unit!r} measures {found.replace('_', ' ')}",
+            )
 
 
 @check("range-order", "error", "min ≤ typ ≤ max", 5)
@@ -85,8 +87,10 @@ def range_order(context: CheckContext) -> Iterator[Hit]:
     for location, quantity in models_of(context.sheet, Quantity):
         values = [v for v in (quantity.min, quantity.typ, quantity.max) if v is not None]
         if values != sorted(values):
-            yield Hit(location, f"min {quantity.min}, typ {quantity.typ}, max {quantity.max} "
-                      "are not in order")
+            yield Hit(
+                location,
+                f"min {quantity.min}, typ {quantity.typ}, max {quantity.max} are not in order",
+            )
 
 
 @check("monk-skin-tone-range", "error", "Monk Skin Tone values lie in 1-10", 6)
@@ -100,9 +104,10 @@ def monk_skin_tone_range(context: CheckContext) -> Iterator[Hit]:
             for name in ("scale_min", "scale_max", "figure_scale_min", "figure_scale_max"):
                 value = getattr(bucket, name)
                 if value is not None and not low <= value <= high:
-                    yield Hit((*location, "buckets", index, name),
-                              f"MST {value:g} is outside the Monk Skin Tone scale "
-                              f"({low}-{high})")
+                    yield Hit(
+                        (*location, "buckets", index, name),
+                        f"MST {value:g} is outside the Monk Skin Tone scale ({low}-{high})",
+                    )
 
 
 def i2c_address_value(raw: object) -> int | None:
@@ -130,7 +135,9 @@ def i2c_address_range(context: CheckContext) -> Iterator[Hit]:
         return
     low, high = I2C_7BIT_RANGE
     if not low <= value <= high:
-        hint = f"; {value:#04x} looks like the 8-bit form of {value >> 1:#04x}" if value > 0x7F else ""
+        hint = (
+            f"; {value:#04x} looks like the 8-bit form of {value >> 1:#04x}" if value > 0x7F else ""
+        )
         yield Hit(location, f"{value:#04x} is outside the 7-bit range 0x08-0x77{hint}")
 
 
@@ -152,8 +159,10 @@ def named_formats(context: CheckContext) -> Iterator[Hit]:
         expected = NAMED_FORMATS.get(name)
         actual = (resolution.width_px, resolution.height_px)
         if expected and actual != expected:
-            yield Hit((*location, "format_name"),
-                      f"{name} is {expected[0]} × {expected[1]}, not {actual[0]} × {actual[1]}")
+            yield Hit(
+                (*location, "format_name"),
+                f"{name} is {expected[0]} × {expected[1]}, not {actual[0]} × {actual[1]}",
+            )
 
 
 @check("input-features", "error", "Input features = height × width × channels", 8)
@@ -165,6 +174,8 @@ def input_features(context: CheckContext) -> Iterator[Hit]:
             continue
         expected = shape.height_px * shape.width_px * shape.channels
         if shape.features != expected:
-            yield Hit((*location, "input", "features"),
-                      f"{shape.features:,} features stated, but {shape.height_px} × "
-                      f"{shape.width_px} × {shape.channels} = {expected:,}")
+            yield Hit(
+                (*location, "input", "features"),
+                f"{shape.features:,} features stated, but {shape.height_px} × "
+                f"{shape.width_px} × {shape.channels} = {expected:,}",
+            )

@@ -78,7 +78,9 @@ class Quantity(StrictModel):
     )
     approximate: bool = Field(default=False, description="True when the source says '~' or '≈'.")
     conditions: PlainText | None = None
-    source: PlainText | None = Field(default=None, description="Source id and page, e.g. 'ps-rev2 p.37'.")
+    source: PlainText | None = Field(
+        default=None, description="Source id and page, e.g. 'ps-rev2 p.37'."
+    )
     disclosure: Undisclosed | None = Field(
         default=None, description="Set (or write the bare string) when the value is not given."
     )

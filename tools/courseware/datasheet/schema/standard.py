@@ -114,9 +114,7 @@ class Communication(StrictModel):
 
     bus: Bus | None = required("The host interface.")
     connector: PlainText | None = optional("Connector, e.g. Qwiic.")
-    i2c_address: int | PlainText | None = conditional(
-        "bus_is_i2c", "7-bit I2C address, e.g. 0x22."
-    )
+    i2c_address: int | PlainText | None = conditional("bus_is_i2c", "7-bit I2C address, e.g. 0x22.")
     max_data_rate: Quantity | None = conditional("bus_is_i2c", "Maximum bus rate.")
     max_cable_length: Quantity | None = optional("Maximum cable length.")
     interrupt: PlainText | None = optional("GPIO or interrupt behaviour.")
