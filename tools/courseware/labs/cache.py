@@ -29,10 +29,11 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
-import nbformat
+from nbformat import NotebookNode
 
-from courseware.errors import Problem
+from courseware.errors import Problem, Severity
 from courseware.labs.failures import LabProblem
+from courseware.labs.notebooks import notebook_bytes
 from courseware.labs.source import Lab
 
 ENGINE_VERSION = 1
@@ -125,14 +126,14 @@ class LabCache:
         self,
         lab_id: str,
         key: str,
-        notebook: nbformat.NotebookNode,
+        notebook: NotebookNode,
         executed_at: datetime,
         duration_seconds: float,
         warnings: tuple[Problem, ...] = (),
     ) -> CacheEntry:
         """Write an executed notebook, then its record (which makes it visible)."""
         notebook_path = self.entries / f"{key}.ipynb"
-        write_atomically(notebook_path, nbformat.writes(notebook).encode("utf-8"))
+        write_atomically(notebook_path, notebook_bytes(notebook))
         record = {
             "lab_id": lab_id,
             "executed_at": executed_at.isoformat(),
@@ -199,6 +200,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+            os.fchmod(stream.fileno(), 0o644)  # readable like any build output
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -222,7 +224,7 @@ def _problem_record(problem: Problem) -> dict[str, object]:
 def _problem_from_record(record: dict[str, object]) -> Problem:
     line = record.get("line")
     cell = record.get("cell")
-    severity = "warning" if record.get("severity") == "warning" else "error"
+    severity: Severity = "warning" if record.get("severity") == "warning" else "error"
     return LabProblem(
         str(record["file"]),
         line if isinstance(line, int) else None,

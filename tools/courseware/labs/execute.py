@@ -22,8 +22,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Literal
 
-import nbformat
-
 import courseware
 from courseware.errors import Problem, errors_only
 from courseware.labs.cache import (
@@ -42,6 +40,7 @@ from courseware.labs.isolation import (
     kernel_environment,
     remove_workspace,
 )
+from courseware.labs.notebooks import read_notebook, write_notebook
 from courseware.labs.outputs import check_figures, merge_outputs
 from courseware.labs.protocol import WorkerOutcome, WorkerRequest
 from courseware.labs.source import Lab, lab_notebook
@@ -199,14 +198,12 @@ def _from_entry(
     lab: Lab, entry: CacheEntry, status: RunStatus, started: float, cache: LabCache
 ) -> LabRun:
     """A run backed by a cache entry, after checking the figures against today's alt text."""
-    executed = nbformat.read(entry.notebook_path, as_version=4)
+    executed = read_notebook(entry.notebook_path)
     figure_problems = check_figures(lab, merge_outputs(lab, executed))
     duration = entry.duration_seconds if status == "executed" else time.monotonic() - started
     if figure_problems:
         problems = (*entry.warnings, *figure_problems)
-        return LabRun(
-            lab, "failed", duration, entry.key, entry, problems, cache.last_good(lab.id)
-        )
+        return LabRun(lab, "failed", duration, entry.key, entry, problems, cache.last_good(lab.id))
     cache.mark_good(entry)
     return LabRun(lab, status, duration, entry.key, entry, entry.warnings)
 
@@ -244,11 +241,9 @@ def _execute_one(
             timeout_seconds=lab.timeout_seconds,
             max_output_chars=settings.max_output_chars,
         )
-        nbformat.write(lab_notebook(lab), request.notebook_path)
+        write_notebook(lab_notebook(lab), request.notebook_path)
         request.write(workspace.root / "request.json")
-        wall_seconds = STARTUP_ALLOWANCE_SECONDS + lab.timeout_seconds * max(
-            1, len(lab.code_cells)
-        )
+        wall_seconds = STARTUP_ALLOWANCE_SECONDS + lab.timeout_seconds * max(1, len(lab.code_cells))
         timed_out = _run_worker(workspace.root, wall_seconds)
         kill_process_group(workspace.pgid_file)
         duration = time.monotonic() - started
@@ -261,7 +256,7 @@ def _execute_one(
         problems = problems_from_outcome(lab, outcome, settings.memory_limit_bytes)
         if errors_only(problems):
             return _failed(lab, key, started, problems, cache)
-        executed = nbformat.read(request.output_path, as_version=4)
+        executed = read_notebook(request.output_path)
         entry = cache.store(
             lab.id, key, executed, datetime.now(UTC), duration, warnings=tuple(problems)
         )

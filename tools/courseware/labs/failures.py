@@ -138,9 +138,7 @@ def _error_line(lab: Lab, failure: CellFailure, executed: list[int]) -> int | No
 
 def _truncation_problem(lab: Lab, truncation: Truncation) -> LabProblem:
     cell = _cell(lab, truncation.cell_index)
-    message = (
-        f"output truncated: {truncation.dropped_chars} characters not shown; print less"
-    )
+    message = f"output truncated: {truncation.dropped_chars} characters not shown; print less"
     return LabProblem(
         lab.relative_path,
         cell.line if cell else None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 
-import nbformat
+from nbformat import NotebookNode
 
 from courseware.errors import Problem
 from courseware.labs.failures import LabProblem, lab_problem
@@ -18,7 +18,7 @@ from courseware.labs.source import Lab, lab_notebook
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
 
 
-def merge_outputs(lab: Lab, executed: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def merge_outputs(lab: Lab, executed: NotebookNode) -> NotebookNode:
     """``lab``'s cells (prose, code, alt text) with the outputs of ``executed``.
 
     Raises:
@@ -50,16 +50,16 @@ def figure_alt_texts(lab: Lab, cell_index: int, figure_count: int) -> list[str |
     return [cell.caption] * figure_count
 
 
-def figure_count(cell: nbformat.NotebookNode) -> int:
+def figure_count(cell: NotebookNode) -> int:
     return sum(1 for output in cell.get("outputs", []) if is_figure(output))
 
 
-def is_figure(output: nbformat.NotebookNode) -> bool:
+def is_figure(output: NotebookNode) -> bool:
     data = output.get("data", {})
     return any(kind in data for kind in IMAGE_TYPES)
 
 
-def check_figures(lab: Lab, notebook: nbformat.NotebookNode) -> list[Problem]:
+def check_figures(lab: Lab, notebook: NotebookNode) -> list[Problem]:
     """One error per code cell whose figures lack alt text (``notebook`` from merge_outputs)."""
     problems: list[Problem] = []
     for index, cell in enumerate(notebook.cells):

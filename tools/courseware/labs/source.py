@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 
 import jupytext
-import nbformat
+from nbformat import NotebookNode
 
 from courseware.errors import ContentError, Problem
 from courseware.labs.header import (
@@ -26,12 +26,15 @@ from courseware.labs.header import (
     find_header,
     parse_header,
 )
+from courseware.labs.notebooks import new_cell, new_notebook
 
 LABS_DIR = "labs"
 MAX_LAB_BYTES = 512 * 1024
 """A lab is prose and code; anything larger is data that belongs in a declared data file."""
 
-_LAB_NAME = re.compile(r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*))?\.py$")
+_LAB_NAME = re.compile(
+    r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*))?\.py$"
+)
 _CELL_MARKER = re.compile(r"^#\s*%%(?!%)")
 
 CellKind = Literal["code", "markdown", "raw"]
@@ -100,9 +103,7 @@ def discover_lab_paths(root: Path) -> list[Path]:
     folder = root / LABS_DIR
     if not folder.is_dir():
         return []
-    return sorted(
-        path for path in folder.glob("*.py") if not path.name.startswith(("_", "."))
-    )
+    return sorted(path for path in folder.glob("*.py") if not path.name.startswith(("_", ".")))
 
 
 def load_lab(path: Path, root: Path) -> tuple[Lab | None, list[Problem]]:
@@ -195,7 +196,7 @@ def discover_labs(root: Path) -> list[Lab]:
     return labs
 
 
-def lab_notebook(lab: Lab) -> nbformat.NotebookNode:
+def lab_notebook(lab: Lab) -> NotebookNode:
     """The lab as an unexecuted notebook (header dropped, tags and alt text kept)."""
     cells = []
     for cell in lab.cells:
@@ -206,15 +207,9 @@ def lab_notebook(lab: Lab) -> nbformat.NotebookNode:
             metadata["alt"] = list(cell.alt_texts)
         if cell.caption:
             metadata["caption"] = cell.caption
-        if cell.kind == "code":
-            cells.append(nbformat.v4.new_code_cell(cell.source, metadata=metadata))
-        elif cell.kind == "markdown":
-            cells.append(nbformat.v4.new_markdown_cell(cell.source, metadata=metadata))
-        else:
-            cells.append(nbformat.v4.new_raw_cell(cell.source, metadata=metadata))
+        cells.append(new_cell(cell.kind, cell.source, metadata))
     kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    metadata = {"kernelspec": kernelspec, "title": lab.title}
-    return nbformat.v4.new_notebook(cells=cells, metadata=metadata)
+    return new_notebook(cells, {"kernelspec": kernelspec, "title": lab.title})
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -226,7 +221,9 @@ def _relative(path: Path, root: Path) -> str:
 
 def _read_text(path: Path, relative: str) -> tuple[str | None, list[Problem]]:
     if path.is_symlink():
-        return None, [Problem(relative, None, None, "symbolic links are not allowed; copy the file")]
+        return None, [
+            Problem(relative, None, None, "symbolic links are not allowed; copy the file")
+        ]
     size = path.stat().st_size
     if size > MAX_LAB_BYTES:
         message = f"file is {size} bytes, over the {MAX_LAB_BYTES}-byte limit for a lab"
@@ -254,9 +251,7 @@ def _read_cells(
     except Exception as error:  # jupytext raises many types for malformed cell markers
         return None, [Problem(relative, None, None, f"not a jupytext percent-format lab: {error}")]
     markers = [
-        i + 1
-        for i, line in enumerate(lines)
-        if i >= block.last_line and _CELL_MARKER.match(line)
+        i + 1 for i, line in enumerate(lines) if i >= block.last_line and _CELL_MARKER.match(line)
     ]
     starts = _cell_starts(notebook.cells, markers, lines, block.last_line)
     cells: list[LabCell] = []
@@ -280,7 +275,7 @@ def _read_cells(
 
 
 def _cell_starts(
-    cells: Sequence[nbformat.NotebookNode], markers: list[int], lines: list[str], after: int
+    cells: Sequence[NotebookNode], markers: list[int], lines: list[str], after: int
 ) -> list[tuple[int, int]]:
     """Pair each cell with its (marker line, first body line).
 
@@ -289,9 +284,7 @@ def _cell_starts(
     """
     starts: list[tuple[int, int]] = [(marker, marker + 1) for marker in markers]
     if len(cells) == len(markers) + 1:
-        first = next(
-            (i + 1 for i in range(after, len(lines)) if lines[i].strip()), after + 1
-        )
+        first = next((i + 1 for i in range(after, len(lines)) if lines[i].strip()), after + 1)
         starts.insert(0, (first, first))
     while len(starts) < len(cells):  # not expected; keep every cell addressable
         starts.append(starts[-1] if starts else (after + 1, after + 1))

@@ -18,11 +18,12 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import nbformat
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbformat import NotebookNode
 
+from courseware.labs.notebooks import new_stream_output, read_notebook, write_notebook
 from courseware.labs.protocol import CellFailure, Truncation, WorkerOutcome, WorkerRequest
 
 RAISES_TAG = "raises-exception"
@@ -50,7 +51,7 @@ class CappedNotebookClient(NotebookClient):
     here text beyond the budget is dropped as it arrives and a notice takes its place.
     """
 
-    def __init__(self, nb: nbformat.NotebookNode, max_output_chars: int, **kw: Any) -> None:
+    def __init__(self, nb: NotebookNode, max_output_chars: int, **kw: Any) -> None:
         super().__init__(nb, **kw)
         self.max_output_chars = max_output_chars
         self.used_chars: dict[int, int] = defaultdict(int)
@@ -58,11 +59,11 @@ class CappedNotebookClient(NotebookClient):
 
     def output(
         self,
-        outs: list[nbformat.NotebookNode],
+        outs: list[NotebookNode],
         msg: dict[str, Any],
         display_id: str | None,
         cell_index: int,
-    ) -> nbformat.NotebookNode | None:
+    ) -> NotebookNode | None:
         if msg["msg_type"] not in {"stream", "display_data", "execute_result"}:
             return super().output(outs, msg, display_id, cell_index)
         content = msg["content"]
@@ -84,25 +85,21 @@ class CappedNotebookClient(NotebookClient):
 
 async def run_notebook(request: WorkerRequest) -> WorkerOutcome:
     """Execute the request's notebook, write the executed notebook, and report what happened."""
-    notebook = nbformat.read(request.notebook_path, as_version=4)
-    manager = SandboxedKernelManager(
-        kernel_name="python3", transport="ipc", ip=request.ipc_path
-    )
+    notebook = read_notebook(request.notebook_path)
+    manager = SandboxedKernelManager(kernel_name="python3", transport="ipc", ip=request.ipc_path)
     manager.command_prefix = request.command_prefix
     executed: list[int] = []
     current: list[int] = []
     missing_errors: list[int] = []
 
-    def on_cell_start(cell: nbformat.NotebookNode, cell_index: int, **_: Any) -> None:
+    def on_cell_start(cell: NotebookNode, cell_index: int, **_: Any) -> None:
         current[:] = [cell_index]
         _record_pgid(manager, Path(request.pgid_file))
 
-    def on_cell_execute(cell: nbformat.NotebookNode, cell_index: int, **_: Any) -> None:
+    def on_cell_execute(cell: NotebookNode, cell_index: int, **_: Any) -> None:
         executed.append(cell_index)
 
-    def on_cell_executed(
-        cell: nbformat.NotebookNode, cell_index: int, execute_reply: Any, **_: Any
-    ) -> None:
+    def on_cell_executed(cell: NotebookNode, cell_index: int, execute_reply: Any, **_: Any) -> None:
         status = (execute_reply or {}).get("content", {}).get("status")
         if RAISES_TAG in cell.metadata.get("tags", []) and status == "ok":
             missing_errors.append(cell_index)
@@ -137,10 +134,8 @@ async def run_notebook(request: WorkerRequest) -> WorkerOutcome:
     truncations = [Truncation(i, n) for i, n in sorted(client.dropped_chars.items())]
     for truncation in truncations:
         notice = f"\n[output truncated: {truncation.dropped_chars} characters not shown]\n"
-        notebook.cells[truncation.cell_index].outputs.append(
-            nbformat.v4.new_output("stream", name="stdout", text=notice)
-        )
-    nbformat.write(notebook, request.output_path)
+        notebook.cells[truncation.cell_index].outputs.append(new_stream_output(notice))
+    write_notebook(notebook, request.output_path)
     return WorkerOutcome(failures=failures, truncations=truncations, executed_cells=executed)
 
 
@@ -148,7 +143,7 @@ def _last(current: list[int]) -> int | None:
     return current[-1] if current else None
 
 
-def _error_failure(notebook: nbformat.NotebookNode, cell_index: int | None) -> CellFailure:
+def _error_failure(notebook: NotebookNode, cell_index: int | None) -> CellFailure:
     outputs = notebook.cells[cell_index].get("outputs", []) if cell_index is not None else []
     for output in reversed(outputs):
         if output.get("output_type") == "error":

@@ -1,0 +1,57 @@
+"""Executable labs: read jupytext sources, execute them sandboxed and cached, render them.
+
+The site builder calls, in order: :func:`load_labs` (or :func:`discover_labs`), then
+:func:`execute_labs`, then :func:`render_lab` for each lab and translation. Nothing here
+imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from courseware.labs.cache import CacheEntry, LabCache
+from courseware.labs.execute import (
+    CACHE_DIR,
+    DEFAULT_MAX_OUTPUT_CHARS,
+    LabRun,
+    RunStatus,
+    execute_labs,
+    is_cached,
+)
+from courseware.labs.failures import LabProblem
+from courseware.labs.isolation import DEFAULT_MEMORY_LIMIT_BYTES
+from courseware.labs.outputs import check_figures, merge_outputs
+from courseware.labs.render import RenderedLab, render_lab
+from courseware.labs.source import (
+    Lab,
+    LabCell,
+    discover_labs,
+    lab_notebook,
+    load_lab,
+    load_labs,
+    read_lab,
+)
+from courseware.labs.translation import check_translated_lab_code
+
+__all__ = [
+    "CACHE_DIR",
+    "DEFAULT_MAX_OUTPUT_CHARS",
+    "DEFAULT_MEMORY_LIMIT_BYTES",
+    "CacheEntry",
+    "Lab",
+    "LabCache",
+    "LabCell",
+    "LabProblem",
+    "LabRun",
+    "RenderedLab",
+    "RunStatus",
+    "check_figures",
+    "check_translated_lab_code",
+    "discover_labs",
+    "execute_labs",
+    "is_cached",
+    "lab_notebook",
+    "load_lab",
+    "load_labs",
+    "merge_outputs",
+    "read_lab",
+    "render_lab",
+]

@@ -1,0 +1,273 @@
+"""Render an executed lab as a Markdown page plus the files it links: figures (as image
+files with alt text, never base64), the executed ``.ipynb`` and the ``.py`` source.
+
+nbconvert does the conversion, with three changes to its Markdown template: figures get the
+lab's alt text instead of "png", an error shows only ``ErrorType: message`` (a traceback is
+never lesson content), and HTML or JavaScript outputs are shown as their plain-text form
+(contributed output is data, not markup). User-visible words go through ``gettext`` with
+literal strings, so Babel can extract them.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from types import MappingProxyType
+
+import jinja2
+from nbconvert.exporters import MarkdownExporter
+from nbformat import NotebookNode
+from traitlets.config import Config
+
+from courseware.errors import ContentError, Problem
+from courseware.labs.cache import CacheEntry
+from courseware.labs.execute import LabRun
+from courseware.labs.notebooks import notebook_bytes, read_notebook
+from courseware.labs.outputs import check_figures, figure_alt_texts, is_figure, merge_outputs
+from courseware.labs.source import Lab
+
+Gettext = Callable[[str], str]
+
+_JUPYTEXT = ".venv/bin/jupytext"
+
+_TEMPLATE = r"""{%- extends 'index.md.j2' -%}
+{% block error %}
+```text
+{{ output.ename }}: {{ output.evalue | strip_ansi }}
+```
+{% endblock error %}
+{% block stream %}
+{{ output.text | strip_ansi | indent }}
+{% endblock stream %}
+{% block data_text scoped %}
+{{ output.data['text/plain'] | strip_ansi | indent }}
+{% endblock data_text %}
+{% block data_png %}
+{{ figure(output, 'image/png') }}
+{% endblock data_png %}
+{% block data_jpg %}
+{{ figure(output, 'image/jpeg') }}
+{% endblock data_jpg %}
+{% block data_svg %}
+{{ figure(output, 'image/svg+xml') }}
+{% endblock data_svg %}
+{% macro figure(output, kind) -%}
+![{{ output.metadata.courseware_alt }}]({{ output.metadata.filenames[kind] | path2url }})
+{%- if output.metadata.courseware_caption %}
+
+*{{ output.metadata.courseware_caption }}*
+{%- endif %}
+{%- endmacro %}
+"""
+
+_DISPLAY_PRIORITY = ["image/svg+xml", "image/png", "image/jpeg", "text/plain"]
+"""Only images and plain text reach the page: HTML, Markdown and JavaScript outputs from a
+lab fall back to their text form."""
+
+
+@dataclass(frozen=True)
+class RenderedLab:
+    """A lab page and the files beside it (paths relative to the page)."""
+
+    lab_id: str
+    language: str | None
+    markdown: str
+    files: Mapping[str, bytes]
+    executed_at: datetime
+    is_outdated: bool
+    """True when the output shown is the last good one, not from the current source."""
+    problems: tuple[Problem, ...] = ()
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def render_lab(
+    lab: Lab,
+    run: LabRun | CacheEntry,
+    *,
+    gettext: Gettext = _identity,
+) -> RenderedLab:
+    """Render ``lab`` (a source lab or a translation) with the outputs of ``run``.
+
+    Args:
+        lab: the lab whose prose the page shows; for a translation, pass the source lab's run.
+        run: a run from :func:`execute_labs`; a failed run renders its last good entry with
+            a dated notice. A cache entry renders as is.
+        gettext: translates the page's own words into the page's language.
+
+    Raises:
+        ContentError: if the run failed and there is no earlier good output to show.
+    """
+    entry, is_outdated = _entry_to_show(run)
+    executed = read_notebook(entry.notebook_path)
+    notebook = merge_outputs(lab, executed)
+    problems = tuple(check_figures(lab, notebook))
+    _attach_figure_text(lab, notebook)
+    stem = lab.id if lab.language is None else f"{lab.id}.{lab.language}"
+    body, figures = _convert(notebook, stem)
+    files: dict[str, bytes] = dict(figures)
+    files[f"{stem}.ipynb"] = _download_notebook(notebook, lab)
+    files[f"{stem}.py"] = lab.path.read_bytes()
+    parts = _title_and_body(lab, body)
+    info = _facts(lab, gettext)
+    notice = _outdated_notice(entry.executed_at, gettext) if is_outdated else ""
+    page = "\n\n".join(
+        part
+        for part in (
+            parts[0],
+            info,
+            notice,
+            parts[1],
+            _downloads(stem, gettext),
+            _run_it_yourself(lab, stem, gettext),
+        )
+        if part
+    )
+    return RenderedLab(
+        lab_id=lab.id,
+        language=lab.language,
+        markdown=page.rstrip() + "\n",
+        files=MappingProxyType(files),
+        executed_at=entry.executed_at,
+        is_outdated=is_outdated,
+        problems=problems,
+    )
+
+
+def _entry_to_show(run: LabRun | CacheEntry) -> tuple[CacheEntry, bool]:
+    if isinstance(run, CacheEntry):
+        return run, False
+    if run.is_ok and run.entry is not None:
+        return run.entry, False
+    if run.last_good is not None:
+        return run.last_good, True
+    raise ContentError(run.problems)
+
+
+def _attach_figure_text(lab: Lab, notebook: NotebookNode) -> None:
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        figures = [output for output in cell.outputs if is_figure(output)]
+        texts = figure_alt_texts(lab, index, len(figures))
+        caption = lab.cells[index].caption
+        for output, text in zip(figures, texts, strict=True):
+            output.setdefault("metadata", {})
+            output.metadata["courseware_alt"] = _markdown_alt(text or "")
+            if caption and lab.cells[index].alt_texts:
+                output.metadata["courseware_caption"] = _markdown_inline(caption)
+
+
+def _convert(notebook: NotebookNode, stem: str) -> tuple[str, dict[str, bytes]]:
+    config = Config()
+    config.NbConvertBase.display_data_priority = _DISPLAY_PRIORITY
+    exporter = MarkdownExporter(  # type: ignore[no-untyped-call]
+        config=config,
+        extra_loaders=[jinja2.DictLoader({"courseware_lab.md.j2": _TEMPLATE})],
+        template_file="courseware_lab.md.j2",
+    )
+    resources = {"unique_key": stem, "output_files_dir": f"{stem}_files"}
+    body, produced = exporter.from_notebook_node(notebook, resources=resources)
+    outputs = produced.get("outputs", {})
+    return body, {name: data for name, data in outputs.items()}
+
+
+def _download_notebook(notebook: NotebookNode, lab: Lab) -> bytes:
+    clean = copy.deepcopy(notebook)
+    for cell in clean.cells:
+        for output in cell.get("outputs", []):
+            metadata = output.get("metadata", {})
+            for key in ("courseware_alt", "courseware_caption", "filenames"):
+                metadata.pop(key, None)
+    clean.metadata["title"] = lab.title
+    return notebook_bytes(clean)
+
+
+def _title_and_body(lab: Lab, body: str) -> tuple[str, str]:
+    """Keep the lab's own ``# Title`` if it opens with one; otherwise use the header's."""
+    stripped = body.lstrip("\n")
+    first, _, rest = stripped.partition("\n")
+    if first.startswith("# "):
+        return first, rest.strip("\n")
+    return f"# {_markdown_inline(lab.title)}", stripped.strip("\n")
+
+
+def _facts(lab: Lab, gettext: Gettext) -> str:
+    connectivity = {
+        "none": gettext("not needed"),
+        "optional": gettext("optional"),
+        "required": gettext("required"),
+    }[lab.connectivity]
+    hardware = _markdown_inline(lab.hardware) if lab.needs_hardware else gettext("none")
+    facts = [
+        gettext("Module: {module}").format(module=f"`{lab.module}`"),
+        gettext("Duration: {minutes} minutes").format(minutes=lab.duration_minutes),
+        gettext("Network: {connectivity}").format(connectivity=connectivity),
+        gettext("Hardware: {hardware}").format(hardware=hardware),
+    ]
+    return " · ".join(facts)
+
+
+def _outdated_notice(executed_at: datetime, gettext: Gettext) -> str:
+    text = gettext(
+        "This lab's output is from {date}: the current version did not run, "
+        "so the last output that ran is shown."
+    ).format(date=executed_at.date().isoformat())
+    return f"> **{gettext('Note')}:** {text}"
+
+
+def _downloads(stem: str, gettext: Gettext) -> str:
+    return "\n".join(
+        [
+            f"## {gettext('Downloads')}",
+            "",
+            f"- [{gettext('Download the notebook')} (`{stem}.ipynb`)]({stem}.ipynb)",
+            f"- [{gettext('Download the source')} (`{stem}.py`)]({stem}.py)",
+        ]
+    )
+
+
+def _run_it_yourself(lab: Lab, stem: str, gettext: Gettext) -> str:
+    steps = [
+        gettext(
+            "Once, while online: clone the course repository and install it with "
+            "`python3 -m venv .venv && .venv/bin/pip install -e .`"
+        ),
+        gettext(
+            "From then on no network is needed. Execute the lab as a notebook: {command}"
+        ).format(command=f"`{_JUPYTEXT} --to ipynb --set-kernel python3 --execute labs/{stem}.py`"),
+        gettext("Open the notebook it writes, {notebook}, in Jupyter or VS Code.").format(
+            notebook=f"`labs/{stem}.ipynb`"
+        ),
+        gettext("Or open the downloaded {notebook} directly.").format(notebook=f"`{stem}.ipynb`"),
+    ]
+    if not any("raises-exception" in cell.tags for cell in lab.code_cells):
+        steps.append(
+            gettext("Or run it as a plain script: {command}").format(
+                command=f"`cd labs && ../.venv/bin/python {stem}.py`"
+            )
+        )
+    lines = [f"## {gettext('Run it yourself')}", ""]
+    lines += [f"{number}. {step}" for number, step in enumerate(steps, start=1)]
+    if lab.needs_hardware:
+        board = _markdown_inline(lab.hardware)
+        lines += ["", gettext("You also need this hardware: {board}.").format(board=board)]
+    if lab.connectivity == "required":
+        lines += ["", gettext("This lab needs a network connection while it runs.")]
+    return "\n".join(lines)
+
+
+def _markdown_alt(text: str) -> str:
+    """Alt text on one line, with the characters that would end it escaped."""
+    return " ".join(text.split()).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _markdown_inline(text: str) -> str:
+    collapsed = " ".join(text.split())
+    for char in "\\`*_[]<>":
+        collapsed = collapsed.replace(char, "\\" + char)
+    return collapsed
