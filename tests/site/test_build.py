@@ -115,7 +115,7 @@ def test_unknown_language_suffix_and_orphan_translation_are_errors(
     assert "pages/index.xx.md: 'xx' is not a language declared in curriculum/languages.yaml" in (
         output
     )
-    assert "pages/about.es.md: translation without a source page: add pages/about.md" in output
+    assert "pages/about.es.md: translation of pages/about.md, which does not exist" in output
     assert not (project / "site").exists()
 
 
@@ -155,3 +155,29 @@ def test_contributed_scripts_handlers_and_javascript_links_are_removed(
     inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", page)
     assert inline == []
     assert "Content-Security-Policy" in page and "script-src 'self'" in page
+
+
+def test_untranslated_page_falls_back_honestly_and_stale_translation_is_marked(
+    project: Path, runner: CliRunner
+) -> None:
+    start = [
+        "translate",
+        "start",
+        str(project / "pages" / "index.md"),
+        "pt",
+        "--root",
+        str(project),
+    ]
+    assert runner.invoke(cli, start).exit_code == 0
+    assert _build(project, runner)[0] == 0
+    french = (project / "site" / "fr" / "index.html").read_text()
+    assert '<html lang="fr"' in french
+    assert 'class="cw-notice cw-fallback"' in french
+    assert '<div lang="en">' in french and "Fixture home" in french
+    portuguese = (project / "site" / "pt" / "index.html").read_text()
+    assert "cw-stale" not in portuguese and "cw-fallback" not in portuguese
+    source = project / "pages" / "index.md"
+    source.write_text(source.read_text() + "\nA new paragraph.\n", encoding="utf-8")
+    assert _build(project, runner)[0] == 0
+    portuguese = (project / "site" / "pt" / "index.html").read_text()
+    assert 'class="cw-notice cw-stale"' in portuguese

@@ -13,7 +13,8 @@ from courseware.errors import Problem
 from courseware.i18n.catalogs import translator
 from courseware.registry.load import Registry
 from courseware.registry.modules import Module
-from courseware.site.fallback import fallback_notice, wrap_in_language
+from courseware.i18n.tracking import TranslationReport
+from courseware.site.fallback import fallback_notice, stale_notice, wrap_in_language
 from courseware.site.front_matter import split_front_matter
 from courseware.site.hand_pages import read_text_file
 from courseware.site.html import escape
@@ -24,6 +25,12 @@ from courseware.textfields import text_in
 
 if TYPE_CHECKING:
     from courseware.site.pages import StagedFiles
+
+
+def is_stale(report: TranslationReport, translation_path: str) -> bool:
+    """True when the translation at ``translation_path`` is out of date or unverified."""
+    return any(e.path == translation_path and e.state == "stale" for e in report.entries)
+
 
 Translate = Callable[[str], str]
 
@@ -42,7 +49,7 @@ def _module_text(
     return body, relative == module.text_file(registry.source_language.code)
 
 
-def stage_modules(staged: StagedFiles, registry: Registry) -> None:
+def stage_modules(staged: StagedFiles, registry: Registry, translations: TranslationReport) -> None:
     """Stage ``modules/index`` and one ``modules/<id>/index`` page per module and language."""
     source = registry.source_language.code
     for language in registry.language_codes:
@@ -63,6 +70,8 @@ def stage_modules(staged: StagedFiles, registry: Registry) -> None:
             if is_fallback and language != source:
                 content = fallback_notice(source, language, gettext) + "\n\n"
                 content += wrap_in_language(text[0], source)
+            elif language != source and is_stale(translations, module.text_file(language)):
+                content = stale_notice(gettext) + "\n\n" + content
             title = text_in(module.spec.title, language, source)
             page = f"# {markdown_text(title)}\n\n"
             page += render_module_card(module, registry, language, gettext) + "\n\n"

@@ -16,9 +16,12 @@ from typing import Any
 from courseware.errors import Problem
 from courseware.footprint.page import calculator_assets, calculator_page_markdown
 from courseware.i18n.catalogs import translator
+from courseware.i18n.status_page import render_status_page
+from courseware.i18n.tracking import TranslationReport, translation_status
 from courseware.registry.load import Registry
 from courseware.site.catalog import render_catalog_page, render_offering_page
-from courseware.site.curriculum_pages import stage_modules, stage_tracks
+from courseware.site.curriculum_pages import is_stale, stage_modules, stage_tracks
+from courseware.site.fallback import fallback_notice, stale_notice, wrap_in_language
 from courseware.site.front_matter import split_front_matter, with_front_matter
 from courseware.site.hand_pages import read_hand_pages
 from courseware.site.page_scripts import PageScripts, extract_scripts
@@ -69,35 +72,56 @@ def package_assets() -> dict[str, bytes]:
     }
 
 
-def stage_hand_pages(staged: StagedFiles, registry: Registry) -> None:
-    """Copy ``pages/*.md`` into the staged tree, refusing orphan translations."""
+def stage_hand_pages(
+    staged: StagedFiles, registry: Registry, translations: TranslationReport
+) -> None:
+    """Copy ``pages/*.md`` into the staged tree, with honest fallbacks and stale notices.
+
+    Orphan translations are skipped here; the translation report names them as errors.
+    """
     source = registry.source_language.code
     pages, problems = read_hand_pages(registry.root, set(registry.language_codes), source)
     staged.problems += problems
-    sources = {p.name for p in pages if p.language == source}
+    by_name = {p.name: p for p in pages if p.language == source}
+    present = {(p.name, p.language) for p in pages}
     for page in pages:
-        if page.name not in sources:
-            staged.problems.append(
-                Problem(
-                    display_path(page.path, registry.root),
-                    None,
-                    None,
-                    f"translation without a source page: add pages/{page.name}.md "
-                    "or rename this file",
-                )
-            )
+        if page.name not in by_name:
             continue
         relative = display_path(page.path, registry.root)
         metadata, body, problems = split_front_matter(page.text, relative)
         staged.problems += problems
+        if page.language != source and is_stale(translations, relative):
+            body = stale_notice(translator(page.language)) + "\n\n" + body
         staged.add_page(page.name, page.language, source, body, metadata)
+    for name, page in sorted(by_name.items()):
+        _, body, _ = split_front_matter(page.text, display_path(page.path, registry.root))
+        for language in registry.language_codes:
+            if language == source or (name, language) in present:
+                continue
+            gettext = translator(language)
+            fallback = fallback_notice(source, language, gettext) + "\n\n"
+            staged.add_page(name, language, source, fallback + wrap_in_language(body, source))
+
+
+def stage_translation_status(
+    staged: StagedFiles, registry: Registry, report: TranslationReport
+) -> None:
+    """The translation status page, per language; orphans and bad suffixes are errors."""
+    source = registry.source_language.code
+    reported = {p.file for p in staged.problems}
+    staged.problems += [p for p in report.problems if p.file not in reported]
+    for language in registry.language_codes:
+        page = render_status_page(report, language, translator(language))
+        staged.add_generated_page("status", language, source, page)
 
 
 def collect_site_files(registry: Registry) -> StagedFiles:
     """Assemble every staged file of the site for all declared languages."""
     staged = StagedFiles()
     source = registry.source_language.code
-    stage_hand_pages(staged, registry)
+    translations = translation_status(registry.root, registry.language_codes, source)
+    stage_hand_pages(staged, registry, translations)
+    stage_translation_status(staged, registry, translations)
     for language in registry.language_codes:
         gettext = translator(language)
         catalog = render_catalog_page(
@@ -116,7 +140,7 @@ def collect_site_files(registry: Registry) -> StagedFiles:
         staged.add_generated_page("calculator", language, source, page)
     for relative, content in calculator_assets().items():
         staged.add_file(relative, content)
-    stage_modules(staged, registry)
+    stage_modules(staged, registry, translations)
     stage_tracks(staged, registry)
     for relative, content in package_assets().items():
         staged.add_file(relative, content)

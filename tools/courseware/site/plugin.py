@@ -25,6 +25,19 @@ class CoursewarePluginConfig(Config):  # type: ignore[no-untyped-call]
     restage_root = config_options.Optional(config_options.Type(str))
 
 
+def existing_nav(nav: list[Any], docs_dir: Path) -> list[Any]:
+    """Drop navigation entries whose page this project does not have (a project without a
+    contribute page, say), so one mkdocs.yml serves every project."""
+    kept: list[Any] = []
+    for entry in nav:
+        target = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(target, list):
+            kept.append({next(iter(entry)): existing_nav(target, docs_dir)})
+        elif not isinstance(target, str) or "://" in target or (docs_dir / target).is_file():
+            kept.append(entry)
+    return kept
+
+
 class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-untyped-call]
     """Hooks the courseware builder into MkDocs."""
 
@@ -33,6 +46,8 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
         overrides = str(Path(__file__).parent / "overrides")
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(0, overrides)
+        if config.nav:
+            config.nav = existing_nav(config.nav, Path(config.docs_dir))
         return config
 
     def on_page_content(self, html: str, **kwargs: Any) -> str:
