@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from courseware.errors import Problem
 from courseware.i18n.catalogs import translator
+from courseware.i18n.tracking import TranslationReport
 from courseware.registry.load import Registry
 from courseware.registry.modules import Module
-from courseware.i18n.tracking import TranslationReport
 from courseware.site.fallback import fallback_notice, stale_notice, wrap_in_language
 from courseware.site.front_matter import split_front_matter
 from courseware.site.hand_pages import read_text_file
