@@ -28,16 +28,18 @@ def labs() -> None:
 def list_labs(root: Path) -> None:
     """List the labs: id, title, module, duration, network, and whether the cache has it."""
     found = discover_labs(root)
-    rows = [("id", "title", "module", "minutes", "network", "cached")]
+    rows: list[tuple[str, ...]] = [("id", "title", "module", "minutes", "network", "cached")]
     for lab in found:
         if lab.is_translation:
             continue
         cached = "yes" if is_cached(lab, root) else "no"
-        row = (lab.id, lab.title, lab.module, str(lab.duration_minutes), lab.connectivity, cached)
-        rows.append(row)
+        minutes = str(lab.duration_minutes)
+        rows.append((lab.id, lab.title, lab.module, minutes, str(lab.connectivity), cached))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        click.echo(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
 
 
 @labs.command(name="run")

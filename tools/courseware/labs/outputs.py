@@ -18,6 +18,12 @@ from courseware.labs.source import Lab, lab_notebook
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
 
 
+def has_same_code(lab: Lab, executed: NotebookNode) -> bool:
+    """Whether ``executed`` ran exactly ``lab``'s code cells."""
+    ran = [cell.source for cell in executed.cells if cell.cell_type == "code"]
+    return ran == [cell.source for cell in lab.code_cells]
+
+
 def merge_outputs(lab: Lab, executed: NotebookNode) -> NotebookNode:
     """``lab``'s cells (prose, code, alt text) with the outputs of ``executed``.
 
@@ -26,11 +32,11 @@ def merge_outputs(lab: Lab, executed: NotebookNode) -> NotebookNode:
             covers the code, and translations are checked by
             :func:`~courseware.labs.translation.check_translated_lab_code`).
     """
+    if not has_same_code(lab, executed):
+        raise ValueError(f"{lab.relative_path}: the executed notebook has other code cells")
     notebook = lab_notebook(lab)
     ran = [cell for cell in executed.cells if cell.cell_type == "code"]
     mine = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    if [cell.source for cell in ran] != [cell.source for cell in mine]:
-        raise ValueError(f"{lab.relative_path}: the executed notebook has other code cells")
     for target, source in zip(mine, ran, strict=True):
         target.outputs = copy.deepcopy(source.get("outputs", []))
         target.execution_count = source.get("execution_count")
@@ -38,16 +44,18 @@ def merge_outputs(lab: Lab, executed: NotebookNode) -> NotebookNode:
     return notebook
 
 
-def figure_alt_texts(lab: Lab, cell_index: int, figure_count: int) -> list[str | None]:
-    """The alt text of each figure of a cell: one ``alt`` for all figures, one per figure,
-    or else the ``caption``."""
-    cell = lab.cells[cell_index]
-    if len(cell.alt_texts) == 1:
-        return [cell.alt_texts[0]] * figure_count
-    if cell.alt_texts:
-        texts: list[str | None] = list(cell.alt_texts[:figure_count])
+def figure_alt_texts(cell: NotebookNode, figure_count: int) -> list[str | None]:
+    """The alt text of each figure of a cell, from the cell's metadata (which
+    :func:`lab_notebook` fills from the ``# %%`` line): one ``alt`` for all figures, one per
+    figure, or else the ``caption``."""
+    alt_texts = list(cell.metadata.get("alt", []))
+    if len(alt_texts) == 1:
+        return [str(alt_texts[0])] * figure_count
+    if alt_texts:
+        texts: list[str | None] = [str(text) for text in alt_texts[:figure_count]]
         return texts + [None] * (figure_count - len(texts))
-    return [cell.caption] * figure_count
+    caption = cell.metadata.get("caption")
+    return [str(caption) if caption else None] * figure_count
 
 
 def figure_count(cell: NotebookNode) -> int:
@@ -66,13 +74,12 @@ def check_figures(lab: Lab, notebook: NotebookNode) -> list[Problem]:
         count = figure_count(cell) if cell.cell_type == "code" else 0
         if count == 0:
             continue
-        lab_cell = lab.cells[index]
-        texts = figure_alt_texts(lab, index, count)
+        alt_count = len(cell.metadata.get("alt", []))
+        texts = figure_alt_texts(cell, count)
         missing = [n + 1 for n, text in enumerate(texts) if not (text and text.strip())]
-        if len(lab_cell.alt_texts) > 1 and len(lab_cell.alt_texts) != count:
+        if alt_count > 1 and alt_count != count:
             message = (
-                f"the cell draws {count} figures but alt has {len(lab_cell.alt_texts)} texts; "
-                "give one per figure"
+                f"the cell draws {count} figures but alt has {alt_count} texts; give one per figure"
             )
         elif missing:
             which = "the figure" if count == 1 else f"figure {', '.join(map(str, missing))}"
@@ -87,4 +94,5 @@ def check_figures(lab: Lab, notebook: NotebookNode) -> list[Problem]:
 
 
 def _at_marker(lab: Lab, index: int, message: str) -> LabProblem:
-    return lab_problem(lab, index, lab.cells[index].marker_line, message)
+    line = lab.cells[index].marker_line if index < len(lab.cells) else lab.header_line
+    return lab_problem(lab, index, line, message)

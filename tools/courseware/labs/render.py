@@ -25,7 +25,13 @@ from courseware.errors import ContentError, Problem
 from courseware.labs.cache import CacheEntry
 from courseware.labs.execute import LabRun
 from courseware.labs.notebooks import notebook_bytes, read_notebook
-from courseware.labs.outputs import check_figures, figure_alt_texts, is_figure, merge_outputs
+from courseware.labs.outputs import (
+    check_figures,
+    figure_alt_texts,
+    has_same_code,
+    is_figure,
+    merge_outputs,
+)
 from courseware.labs.source import Lab
 
 Gettext = Callable[[str], str]
@@ -104,9 +110,13 @@ def render_lab(
     """
     entry, is_outdated = _entry_to_show(run)
     executed = read_notebook(entry.notebook_path)
-    notebook = merge_outputs(lab, executed)
-    problems = tuple(check_figures(lab, notebook))
-    _attach_figure_text(lab, notebook)
+    if is_outdated and not has_same_code(lab, executed):
+        # The last good run is of older code: show that notebook whole, as it ran then.
+        notebook, problems = executed, tuple[Problem, ...]()
+    else:
+        notebook = merge_outputs(lab, executed)
+        problems = tuple(check_figures(lab, notebook))
+    _attach_figure_text(notebook)
     stem = lab.id if lab.language is None else f"{lab.id}.{lab.language}"
     body, figures = _convert(notebook, stem)
     files: dict[str, bytes] = dict(figures)
@@ -148,17 +158,17 @@ def _entry_to_show(run: LabRun | CacheEntry) -> tuple[CacheEntry, bool]:
     raise ContentError(run.problems)
 
 
-def _attach_figure_text(lab: Lab, notebook: NotebookNode) -> None:
-    for index, cell in enumerate(notebook.cells):
+def _attach_figure_text(notebook: NotebookNode) -> None:
+    for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
         figures = [output for output in cell.outputs if is_figure(output)]
-        texts = figure_alt_texts(lab, index, len(figures))
-        caption = lab.cells[index].caption
+        texts = figure_alt_texts(cell, len(figures))
+        caption = cell.metadata.get("caption")
         for output, text in zip(figures, texts, strict=True):
             output.setdefault("metadata", {})
             output.metadata["courseware_alt"] = _markdown_alt(text or "")
-            if caption and lab.cells[index].alt_texts:
+            if caption and cell.metadata.get("alt"):
                 output.metadata["courseware_caption"] = _markdown_inline(caption)
 
 
