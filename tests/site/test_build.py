@@ -181,3 +181,29 @@ def test_untranslated_page_falls_back_honestly_and_stale_translation_is_marked(
     assert _build(project, runner)[0] == 0
     portuguese = (project / "site" / "pt" / "index.html").read_text()
     assert 'class="cw-notice cw-stale"' in portuguese
+
+
+def test_datasheet_pages_link_their_yaml_in_every_language(
+    project: Path, runner: CliRunner
+) -> None:
+    assert _build(project, runner)[0] == 0
+    site = project / "site"
+    assert (site / "sensors" / "person-sensor.yaml").read_bytes() == (
+        project / "curriculum" / "sensors" / "person-sensor.yaml"
+    ).read_bytes()
+    for language in ("", "es/", "ar/"):
+        page_dir = site / f"{language}sensors" / "person-sensor"
+        page = (page_dir / "index.html").read_text()
+        links = re.findall(r'href="([^"]+\.yaml)"', page)
+        assert links, language
+        assert all((page_dir / link).resolve().is_file() for link in links), links
+        gallery = (site / f"{language}sensors" / "index.html").read_text()
+        assert 'href="person-sensor/"' in gallery
+
+
+def test_a_datasheet_that_does_not_load_stops_the_build(project: Path, runner: CliRunner) -> None:
+    sheet = project / "curriculum" / "sensors" / "broken.yaml"
+    sheet.write_text("id: broken\nnot_a_field: 1\n", encoding="utf-8")
+    code, output = _build(project, runner)
+    assert code == 1
+    assert "curriculum/sensors/broken.yaml:2: not_a_field: unknown field" in output

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from courseware.registry.load import load_registry
-from courseware.registry.schema_export import write_schemas
+from courseware.registry.schema_export import register_schema, write_schemas
 from courseware.registry.templates import write_offering_template
 from courseware.site.build import build_site
 
@@ -71,6 +71,9 @@ def serve(root: Path, dev_addr: str) -> None:
 )
 def schema(root: Path, out: Path | None) -> None:
     """Write JSON Schema files so editors validate registry files as you type."""
+    from courseware.datasheet import Datasheet
+
+    register_schema("datasheet", Datasheet)
     for path in write_schemas(out or root / "schema"):
         click.echo(str(path))
 

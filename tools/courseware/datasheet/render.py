@@ -213,7 +213,8 @@ def render_datasheet_page(
     title = sheet.title_page
     name = title.sensor_name if title and title.sensor_name else sheet.id
     found = list(findings)
-    out = [f'<div class="{PAGE_CLASS}" markdown="1">', "", f"# {escape_markdown(name)}", ""]
+    # The title stays outside the wrapper: MkDocs takes a page's title from a top-level h1.
+    out = [f"# {escape_markdown(name)}", "", f'<div class="{PAGE_CLASS}" markdown="1">', ""]
     if sheet.illustrative:
         out += [
             '<p class="cw-ds-illustrative"><strong>'
@@ -294,9 +295,9 @@ def render_gallery_page(entries: Iterable[GalleryEntry], gettext: Gettext = _ide
         )
     return "\n".join(
         [
-            f'<div class="{PAGE_CLASS}-gallery" markdown="1">',
-            "",
             f"# {escape_markdown(g('ML sensor datasheets'))}",
+            "",
+            f'<div class="{PAGE_CLASS}-gallery" markdown="1">',
             "",
             "<p>"
             + escape(

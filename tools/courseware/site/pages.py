@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from courseware.datasheet import datasheet_print_css
 from courseware.errors import Problem
 from courseware.footprint.page import calculator_assets, calculator_page_markdown
 from courseware.i18n.catalogs import translator
@@ -21,6 +22,7 @@ from courseware.i18n.tracking import TranslationReport, translation_status
 from courseware.registry.load import Registry
 from courseware.site.catalog import render_catalog_page, render_offering_page
 from courseware.site.curriculum_pages import is_stale, stage_modules, stage_tracks
+from courseware.site.datasheet_pages import stage_datasheets
 from courseware.site.fallback import fallback_notice, stale_notice, wrap_in_language
 from courseware.site.front_matter import split_front_matter, with_front_matter
 from courseware.site.hand_pages import read_hand_pages
@@ -141,6 +143,7 @@ def collect_site_files(registry: Registry) -> StagedFiles:
     for relative, content in calculator_assets().items():
         staged.add_file(relative, content)
     stage_modules(staged, registry, translations)
+    stage_datasheets(staged, registry)
     stage_tracks(staged, registry)
     for relative, content in package_assets().items():
         staged.add_file(relative, content)
@@ -151,7 +154,7 @@ def collect_site_files(registry: Registry) -> StagedFiles:
 def site_stylesheet() -> bytes:
     """One stylesheet for the whole site (one request): ours, then the print styles."""
     base = resources.files("courseware.site") / "assets" / "courseware.css"
-    parts = [base.read_text(encoding="utf-8"), track_print_css()]
+    parts = [base.read_text(encoding="utf-8"), track_print_css(), datasheet_print_css()]
     return "\n".join(parts).encode("utf-8")
 
 
