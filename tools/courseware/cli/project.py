@@ -41,11 +41,21 @@ def validate(root: Path) -> None:
     default=None,
     help="Where to write the site (default: ROOT/site).",
 )
-def build(root: Path, site_dir: Path | None) -> None:
+@click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Publish a failing lab's last good output with a dated notice instead of failing.",
+)
+def build(root: Path, site_dir: Path | None, keep_going: bool) -> None:
     """Validate, stage and build the site; a failed build leaves the previous site as it was."""
-    report = build_site(root, site_dir)
+    report = build_site(root, site_dir, keep_going=keep_going)
     for warning in report.warnings:
         click.echo(str(warning), err=True)
+    if report.labs is not None:
+        labs = report.labs
+        click.echo(f"Labs: {labs.executed} executed, {labs.cached} cached, {labs.failed} failed")
+        for lab_id in labs.published_outdated:
+            click.echo(f"warning: labs/{lab_id}.py failed; its last good output was published")
     click.echo(f"Built {report.pages} pages into {report.site_dir}")
 
 

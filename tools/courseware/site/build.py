@@ -6,11 +6,13 @@ previous site exactly as it was.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from courseware.errors import ContentError, Problem, errors_only
 from courseware.registry.load import load_registry
+from courseware.site.lab_pages import LabSummary
 from courseware.site.mkdocs_run import run_mkdocs
 from courseware.site.pages import collect_site_files, staged_docs_dir
 from courseware.site.stage import StageResult, write_staged
@@ -30,10 +32,17 @@ class BuildReport:
     pages: int
     staged: StageResult
     warnings: tuple[Problem, ...]
+    labs: LabSummary | None = None
 
 
-def build_site(root: Path, site_dir: Path | None = None) -> BuildReport:
+def build_site(
+    root: Path, site_dir: Path | None = None, *, keep_going: bool = False
+) -> BuildReport:
     """Build the project at ``root`` into ``site_dir`` (default ``root/site``).
+
+    Args:
+        keep_going: publish a failing lab's last good output, under a dated notice, instead
+            of failing the build.
 
     Raises:
         ContentError: every content problem found, before anything is written to the site.
@@ -44,7 +53,7 @@ def build_site(root: Path, site_dir: Path | None = None) -> BuildReport:
     with build_lock(root / ".cache" / "build.lock"):
         remove_stale_temporaries(site_dir)
         registry = load_registry(root)
-        staged = collect_site_files(registry)
+        staged = collect_site_files(registry, keep_going=keep_going)
         if errors_only(staged.problems):
             raise ContentError(staged.problems)
         docs_dir = staged_docs_dir(root)
@@ -55,8 +64,6 @@ def build_site(root: Path, site_dir: Path | None = None) -> BuildReport:
             swap_into_place(new_site, site_dir)
         finally:
             if new_site.exists():
-                import shutil
-
                 shutil.rmtree(new_site, ignore_errors=True)
         pages = sum(1 for name in staged.files if name.endswith(".md"))
         return BuildReport(
@@ -64,4 +71,5 @@ def build_site(root: Path, site_dir: Path | None = None) -> BuildReport:
             pages=pages,
             staged=stage_result,
             warnings=(*registry.warnings, *[p for p in staged.problems if p.severity == "warning"]),
+            labs=staged.labs,
         )

@@ -20,12 +20,14 @@ from courseware.i18n.catalogs import translator
 from courseware.i18n.status_page import render_status_page
 from courseware.i18n.tracking import TranslationReport, translation_status
 from courseware.registry.load import Registry
+from courseware.registry.modules import check_module_labs
 from courseware.site.catalog import render_catalog_page, render_offering_page
 from courseware.site.curriculum_pages import is_stale, stage_modules, stage_tracks
 from courseware.site.datasheet_pages import stage_datasheets
 from courseware.site.fallback import fallback_notice, stale_notice, wrap_in_language
 from courseware.site.front_matter import split_front_matter, with_front_matter
 from courseware.site.hand_pages import read_hand_pages
+from courseware.site.lab_pages import LabSummary, stage_labs
 from courseware.site.page_scripts import PageScripts, extract_scripts
 from courseware.site.track_pages import track_print_css
 from courseware.yamlsafe import display_path
@@ -39,6 +41,7 @@ class StagedFiles:
 
     files: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    labs: LabSummary | None = None
 
     def add_page(
         self,
@@ -117,8 +120,13 @@ def stage_translation_status(
         staged.add_generated_page("status", language, source, page)
 
 
-def collect_site_files(registry: Registry) -> StagedFiles:
-    """Assemble every staged file of the site for all declared languages."""
+def collect_site_files(registry: Registry, *, keep_going: bool = False) -> StagedFiles:
+    """Assemble every staged file of the site for all declared languages.
+
+    Args:
+        keep_going: publish a failing lab's last good output under a dated notice instead
+            of stopping the build.
+    """
     staged = StagedFiles()
     source = registry.source_language.code
     translations = translation_status(registry.root, registry.language_codes, source)
@@ -144,6 +152,8 @@ def collect_site_files(registry: Registry) -> StagedFiles:
         staged.add_file(relative, content)
     stage_modules(staged, registry, translations)
     stage_datasheets(staged, registry)
+    staged.labs = stage_labs(staged, registry, keep_going=keep_going)
+    staged.problems += check_module_labs(registry, _lab_ids(registry))
     stage_tracks(staged, registry)
     for relative, content in package_assets().items():
         staged.add_file(relative, content)
@@ -161,3 +171,11 @@ def site_stylesheet() -> bytes:
 def staged_docs_dir(root: Path) -> Path:
     """Where the staged tree lives for a project."""
     return root / "build" / "docs"
+
+
+def _lab_ids(registry: Registry) -> set[str]:
+    """Ids of the lab sources on disk (a failing lab is still a lab modules may name)."""
+    folder = registry.root / "labs"
+    if not folder.is_dir():
+        return set()
+    return {path.stem for path in folder.glob("*.py") if "." not in path.stem}

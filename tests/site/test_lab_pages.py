@@ -1,0 +1,94 @@
+"""Labs in the built site: executed once and cached, failures stop the build (or publish the
+last good output with --keep-going), figures with alt text, translations and fallbacks."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from courseware.cli import cli
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("lab-site")]
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture
+def lab_project(project: Path) -> Path:
+    shutil.copytree(FIXTURES / "labs" / "good" / "labs", project / "labs")
+    return project
+
+
+def _build(project: Path, *extra: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["build", "--root", str(project), *extra])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_second_build_executes_no_lab_and_pages_show_figures_and_downloads(
+    lab_project: Path,
+) -> None:
+    code, output = _build(lab_project)
+    assert code == 0, output
+    assert "Labs: 2 executed, 0 cached, 0 failed" in output
+    code, output = _build(lab_project)
+    assert code == 0, output
+    assert "Labs: 0 executed, 2 cached, 0 failed" in output
+    page_dir = lab_project / "site" / "labs" / "fit"
+    page = (page_dir / "index.html").read_text()
+    images = re.findall(r'<img[^>]*alt="([^"]+)"[^>]*src="([^"]+)"|<img[^>]*src="([^"]+)"', page)
+    assert 'alt="Scatter plot of five points with a rising fitted line"' in page
+    for target in re.findall(r'(?:href|src)="([^"#]+\.(?:ipynb|py|png))"', page):
+        assert (page_dir / target).resolve().is_file(), target
+    assert images
+    assert "Traceback" not in page
+    assert "ZeroDivisionError: division by zero" in page  # the tagged cell's expected error
+
+
+def test_translated_lab_uses_its_prose_and_missing_translation_falls_back(
+    lab_project: Path,
+) -> None:
+    assert _build(lab_project)[0] == 0
+    french = (lab_project / "site" / "fr" / "labs" / "fit" / "index.html").read_text()
+    assert "Ajuster une droite" in french and "cw-fallback" not in french
+    portuguese = (lab_project / "site" / "pt" / "labs" / "fit" / "index.html").read_text()
+    assert 'class="cw-notice cw-fallback"' in portuguese and '<div lang="en">' in portuguese
+
+
+def test_failing_lab_stops_the_build_and_keeps_the_previous_site(lab_project: Path) -> None:
+    assert _build(lab_project)[0] == 0
+    before = _digest(lab_project / "site")
+    shutil.copy(FIXTURES / "labs" / "broken" / "labs" / "raising.py", lab_project / "labs")
+    code, output = _build(lab_project)
+    assert code == 1
+    assert re.search(
+        r"labs/raising\.py:\d+ \(cell \d+\): ZeroDivisionError: division by zero", output
+    )
+    assert _digest(lab_project / "site") == before
+
+
+def test_keep_going_publishes_the_last_good_output_with_its_date(lab_project: Path) -> None:
+    assert _build(lab_project)[0] == 0
+    lab = lab_project / "labs" / "hello.py"
+    lab.write_text(lab.read_text().replace('print("hello")', 'print("hello")\n1 / 0'))
+    code, output = _build(lab_project)
+    assert code == 1 and "labs/hello.py:" in output
+    code, output = _build(lab_project, "--keep-going")
+    assert code == 0, output
+    assert "labs/hello.py failed; its last good output was published" in output
+    page = (lab_project / "site" / "labs" / "hello" / "index.html").read_text()
+    assert "output is from" in page
+    assert "ZeroDivisionError" not in page and "Traceback" not in page
