@@ -30,6 +30,13 @@ def notebook_bytes(notebook: NotebookNode) -> bytes:
 
 
 def new_notebook(cells: list[NotebookNode], metadata: dict[str, Any]) -> NotebookNode:
+    """A notebook whose cell ids follow the cell order.
+
+    nbformat gives new cells random ids, which would make two builds of the same lab differ
+    byte for byte (and the published ``.ipynb`` with them).
+    """
+    for index, cell in enumerate(cells, start=1):
+        cell["id"] = f"cell-{index}"
     notebook: NotebookNode = nbformat.v4.new_notebook(cells=cells, metadata=metadata)  # type: ignore[no-untyped-call]
     return notebook
 
