@@ -37,8 +37,9 @@ Translate = Callable[[str], str]
 
 def _module_text(
     module: Module, language: str, registry: Registry, staged: StagedFiles
-) -> tuple[str, bool] | None:
-    """The Markdown body for ``language`` and whether it is a fallback to the source."""
+) -> tuple[str, bool, str] | None:
+    """The Markdown body for ``language``, whether it is a fallback to the source, and the
+    whole file's text (for the staged page's source map)."""
     relative = module.text_file(language)
     text, problems = read_text_file(registry.root / relative, registry.root)
     staged.problems += problems
@@ -46,7 +47,7 @@ def _module_text(
         return None
     _, body, problems = split_front_matter(text, relative)
     staged.problems += problems
-    return body, relative == module.text_file(registry.source_language.code)
+    return body, relative == module.text_file(registry.source_language.code), text
 
 
 def stage_modules(staged: StagedFiles, registry: Registry, translations: TranslationReport) -> None:
@@ -66,7 +67,7 @@ def stage_modules(staged: StagedFiles, registry: Registry, translations: Transla
             text = _module_text(module, language, registry, staged)
             if text is None:
                 continue
-            content, is_fallback = text
+            content, is_fallback, source_text = text
             if is_fallback and language != source:
                 content = fallback_notice(source, language, gettext) + "\n\n"
                 content += wrap_in_language(text[0], source)
@@ -79,6 +80,7 @@ def stage_modules(staged: StagedFiles, registry: Registry, translations: Transla
             # The module's own text is contributed Markdown: appended after script extraction.
             key = f"modules/{module.id}/index{'' if language == source else '.' + language}.md"
             staged.files[key] = staged.files[key] + f"\n{content}\n".encode()
+            staged.note_source(key, module.text_file(language), source_text, text[0])
 
 
 def stage_tracks(staged: StagedFiles, registry: Registry) -> list[Problem]:

@@ -29,6 +29,7 @@ from courseware.site.front_matter import split_front_matter, with_front_matter
 from courseware.site.hand_pages import read_hand_pages
 from courseware.site.lab_pages import LabSummary, stage_labs
 from courseware.site.page_scripts import PageScripts, extract_scripts
+from courseware.site.source_map import StagedSource
 from courseware.site.track_pages import track_print_css
 from courseware.yamlsafe import display_path
 
@@ -42,6 +43,8 @@ class StagedFiles:
     files: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     labs: LabSummary | None = None
+    sources: dict[str, StagedSource] = field(default_factory=dict)
+    """Staged page → the contributed Markdown it holds, so checks name the source file:line."""
 
     def add_page(
         self,
@@ -50,11 +53,18 @@ class StagedFiles:
         source: str,
         text: str,
         metadata: dict[str, Any] | None = None,
-    ) -> None:
-        """Add ``name`` (e.g. ``catalog`` or ``offerings/x``) in ``language``."""
+    ) -> str:
+        """Add ``name`` (e.g. ``catalog`` or ``offerings/x``) in ``language``; return its path."""
         suffix = "" if language == source else f".{language}"
         page = with_front_matter(metadata or {}, text)
-        self.files[f"{name}{suffix}.md"] = page.encode("utf-8")
+        path = f"{name}{suffix}.md"
+        self.files[path] = page.encode("utf-8")
+        return path
+
+    def note_source(self, staged_path: str, source: str, text: str, body: str) -> None:
+        """Record that the staged page holds ``body``, the part of ``source`` (whose whole
+        text is ``text``) after its front matter."""
+        self.sources[staged_path] = StagedSource.of(source, text, body)
 
     def add_generated_page(self, name: str, language: str, source: str, text: str) -> None:
         """Add a page the builder generated; its scripts move into the page metadata."""
@@ -95,17 +105,22 @@ def stage_hand_pages(
         relative = display_path(page.path, registry.root)
         metadata, body, problems = split_front_matter(page.text, relative)
         staged.problems += problems
+        contributed = body
         if page.language != source and is_stale(translations, relative):
             body = stale_notice(translator(page.language)) + "\n\n" + body
-        staged.add_page(page.name, page.language, source, body, metadata)
+        path = staged.add_page(page.name, page.language, source, body, metadata)
+        staged.note_source(path, relative, page.text, contributed)
     for name, page in sorted(by_name.items()):
-        _, body, _ = split_front_matter(page.text, display_path(page.path, registry.root))
+        relative = display_path(page.path, registry.root)
+        _, body, _ = split_front_matter(page.text, relative)
         for language in registry.language_codes:
             if language == source or (name, language) in present:
                 continue
             gettext = translator(language)
             fallback = fallback_notice(source, language, gettext) + "\n\n"
-            staged.add_page(name, language, source, fallback + wrap_in_language(body, source))
+            shown = fallback + wrap_in_language(body, source)
+            path = staged.add_page(name, language, source, shown)
+            staged.note_source(path, relative, page.text, body)
 
 
 def stage_translation_status(
