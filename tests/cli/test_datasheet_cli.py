@@ -56,7 +56,7 @@ def test_json_format() -> None:
 def test_render_prints_markdown_or_writes_a_file(tmp_path: Path) -> None:
     code, out, _ = run("render", str(SENSORS / "person-sensor.yaml"))
     assert code == 0
-    assert out.startswith('# Person Sensor V1.0') and "# Person Sensor V1.0" in out
+    assert out.startswith("# Person Sensor V1.0") and '<div class="cw-datasheet"' in out
     target = tmp_path / "page.md"
     code, _, _ = run(
         "render", str(SENSORS / "illustrative-vibration-sensor.yaml"), "--out", str(target)
