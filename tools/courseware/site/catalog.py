@@ -156,10 +156,13 @@ def filter_form(
         _select("language", gettext("Language"), language_choices, gettext),
     ]
     status = '<p class="cw-filter-status" role="status" aria-live="polite"></p>'
+    # gettext calls stay outside f-strings: Babel cannot extract them from inside one.
+    shown = gettext("{shown} of {total} shown")
+    legend = gettext("Filter the catalog")
     return (
         f'<form class="cw-filter" data-filter-for="table[data-filterable]" hidden'
-        f"{attributes({'data-status': gettext('{shown} of {total} shown')})}>"
-        f"<fieldset><legend>{escape(gettext('Filter the catalog'))}</legend>"
+        f"{attributes({'data-status': shown})}>"
+        f"<fieldset><legend>{escape(legend)}</legend>"
         + "".join(selects)
         + f"</fieldset>{status}</form>"
     )
