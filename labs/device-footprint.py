@@ -127,7 +127,7 @@ for heading_index, heading in enumerate(block_headings):
 ax.invert_yaxis()
 ax.set_xlabel("kg CO2e per device")
 ax.set_title("Footprint by block: calculator presets and the README's systems")
-ax.legend(fontsize="small", loc="lower right")
+ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
 fig.tight_layout()
 plt.show()
 
@@ -154,10 +154,16 @@ for rank, block in enumerate(ranked, start=1):
 # The calculator draws two reference devices next to the TinyML bar: an Apple Watch Series 7
 # (34 kg CO2e, from Apple's Product Environmental Report, three years of use) and a MacBook Pro
 # (349 kg CO2e; the calculator does not say which model). The figure below is the library's
-# version of the calculator's chart, on a logarithmic scale as in the original.
+# version of the calculator's chart, on a logarithmic scale as in the original. (On a
+# logarithmic scale the segments of a stacked bar are not drawn to size: the ML training block
+# at the bottom looks large. Use the table above to read the blocks, and the chart to compare
+# the totals.)
 
 # %% alt="Bar chart on a logarithmic scale, as the calculator draws it. The first bar is the typical image-classification TinyML device, 3.41 kg CO2e in total, stacked from its ten blocks: ML Training 0.10, Casing 0.27, Processing 0.17, PCB 0.16, Power Supply 1.36, Sensing 0.77, Others 0.11, Transport 0.40, Indicator LED UI 0.06, Use-Stage 0.01. Beside it, grey bars for the Apple Watch Series 7 at 34 kg, about 10 times as much, and the MacBook Pro at 349 kg, about 102 times as much."
-chart = plot_footprint(ic_typical)
+fig, ax = plt.subplots(figsize=(7, 5.5))
+plot_footprint(ic_typical, ax=ax)
+plt.setp(ax.get_xticklabels(), rotation=15, horizontalalignment="right")
+fig.tight_layout()
 plt.show()
 
 # %%

@@ -103,7 +103,7 @@ for devices in fleet_sizes:
     print(f"{devices:>26,} {training_kg:>19.6f} {shared.total_kg_co2e_raw:>16.4f}")
 
 # %% alt="Line chart with a logarithmic horizontal axis: per-device footprint in kg CO2e against the number of devices that share one trained model, from 1 to 250 billion. The Vision preset falls from 3.24 kg with one device to about 2.25 kg once a few hundred devices share its MobileNetV1 training, and stays flat after that; the typical image classifier, with DenseNet training, falls only from 3.41 to about 3.31 kg."
-devices_axis = np.logspace(0, math.log10(mcu_count), 60)
+devices_axis = np.unique(np.round(np.logspace(0, math.log10(mcu_count), 60)))
 fig, ax = plt.subplots(figsize=(7, 4))
 for label, settings in [
     ("Vision preset (MobileNetV1 training)", {"preset": "Vision"}),
@@ -163,7 +163,7 @@ print(f"  the number of devices doubles every {doubling_years:.1f} years")
 # not forecasts of their own: the two scenarios bracket what might happen.
 
 # %% alt="Line chart with a logarithmic vertical axis: number of IoT devices from 2023 to 2150 under two models that start at 15 billion in 2023. The exponential line rises steeply and passes 50 billion in 2032, 100 billion in 2036, 250 billion in 2043 and one trillion in 2053, where it stops; the linear line rises slowly and passes 50 billion in 2041, 100 billion in 2067 and 250 billion in 2144. Markers show the talk's table years, which sit on the lines; the linear trillion, in 2531, is off the chart."
-years = np.arange(2023, 2151)
+years = np.linspace(2023, 2150, 1000)
 trillion = 1e12
 fig, ax = plt.subplots(figsize=(8, 4.5))
 for model, colour in [(linear, "tab:blue"), (exponential, "tab:red")]:
