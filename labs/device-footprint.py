@@ -206,8 +206,8 @@ print(f"Everything else (embodied) for the typical image classifier: {embodied_k
 print(f"Embodied / operational: {embodied_kg / one_milliwatt.kg_co2e:.0f}x")
 
 # %% [markdown]
-# For a TinyML device, **making it costs hundreds of times more carbon than running it**. That
-# is the opposite of a data-centre GPU, whose electricity usually dominates.
+# For a TinyML device at the calculator's 1 mW, **making it costs hundreds of times more carbon
+# than running it**. Exercise 3 asks how much power it would take to change that.
 #
 # ## Exercises
 #
@@ -259,8 +259,8 @@ else:
 # %% [markdown]
 # ### Exercise 3: power
 #
-# 1 mW is an average. A camera module that streams all the time can draw a hundred times
-# more. Set `power_mw` (and, if you like, `duty_cycle` between 0 and 1, or a `region` such as
+# 1 mW is an average. Real modules can draw far more: the Person Sensor, a camera module whose
+# datasheet is in this course's datasheet gallery, declares about 150 mW. Set `power_mw` (and, if you like, `duty_cycle` between 0 and 1, or a `region` such as
 # `"norway"`, `"world"` or `"india"` from the library's grid table) and find the power at which
 # the use stage becomes as large as everything else put together.
 

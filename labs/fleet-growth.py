@@ -74,8 +74,9 @@ for system in paper_systems:
 # carbon footprint of TinyML systems is not negligible, necessitating that designers factor in
 # environmental impact when formulating new devices."*
 #
-# These devices do not last for ever. The footprint values assume a three-year life, so keeping
-# a fleet of a given size running means building a third of it again every year:
+# These devices do not last for ever. The calculator's values are for a three-year life (its
+# use stage and battery cover three years, to match Apple's analysis of the Apple Watch), so
+# keeping a fleet of a given size running means building a third of it again every year:
 
 # %%
 lifetime_years = 3
@@ -88,7 +89,8 @@ for system in paper_systems:
 # ## 2. Training, shared by the fleet
 #
 # The calculator adds the whole cost of training the model (0.1 kg CO2e for a DenseNet, 1.0 kg
-# for MobileNetV1, after Dodge et al., FAccT 2022) to **every** device. But a model is trained
+# for MobileNetV1, for which it uses ViT-Tiny as a proxy; both after Dodge et al., FAccT 2022)
+# to **every** device. But a model is trained
 # once and then copied onto every device that runs it. The library can *amortise* the training
 # block: `configure(training_devices=N)` divides it by N.
 #

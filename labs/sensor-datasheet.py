@@ -79,8 +79,8 @@ print(to_yaml({"environmental_impact": draft["ml_sensor"]["environmental_impact"
 #
 # ## 2. Run the validator
 #
-# The validator loads the YAML into the datasheet schema, then runs every check (each one is
-# numbered after the research notes behind this course). Each **finding** has a severity
+# The validator loads the YAML into the datasheet schema, then runs every check. Each
+# **finding** has a severity
 # (error, warning or info), the check that made it, the field it points at and the line of the
 # file. A datasheet is *valid* when it has no errors; warnings and infos are advice.
 #
@@ -109,10 +109,10 @@ draft_sheet, draft_findings = check_datasheet(draft_text, DRAFT_FILE)
 print_findings(draft_findings)
 
 # %% [markdown]
-# Read each finding and find its line in the file. Every one of them is a mistake that real
-# datasheets make: the research notes behind this course found placeholders ("TBD"),
-# ambiguous units ("Kb") and claims beyond the tested range in the two published example
-# datasheets.
+# Read each finding and find its line in the file. These are mistakes real datasheets make:
+# the open-source example datasheet in the paper's repository gave its I2C address as "TBD" in
+# its first revision, writes memory sizes in the ambiguous "Kb", and claims a light range far
+# wider than the one it was tested in (see its page in the course's datasheet gallery).
 #
 # ## 3. Fix the documentation findings
 #
@@ -162,8 +162,9 @@ print_findings(findings)
 #
 # The hardware block declares an operating power of 10 mW (3 mA at 3.3 V). The copied
 # section assumed 1 mW, the footprint calculator's default, so its use stage is ten times too
-# small. The two published example datasheets in the paper's repository have the same problem:
-# both declare 40 mA of operating current, yet their footprint charts show the 1 mW use stage.
+# small. The two example datasheets in the paper's repository show the same pattern: both
+# declare 40 mA of operating current, yet their footprint charts show no visible use stage,
+# consistent with the calculator's 1 mW default (the validator flags both).
 #
 # Instead of typing numbers, a datasheet can give a **footprint configuration**: a calculator
 # preset or options, the grid that will charge the device, and the duty cycle. The library
