@@ -42,9 +42,18 @@ def cli() -> None:
 
 def _register_commands() -> None:
     # Imported here so that each group module can import `cli` helpers without cycles.
-    from courseware.cli import curriculum, datasheet, exchange, footprint, labs, project, translate
+    from courseware.cli import (
+        bundle,
+        curriculum,
+        datasheet,
+        exchange,
+        footprint,
+        labs,
+        project,
+        translate,
+    )
 
-    for module in (project, curriculum, footprint, datasheet, labs, exchange, translate):
+    for module in (project, curriculum, footprint, datasheet, labs, exchange, translate, bundle):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from courseware.errors import ContentError, Problem, errors_only
 from courseware.registry.load import load_registry
+from courseware.site.bundle import BUNDLE_CACHE_DIR, Bundle, build_track_bundles, offer_bundles
+from courseware.site.content_checks import check_staged_content
 from courseware.site.lab_pages import LabSummary
 from courseware.site.mkdocs_run import run_mkdocs
 from courseware.site.pages import collect_site_files, staged_docs_dir
@@ -32,6 +34,7 @@ class BuildReport:
     pages: int
     staged: StageResult
     warnings: tuple[Problem, ...]
+    bundles: tuple[Bundle, ...] = ()
     labs: LabSummary | None = None
 
 
@@ -54,8 +57,12 @@ def build_site(
         remove_stale_temporaries(site_dir)
         registry = load_registry(root)
         staged = collect_site_files(registry, keep_going=keep_going)
+        staged.problems += check_staged_content(staged, registry)
         if errors_only(staged.problems):
             raise ContentError(staged.problems)
+        # Offline copies first: the track pages offer them with their size.
+        bundles = build_track_bundles(registry, staged.files, root / BUNDLE_CACHE_DIR)
+        offer_bundles(staged, registry, bundles)
         docs_dir = staged_docs_dir(root)
         stage_result = write_staged(staged.files, docs_dir)
         new_site = temporary_site_dir(site_dir)
@@ -71,5 +78,6 @@ def build_site(
             pages=pages,
             staged=stage_result,
             warnings=(*registry.warnings, *[p for p in staged.problems if p.severity == "warning"]),
+            bundles=bundles,
             labs=staged.labs,
         )

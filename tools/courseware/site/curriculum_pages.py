@@ -6,7 +6,7 @@ translation ``index.<lang>.md``); a missing translation falls back honestly.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from courseware.errors import Problem
@@ -17,10 +17,14 @@ from courseware.registry.modules import Module
 from courseware.site.fallback import fallback_notice, stale_notice, wrap_in_language
 from courseware.site.front_matter import split_front_matter
 from courseware.site.hand_pages import read_text_file
-from courseware.site.html import escape
 from courseware.site.markdown_text import markdown_text
 from courseware.site.module_pages import format_duration, render_module_card, render_module_index
-from courseware.site.track_pages import render_track_page
+from courseware.site.track_pages import (
+    TrackDownload,
+    download_label,
+    render_track_download,
+    render_track_page,
+)
 from courseware.textfields import text_in
 
 if TYPE_CHECKING:
@@ -83,9 +87,19 @@ def stage_modules(staged: StagedFiles, registry: Registry, translations: Transla
             staged.note_source(key, module.text_file(language), source_text, text[0])
 
 
-def stage_tracks(staged: StagedFiles, registry: Registry) -> list[Problem]:
-    """Stage ``tracks/index`` and one ``tracks/<id>`` page per track and language."""
+def stage_tracks(
+    staged: StagedFiles,
+    registry: Registry,
+    downloads: Mapping[str, TrackDownload] | None = None,
+) -> list[Problem]:
+    """Stage ``tracks/index`` and one ``tracks/<id>`` page per track and language.
+
+    Args:
+        downloads: each track's offline copy by track id, once built; its page and the
+            index then offer it for download with its size.
+    """
     source = registry.source_language.code
+    downloads = downloads or {}
     for language in registry.language_codes:
         gettext = translator(language)
         title = gettext("Tracks: courses assembled from modules")
@@ -95,14 +109,20 @@ def stage_tracks(staged: StagedFiles, registry: Registry) -> list[Problem]:
         )
         items = []
         for track in registry.tracks:
-            name = escape(text_in(track.spec.title, language, source))
-            minutes = format_duration(track.spec.time_budget_minutes, gettext)
-            items.append(f'<li><a href="{escape(track.id)}/">{name}</a> ({escape(minutes)})</li>')
-        body = f"# {markdown_text(title)}\n\n{markdown_text(intro)}\n\n<ul>\n"
-        body += "\n".join(items) + "\n</ul>\n"
+            name = markdown_text(text_in(track.spec.title, language, source))
+            minutes = markdown_text(format_duration(track.spec.time_budget_minutes, gettext))
+            item = f"- [{name}]({track.id}.md) ({minutes})"
+            if track.id in downloads:
+                label = download_label(downloads[track.id], language, gettext)
+                item += f" · [{markdown_text(label)}](../{downloads[track.id].path})"
+            items.append(item)
+        body = f"# {markdown_text(title)}\n\n{markdown_text(intro)}\n\n"
+        body += "\n".join(items) + "\n"
         staged.add_generated_page("tracks/index", language, source, body)
         for track in registry.tracks:
             page = f"# {markdown_text(text_in(track.spec.title, language, source))}\n\n"
+            if track.id in downloads:
+                page += render_track_download(downloads[track.id], language, gettext)
             page += render_track_page(track, registry, language, gettext)
             staged.add_generated_page(f"tracks/{track.id}", language, source, page)
     return []

@@ -16,13 +16,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from courseware.errors import CoursewareError
+from courseware.site.bundle_offline import OfflineSite
 from courseware.site.sanitize import sanitize_html
 
 
 class CoursewarePluginConfig(Config):  # type: ignore[no-untyped-call]
-    """Options of the plugin; ``restage_root`` is set by ``courseware serve`` only."""
+    """Options of the plugin; ``restage_root`` is set by ``courseware serve`` only, and
+    ``offline_language`` by ``courseware bundle`` (an offline copy in that language)."""
 
     restage_root = config_options.Optional(config_options.Type(str))
+    offline_language = config_options.Optional(config_options.Type(str))
 
 
 def existing_nav(nav: list[Any], docs_dir: Path) -> list[Any]:
@@ -41,6 +44,8 @@ def existing_nav(nav: list[Any], docs_dir: Path) -> list[Any]:
 class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-untyped-call]
     """Hooks the courseware builder into MkDocs."""
 
+    offline: OfflineSite | None = None
+
     def on_config(self, config: Any) -> Any:
         """Put the courseware template overrides in front of Material's templates."""
         overrides = str(Path(__file__).parent / "overrides")
@@ -48,11 +53,31 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
             config.theme.dirs.insert(0, overrides)
         if config.nav:
             config.nav = existing_nav(config.nav, Path(config.docs_dir))
+        language = self.config.offline_language
+        self.offline = OfflineSite(language) if language else None
+        if self.offline:
+            self.offline.configure(config)
         return config
 
-    def on_page_content(self, html: str, **kwargs: Any) -> str:
+    def on_files(self, files: Any, **kwargs: Any) -> Any:
+        """An offline copy leaves out the theme files it never loads."""
+        return self.offline.select_files(files) if self.offline else files
+
+    def on_page_content(self, html: str, *, page: Any, **kwargs: Any) -> str:
         """Sanitize every page's HTML with the allow-list: contributed content is data."""
-        return sanitize_html(html)
+        html = sanitize_html(html)
+        if self.offline:
+            self.offline.index_page(page, html)
+        return html
+
+    def on_post_page(self, output: str, *, page: Any, **kwargs: Any) -> str:
+        """An offline copy's links must work from ``file://``."""
+        return self.offline.rewrite_page(output, page) if self.offline else output
+
+    def on_post_build(self, *, config: Any) -> None:
+        """An offline copy's search index is complete once every page is built."""
+        if self.offline:
+            self.offline.write_search_index(config.site_dir)
 
     def on_pre_build(self, *, config: Any) -> None:
         """Re-stage the project before each (re)build while serving."""

@@ -8,6 +8,7 @@ Educators print syllabi and hand them out, so the page prints cleanly on its own
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from courseware.i18n.formatting import language_name
@@ -21,12 +22,56 @@ from courseware.registry.tracks import (
     track_attributions,
     track_license,
 )
+from courseware.site.bundle_zip import format_size
 from courseware.site.catalog import audience_label
 from courseware.site.html import attributes, escape, json_ld
+from courseware.site.markdown_text import markdown_text
 from courseware.site.module_pages import format_duration, level_label
 from courseware.textfields import text_in
 
 Translate = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class TrackDownload:
+    """A track's offline copy as the site offers it."""
+
+    path: str
+    """Relative to the site root, such as ``bundles/two-hour-workshop-en.zip``."""
+    size_bytes: int
+    language: str
+    """The language the copy is in."""
+
+
+def download_label(download: TrackDownload, language: str, gettext: Translate) -> str:
+    """``Offline copy (English, zip, 1.3 MB)``: readers on metered data see the size first."""
+    return gettext("Offline copy ({language}, zip, {size})").format(
+        language=language_name(download.language, language),
+        size=format_size(download.size_bytes, language),
+    )
+
+
+def render_track_download(
+    download: TrackDownload, language: str, gettext: Translate, *, root: str = "../"
+) -> str:
+    """A Markdown download button for a track page, left out of the printed syllabus.
+
+    Markdown rather than HTML so that MkDocs resolves the link from every language's page.
+
+    Args:
+        root: How the staged page reaches the site root (``tracks/<id>.md``: ``../``).
+    """
+    label = markdown_text(download_label(download, language, gettext))
+    hint = markdown_text(
+        gettext(
+            "Download it once to read the track, its modules and labs without a network: "
+            "unzip it and open index.html in any browser."
+        )
+    )
+    return (
+        f"[{label}]({root}{download.path}){{: .md-button .cw-no-print }}\n\n"
+        f"{hint}\n{{: .cw-no-print }}\n\n"
+    )
 
 
 def _unit_label(unit: str, number: int, gettext: Translate) -> str:

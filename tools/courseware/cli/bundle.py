@@ -1,0 +1,45 @@
+"""``courseware bundle``: write a track's offline copy as a zip and say how big it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from courseware.site.bundle import bundle_track
+from courseware.site.bundle_zip import format_size
+
+
+@click.command()
+@click.argument("track")
+@click.option(
+    "--lang",
+    "language",
+    default=None,
+    help="The copy's language, a code from curriculum/languages.yaml (default: the track's).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The zip to write (default: ROOT/build/bundles/TRACK-LANG.zip).",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder (the one holding curriculum/).",
+)
+def bundle(track: str, language: str | None, out: Path | None, root: Path) -> None:
+    """Write an offline copy of TRACK: its syllabus, modules, labs and search, opening from
+    file:// with no network."""
+    result = bundle_track(root, track, language, out)
+    click.echo(
+        f"Wrote {result.path}: {result.size_bytes:,} bytes "
+        f"({format_size(result.size_bytes, 'en')}), {result.pages} pages"
+        + (" (unchanged, reused)" if result.is_reused else "")
+    )
+
+
+COMMANDS: list[click.Command] = [bundle]
