@@ -35,8 +35,8 @@ serve: $(STAMP) catalogs
 	$(BIN)/courseware serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check tools tests bench
-	$(BIN)/ruff format --check tools tests bench
+	$(BIN)/ruff check tools tests bench labs
+	$(BIN)/ruff format --check tools tests bench labs
 	$(BIN)/mypy
 
 test: lint catalogs

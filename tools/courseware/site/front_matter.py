@@ -7,10 +7,9 @@ translation keys, parsed by the safe loader; the builder adds its own metadata w
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
-
-import yaml
 
 from courseware.errors import Problem
 from courseware.yamlsafe import YamlProblem, parse_yaml_text
@@ -53,8 +52,12 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, list[
 
 
 def with_front_matter(metadata: dict[str, Any], body: str) -> str:
-    """Prefix ``body`` with ``metadata`` as YAML front matter (nothing when it is empty)."""
+    """Prefix ``body`` with ``metadata`` as front matter (nothing when it is empty).
+
+    Written as JSON, which is also YAML: PyYAML's pure-Python emitter took half the staging
+    time of a 600-page site, ``json.dumps`` takes almost none.
+    """
     if not metadata:
         return body
-    dumped = yaml.safe_dump(metadata, allow_unicode=True, sort_keys=True, width=1000)
-    return f"---\n{dumped}---\n\n{body}"
+    dumped = json.dumps(metadata, ensure_ascii=False, sort_keys=True)
+    return f"---\n{dumped}\n---\n\n{body}"
