@@ -48,10 +48,8 @@ def offline_href(url: str, page_uri: str, existing: frozenset[str]) -> str | Non
     if url.startswith("/"):
         return None  # from file:// this is the root of the reader's disk
     path, mark, rest = _split_suffix(url)
-    if path in ("", "."):
-        path = "./"
-    elif path == "..":
-        path = "../"
+    if path == "" or path.rpartition("/")[2] in (".", ".."):
+        path = f"{path or '.'}/"  # MkDocs writes the home page's folder as "." or "../.."
     if path.endswith("/"):
         path += "index.html"
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), unquote(path)))

@@ -27,6 +27,8 @@ SEARCH_SCRIPT = "assets/courseware/bundle-search.js"
 _SECTION_HEADINGS = {"h2", "h3"}
 _SKIPPED = {"script", "style", "template", "h1"}
 """Not text of the page: code that never shows, and the title (every entry names it)."""
+_BREAKS = {"p", "li", "td", "th", "dt", "dd", "br", "div", "tr", "pre", "blockquote"}
+"""Elements whose edges separate words even where the HTML has no space."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class _Sections(HTMLParser):
         """The elements being skipped, innermost last (the permalink ``¶`` is one)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BREAKS:
+            self.handle_data(" ")
         values = dict(attrs)
         if tag in _SKIPPED or "headerlink" in (values.get("class") or "").split():
             self._skipped.append(tag)
@@ -62,6 +66,8 @@ class _Sections(HTMLParser):
             self._in_heading = tag
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _BREAKS:
+            self.handle_data(" ")
         if self._skipped and tag == self._skipped[-1]:
             self._skipped.pop()
         elif tag == self._in_heading:

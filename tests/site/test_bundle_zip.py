@@ -1,0 +1,63 @@
+"""Reproducible zips and sizes for readers on metered connections."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from courseware.site.bundle_zip import format_size, write_atomically, zip_folder
+
+
+def _tree(folder: Path) -> Path:
+    (folder / "b").mkdir(parents=True)
+    (folder / "index.html").write_text("home")
+    (folder / "b" / "page.html").write_text("page")
+    return folder
+
+
+def test_zip_is_sorted_under_one_folder_with_fixed_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    folder = _tree(tmp_path / "copy")
+    data = zip_folder(folder, "track-en")
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        assert archive.namelist() == ["track-en/b/page.html", "track-en/index.html"]
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert archive.read("track-en/index.html") == b"home"
+    (folder / "index.html").touch()
+    assert zip_folder(folder, "track-en") == data
+
+
+def test_zip_times_follow_source_date_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    data = zip_folder(_tree(tmp_path / "copy"), "t")
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+
+
+def test_write_atomically_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "x.zip"
+    write_atomically(target, b"zip")
+    write_atomically(target, b"zip2")
+    assert target.read_bytes() == b"zip2"
+    assert [p.name for p in target.parent.iterdir()] == ["x.zip"]
+
+
+@pytest.mark.parametrize(
+    ("size", "language", "expected"),
+    [
+        (512, "en", "512 B"),
+        (104_926, "en", "105 kB"),
+        (1_349_000, "en", "1.3 MB"),
+        (1_349_000, "es", "1,3 MB"),
+        (12_345_678, "en", "12.3 MB"),
+    ],
+)
+def test_format_size(size: int, language: str, expected: str) -> None:
+    assert format_size(size, language) == expected
