@@ -20,6 +20,14 @@ from courseware.errors import Problem
 
 Location = tuple[str | int, ...]
 
+_YAML_TAG = "tag:yaml.org,2002:"
+ALLOWED_TAGS = {
+    f"{_YAML_TAG}{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+"""Plain data only: ``!!python/...``, ``!!binary``, ``!!set`` and local ``!tags`` are refused,
+whatever loader reads the file later."""
+
 MAX_FILE_BYTES = 256 * 1024
 """Registry files are small; the cap stops pathological inputs before parsing (see the
 reliability reference, section 2.2, which suggests 256 KB)."""
@@ -99,6 +107,13 @@ def parse_yaml_text(text: str, path: str) -> YamlDocument:
 
 def _convert(node: yaml.Node, location: Location, document: YamlDocument, loader: Any) -> Any:
     document.lines.setdefault(location, node.start_mark.line + 1)
+    if node.tag not in ALLOWED_TAGS:
+        written = node.tag.replace(_YAML_TAG, "!!", 1)
+        raise YamlProblem(
+            node.start_mark.line + 1,
+            f"YAML tags ({written}) are not allowed; write plain text, numbers, lists and maps",
+            field_name=_dotted(location) or None,
+        )
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -125,7 +140,11 @@ def _convert(node: yaml.Node, location: Location, document: YamlDocument, loader
             document.lines[(*location, index)] = item.start_mark.line + 1
             items.append(_convert(item, (*location, index), document, loader))
         return items
-    value = loader.construct_object(node, deep=True)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError):  # e.g. ``!!int abc``
+        message = f"{node.value!r} cannot be read as {node.tag.replace(_YAML_TAG, '!!', 1)}"
+        raise YamlProblem(node.start_mark.line + 1, message, _dotted(location) or None) from None
     if getattr(node, "style", None) is None and not isinstance(value, str) and value is not None:
         document.plain_scalars[location] = node.value
     if isinstance(value, dt.datetime):
@@ -163,12 +182,9 @@ def read_yaml_file(path: Path, root: Path) -> tuple[YamlDocument | None, list[Pr
     if size > MAX_FILE_BYTES:
         message = f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; split it"
         return None, [Problem(relative, None, None, message)]
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(relative, line, None, "not UTF-8 text; save the file as UTF-8")]
+    text, problems = decode_text(path.read_bytes(), relative)
+    if text is None:
+        return None, problems
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -178,6 +194,30 @@ def read_yaml_file(path: Path, root: Path) -> tuple[YamlDocument | None, list[Pr
     except YamlProblem as problem:
         return None, [Problem(relative, problem.line, problem.field_name, problem.message)]
     return document, []
+
+
+def decode_text(raw: bytes, relative: str) -> tuple[str | None, list[Problem]]:
+    """Decode a contributed file as UTF-8, dropping a leading byte order mark.
+
+    UTF-16 (what some Windows editors save) and other bytes that are not UTF-8 are refused
+    with the byte offset, rather than read as garbage or a traceback.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        message = "file is UTF-16 text (byte order mark at byte 0); save it as UTF-8"
+        return None, [Problem(relative, 1, None, message)]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw[:nul].count(b"\n") + 1
+        message = f"NUL byte at byte {nul}: not UTF-8 text (UTF-16?); save the file as UTF-8"
+        return None, [Problem(relative, line, None, message)]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        message = f"not UTF-8 text (byte {error.start}); save the file as UTF-8"
+        return None, [Problem(relative, line, None, message)]
 
 
 def display_path(path: Path, root: Path) -> str:

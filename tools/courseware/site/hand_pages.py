@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from courseware.errors import Problem
-from courseware.yamlsafe import display_path
+from courseware.yamlsafe import decode_text, display_path
 
 MAX_PAGE_BYTES = 200 * 1024
 """Markdown over this size is refused before rendering (the reliability reference, 2.3,
@@ -42,7 +42,8 @@ def split_language_suffix(stem: str, codes: set[str], source: str) -> tuple[str,
 def read_text_file(
     path: Path, root: Path, limit: int = MAX_PAGE_BYTES
 ) -> tuple[str | None, list[Problem]]:
-    """Read a contributed text file, refusing links, oversized and non-UTF-8 files."""
+    """Read a contributed text file, refusing links, oversized and non-UTF-8 files (a
+    leading byte order mark is dropped)."""
     relative = display_path(path, root)
     if path.is_symlink():
         message = "symbolic links are not allowed; copy the file"
@@ -51,12 +52,7 @@ def read_text_file(
     if size > limit:
         message = f"file is {size} bytes, over the {limit}-byte limit; split it"
         return None, [Problem(relative, None, None, message)]
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(relative, line, None, "not UTF-8 text; save the file as UTF-8")]
+    return decode_text(path.read_bytes(), relative)
 
 
 def read_hand_pages(

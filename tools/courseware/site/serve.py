@@ -11,6 +11,7 @@ from pathlib import Path
 
 from courseware.errors import ContentError, errors_only
 from courseware.registry.load import load_registry
+from courseware.site.content_checks import check_staged_content
 from courseware.site.mkdocs_run import plugin_config
 from courseware.site.pages import collect_site_files, staged_docs_dir
 from courseware.site.stage import write_staged
@@ -22,6 +23,7 @@ def stage_project(root: Path) -> None:
     """Validate the project and write its staged tree (raises ContentError on problems)."""
     registry = load_registry(root)
     staged = collect_site_files(registry)
+    staged.problems += check_staged_content(staged, registry)
     if errors_only(staged.problems):
         raise ContentError(staged.problems)
     write_staged(staged.files, staged_docs_dir(root))

@@ -1,0 +1,500 @@
+"""The fault scenarios of the reliability reference (section 5), one tiny fixture each.
+
+Each case writes a few files into a copy of a project that built cleanly, and lists the
+problem lines ``courseware build`` must print (each an exact ``path:line`` and the start of
+the message; every printed problem must be listed) and the exit code. Cases whose
+expected behaviour is to build with warnings, or to sanitise, exit 0.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SENTINEL = "SENTINEL-created"
+"""A file the hostile inputs try to create in the project; it must never exist."""
+
+Prepare = Callable[[Path], None]
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One scenario: the files to write, the problems expected, the exit code."""
+
+    number: int
+    name: str
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    expected: tuple[str, ...] = ()
+    exit_code: int = 1
+    prepare: Prepare | None = None
+    """Anything files cannot express: links, removals, directories."""
+
+    @property
+    def id(self) -> str:
+        return f"{self.number:02d}-{self.name}"
+
+
+OFFERING = """\
+id: {id}
+kind: workshop
+title: {title}
+dates: {{start: '2023'}}
+audience: [everyone]
+language_of_instruction: [en]
+language_of_materials: [en]
+"""
+
+
+def offering(offering_id: str, title: str = "A workshop", extra: str = "") -> str:
+    """A valid offering file (plus ``extra`` lines)."""
+    return OFFERING.format(id=offering_id, title=title) + extra
+
+
+def alias_bomb() -> str:
+    lines = ["id: bomb", 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 9):
+        refs = ", ".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+def _symlinks(root: Path) -> None:
+    os.symlink("/etc/passwd", root / "pages" / "passwd.md")
+    os.symlink("/etc", root / "modules" / "intro" / "etc")
+    os.symlink(".", root / "pages" / "loop")
+    os.symlink("nowhere.md", root / "pages" / "dangling.md")
+
+
+def _cycle(root: Path, modules: tuple[str, str]) -> None:
+    first, second = modules
+    _append(root / "modules" / first / "module.yaml", f"prerequisites: [{second}]\n")
+    _append(root / "modules" / second / "module.yaml", f"prerequisites: [{first}]\n")
+
+
+def _stale_temporaries(root: Path) -> None:
+    for name in (".site.tmp-site-99999", ".site.old-site-99999"):
+        (root / name).mkdir()
+        (root / name / "index.html").write_text("half a site", encoding="utf-8")
+
+
+def _nested(levels: int) -> str:
+    return "# Deep\n\n" + "\n".join("    " * depth + "- item" for depth in range(levels)) + "\n"
+
+
+def lab(title: str, body: str) -> str:
+    header = (
+        f"# ---\n# title: {title}\n# module: intro\n# duration_minutes: 1\n"
+        "# connectivity: none\n# hardware: none\n# ---\n\n"
+    )
+    return header + body
+
+
+NFC = unicodedata.normalize("NFC", "café")
+NFD = unicodedata.normalize("NFD", "café")
+SYMLINK_MESSAGE = "symbolic links are not allowed in content folders; replace it with a real file"
+BIG = 5 * 1024 * 1024
+HUGE = offering("huge", "x" * (10 * 1024 * 1024))
+
+FAULTS: tuple[Fault, ...] = (
+    Fault(
+        1,
+        "yaml-syntax",
+        {"curriculum/offerings/broken.yaml": "id: broken\nkind: workshop\ntitle: [unclosed\n"},
+        ("curriculum/offerings/broken.yaml:4: not valid YAML",),
+    ),
+    Fault(
+        2,
+        "duplicate-key",
+        {"curriculum/offerings/twice.yaml": offering("twice") + "title: Again\n"},
+        (
+            "curriculum/offerings/twice.yaml:8: title: duplicate key (first given on line 3); "
+            "keep only one",
+        ),
+    ),
+    Fault(
+        3,
+        "unknown-key",
+        {"curriculum/offerings/typo.yaml": offering("typo") + "titel: Typo\n"},
+        ("curriculum/offerings/typo.yaml:8: titel: unknown field 'titel'; did you mean 'title'?",),
+    ),
+    Fault(
+        4,
+        "yaml11-coercion",
+        {
+            "curriculum/offerings/coerced.yaml": offering("coerced").replace(
+                "title: A workshop", "title: 1.10"
+            )
+        },
+        (
+            "curriculum/offerings/coerced.yaml:3: title: '1.10' was read by YAML as the number "
+            '1.1, not text; quote it: "1.10"',
+        ),
+    ),
+    Fault(
+        5,
+        "alias-bomb",
+        {"curriculum/offerings/bomb.yaml": alias_bomb()},
+        (
+            "curriculum/offerings/bomb.yaml:2: YAML anchors (&a0) are not allowed; "
+            "write the value out in full",
+        ),
+    ),
+    Fault(
+        6,
+        "recursive-alias",
+        {"curriculum/offerings/loop.yaml": "id: loop\nitems: &a [*a]\n"},
+        (
+            "curriculum/offerings/loop.yaml:2: YAML anchors (&a) are not allowed; "
+            "write the value out in full",
+        ),
+    ),
+    Fault(
+        7,
+        "python-tag",
+        {
+            "curriculum/offerings/tag.yaml": offering("tag")
+            + f'notes: !!python/object/apply:os.system ["touch {SENTINEL}"]\n',
+        },
+        (
+            "curriculum/offerings/tag.yaml:8: notes: YAML tags "
+            "(!!python/object/apply:os.system) are not allowed",
+        ),
+    ),
+    Fault(
+        8,
+        "ten-megabyte-title",
+        {"curriculum/offerings/huge.yaml": HUGE},
+        (f"curriculum/offerings/huge.yaml: file is {len(HUGE)} bytes, over the 262144-byte limit",),
+    ),
+    Fault(
+        9,
+        "encodings-markdown",
+        {
+            "pages/about.md": "\ufeff# About\n\nA page saved with a byte order mark.\n",
+            "pages/utf16.md": "# UTF-16\n".encode("utf-16"),
+            "pages/latin.md": "# Latin\n\nCaf\u00e9\n".encode("latin-1"),
+        },
+        (
+            "pages/latin.md:3: not UTF-8 text (byte 12); save the file as UTF-8",
+            "pages/utf16.md:1: file is UTF-16 text (byte order mark at byte 0)",
+        ),
+    ),
+    Fault(
+        9,
+        "encodings-yaml",
+        {
+            "curriculum/offerings/bom.yaml": "\ufeff" + offering("bom"),
+            "curriculum/offerings/wide.yaml": offering("wide").encode("utf-16-le"),
+        },
+        ("curriculum/offerings/wide.yaml:1: NUL byte at byte 1: not UTF-8 text (UTF-16?)",),
+    ),
+    Fault(
+        10,
+        "same-id-twice",
+        {"curriculum/offerings/zz-copy.yaml": offering("unifei-iesti01")},
+        (
+            "curriculum/offerings/zz-copy.yaml:1: id: 'unifei-iesti01' differs from the file name",
+            "curriculum/offerings/zz-copy.yaml:1: id: 'unifei-iesti01' is already used by "
+            "curriculum/offerings/unifei-iesti01.yaml; ids must be unique",
+        ),
+    ),
+    Fault(
+        11,
+        "unknown-module",
+        {
+            "curriculum/tracks/short.yaml": "id: short\ntitle: A short course\nlanguage: en\n"
+            "audience: [everyone]\ntime_budget_minutes: 120\nsessions:\n"
+            "  - title: First steps\n    items:\n      - intro\n      - sensnig\n"
+        },
+        (
+            "curriculum/tracks/short.yaml:10: sessions[0].items[1].module: unknown module "
+            "'sensnig'; nearest ids: sensing",
+        ),
+    ),
+    Fault(
+        12,
+        "prerequisite-cycle",
+        prepare=lambda root: _cycle(root, ("intro", "sensing")),
+        expected=(
+            "curriculum/tracks/short.yaml:9: sessions[0].items[0].module: modules intro, sensing "
+            "are in the prerequisite cycle intro → sensing → intro",
+            "modules/intro/module.yaml:18: prerequisites[0]: prerequisite cycle "
+            "intro → sensing → intro",
+        ),
+    ),
+    Fault(
+        13,
+        "not-a-mapping",
+        {
+            "curriculum/offerings/list.yaml": "- id: list\n- kind: workshop\n",
+            "curriculum/offerings/empty.yaml": "# nothing here yet\n",
+        },
+        (
+            "curriculum/offerings/empty.yaml:1: file is empty; add the entry or delete the file",
+            "curriculum/offerings/list.yaml:1: expected a mapping of fields, found list",
+        ),
+    ),
+    Fault(
+        14,
+        "markup-in-metadata",
+        {
+            "curriculum/offerings/xss.yaml": offering("xss", "'<img src=x onerror=alert(1)>'")
+            + "description: '\"><script>alert(5)</script>'\n"
+        },
+        (
+            "curriculum/offerings/xss.yaml:3: title: markup is not allowed in plain text",
+            "curriculum/offerings/xss.yaml:8: description: markup is not allowed in plain text",
+        ),
+    ),
+    Fault(
+        15,
+        "unsafe-url-schemes",
+        {
+            "curriculum/offerings/urls.yaml": offering("urls")
+            + "links:\n  - {label: Run, url: 'javascript:alert(1)'}\n"
+            "  - {label: Data, url: 'data:text/html,hi'}\n"
+            "  - {label: Plain, url: 'http://example.org/'}\n"
+        },
+        (
+            "curriculum/offerings/urls.yaml:9: links[0].url: javascript: is not allowed",
+            "curriculum/offerings/urls.yaml:10: links[1].url: data: is not allowed",
+            "curriculum/offerings/urls.yaml:11: links[2].url: links must use https",
+        ),
+    ),
+    Fault(
+        16,
+        "invisible-characters-in-metadata",
+        {
+            "curriculum/offerings/bidi.yaml": offering("bidi", "'Safe \u202egnp.exe'")
+            + "subtitle: 'Zero\u200bwidth'\n"
+        },
+        (
+            "curriculum/offerings/bidi.yaml:3: title: control character U+202E at position 6",
+            "curriculum/offerings/bidi.yaml:8: subtitle: control character U+200B at position 5",
+        ),
+    ),
+    Fault(
+        16,
+        "invisible-characters-in-content",
+        {
+            "pages/evil\u202egnp.md": "# Evil\n",
+            "pages/about.md": "# About\n\nPay \u202e01$ only.\n",
+        },
+        (
+            "pages/about.md:3: invisible bidirectional control U+202E",
+            "pages/evil\\u202egnp.md: file name contains the invisible character U+202E",
+        ),
+    ),
+    Fault(
+        17,
+        "paths-escaping-the-site",
+        {
+            "pages/about.md": "# About\n\n[passwd](../../etc/passwd)\n\n"
+            "[encoded](..%2f..%2f..%2fetc/passwd)\n\n![root](/etc/passwd)\n\n"
+            "[windows](C:\\Windows\\win.ini)\n\n[back](pages\\index.md)\n"
+        },
+        (
+            "pages/about.md:3: link '../../etc/passwd' leaves the site",
+            "pages/about.md:5: link '..%2f..%2f..%2fetc/passwd' leaves the site",
+            "pages/about.md:7: absolute image '/etc/passwd' does not work",
+            "pages/about.md:9: warning: link 'C:\\\\Windows\\\\win.ini': c: is removed",
+            "pages/about.md:11: link 'pages\\\\index.md' has a backslash",
+        ),
+    ),
+    Fault(
+        18,
+        "symbolic-links",
+        prepare=_symlinks,
+        expected=(
+            f"modules/intro/etc: {SYMLINK_MESSAGE}",
+            f"pages/dangling.md: {SYMLINK_MESSAGE}",
+            f"pages/loop: {SYMLINK_MESSAGE}",
+            f"pages/passwd.md: {SYMLINK_MESSAGE}",
+        ),
+    ),
+    Fault(
+        19,
+        "missing-lab-and-image",
+        prepare=lambda root: _append(root / "modules" / "intro" / "module.yaml", "labs: [nolab]\n"),
+        files={"pages/about.md": "# About\n\n![A wiring diagram](wiring.png)\n"},
+        expected=(
+            "modules/intro/module.yaml:18: labs[0]: unknown lab 'nolab'",
+            "pages/about.md:3: image 'wiring.png' does not exist",
+        ),
+    ),
+    Fault(
+        20,
+        "url-collisions",
+        {
+            "pages/modules.md": "# Modules\n",
+            "pages/Intro.md": "# Intro\n",
+            "pages/intro.md": "# intro\n",
+            f"pages/{NFC}.md": "# Caf\u00e9\n",
+            f"pages/{NFD}.md": "# Cafe\u0301\n",
+        },
+        (
+            "pages/Intro.md: becomes the same address /intro/ as pages/intro.md",
+            f"pages/{NFD}.md: becomes the same address /{NFC}/ as pages/{NFC}.md",
+            "pages/modules.md: becomes the same address /modules/ as the generated page "
+            "modules/index.md",
+        ),
+    ),
+    Fault(
+        21,
+        "file-names",
+        {
+            "pages/my page.md": "# Mine\n",
+            "pages/c#.md": "# C sharp\n",
+            "pages/why?.md": "# Why\n",
+            "pages/100%.md": "# All\n",
+            "modules/intro/tab\tname.txt": "notes\n",
+        },
+        (
+            "modules/intro/tab\\u0009name.txt: file name contains the invisible character U+0009",
+            "pages/100%.md: file name contains '%'",
+            "pages/c#.md: file name contains '#'",
+            "pages/my page.md: file name contains a space",
+            "pages/why?.md: file name contains '?'",
+        ),
+    ),
+    Fault(
+        22,
+        "oversized-files",
+        {
+            "modules/intro/figure.png": b"\x89PNG" + b"\0" * BIG,
+            "modules/intro/readings.csv": b"t,v\n" * (BIG // 4),
+        },
+        (
+            f"modules/intro/readings.csv: file is {BIG} bytes, over the 1048576-byte limit; "
+            "host it elsewhere",
+            f"modules/intro/figure.png: file is {BIG + 4} bytes, over the 307200-byte limit; "
+            "compress",
+        ),
+    ),
+    Fault(
+        23,
+        "raw-html-is-sanitised",
+        {
+            "pages/contribute.md": "# Contribute\n\n<script>document.title='pwned'</script>\n\n"
+            '<img src="x.png" alt="A sensor" onerror="alert(1)">\n\n'
+            '<iframe src="https://example.org"></iframe>\n\n'
+            "<style>body{display:none}</style>\n\n"
+            '<a href="javascript:alert(3)">Run the script</a>\n\n'
+            '<p onclick="alert(4)">A paragraph that clicks.</p>\n'
+        },
+        (),
+        exit_code=0,
+    ),
+    Fault(
+        24,
+        "malformed-front-matter",
+        {
+            "pages/about.md": "---\ntranslation_of: [unclosed\n---\n# About\n",
+            "pages/contribute.md": "---\ntitle: Hello\n---\n# Contribute\n",
+        },
+        (
+            "pages/about.md:3: not valid YAML",
+            "pages/contribute.md:2: title: unknown front matter key",
+        ),
+    ),
+    Fault(
+        25,
+        "broken-links-anchors-images",
+        {
+            "pages/about.md": "# About\n\nSee the [catalogue](catalogue.md).\n\n"
+            "The [sensing module](modules/sensing/index.md#how-sensor-works) explains it.\n\n"
+            "A [folder link](modules/) and a [bad anchor](#nowhere).\n\n"
+            "![The wiring of the board](img/wiring.png)\n"
+        },
+        (
+            "pages/about.md:3: link 'catalogue.md' does not exist; nearest: catalog.md",
+            "pages/about.md:5: anchor '#how-sensor-works' is not a heading or id of "
+            "'modules/sensing/index.md'; did you mean #how-sensors-work?",
+            "pages/about.md:7: anchor '#nowhere' is not a heading or id of this page",
+            "pages/about.md:7: link 'modules/' points at a folder; link to the page file "
+            "'modules/index.md'",
+            "pages/about.md:9: image 'img/wiring.png' does not exist",
+        ),
+    ),
+    Fault(
+        26,
+        "image-without-alt",
+        {
+            "modules/sensing/index.md": "## How sensors work\n\n![](../../assets/x.png)\n\n"
+            '<img src="../../assets/y.png">\n\n![image](../../assets/x.png)\n'
+        },
+        (
+            "modules/sensing/index.md:3: image '../../assets/x.png' does not exist",
+            "modules/sensing/index.md:3: image '../../assets/x.png' has no alt text",
+            "modules/sensing/index.md:5: image '../../assets/y.png' has no alt text",
+            "modules/sensing/index.md:7: image '../../assets/x.png' does not exist",
+            "modules/sensing/index.md:7: warning: the alt text 'image' does not describe",
+        ),
+    ),
+    Fault(
+        27,
+        "heading-order",
+        {"modules/intro/index.md": "# A second title\n\n#### Too deep\n\n## \n\nText.\n"},
+        (
+            "modules/intro/index.md:1: warning: a second level-1 heading",
+            "modules/intro/index.md:3: warning: heading level 4 follows level 1",
+            "modules/intro/index.md:5: warning: empty heading",
+        ),
+        exit_code=0,
+    ),
+    Fault(
+        28,
+        "link-text",
+        {
+            "pages/contribute.md": "# Contribute\n\nFor the catalog [click here](catalog.md).\n\n"
+            "More [here](catalog.md), or [x](catalog.md).\n"
+        },
+        (
+            "pages/contribute.md:3: warning: link text 'click here' does not say where",
+            "pages/contribute.md:5: warning: link text 'here' does not say where",
+            "pages/contribute.md:5: warning: link text 'x' does not say where",
+        ),
+        exit_code=0,
+    ),
+    Fault(
+        29,
+        "quadratic-brackets",
+        {"pages/about.md": "# About\n\n" + "[" * 50_000 + "\n"},
+        ("pages/about.md: too slow to render (stopped after 3 seconds)",),
+    ),
+    Fault(
+        30,
+        "nesting-300-levels",
+        {"pages/about.md": _nested(300)},
+        ("pages/about.md:53: nesting too deep (300 levels of lists or quotes)",),
+    ),
+    Fault(
+        31,
+        "snippet-include",
+        {"pages/about.md": '# About\n\n--8<-- "../../secret.txt"\n', "secret.txt": "TOPSECRET"},
+        ("pages/about.md:3: snippet includes (--8<--) are not enabled",),
+    ),
+    Fault(
+        46,
+        "orphan-and-unknown-locale",
+        {"pages/about.es.md": "# Acerca de\n", "pages/index.xx.md": "# ?\n"},
+        (
+            "pages/about.es.md: translation of pages/about.md, which does not exist",
+            "pages/index.xx.md: 'xx' is not a language declared in curriculum/languages.yaml",
+        ),
+    ),
+    Fault(
+        47,
+        "interrupted-build-leftovers",
+        {"curriculum/offerings/typo.yaml": offering("typo") + "titel: Typo\n"},
+        ("curriculum/offerings/typo.yaml:8: titel: unknown field 'titel'",),
+        prepare=_stale_temporaries,
+    ),
+)
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")

@@ -1,0 +1,212 @@
+"""The fault suite: every scenario of ``cases.py`` against a project that built cleanly.
+
+Each case asserts the reference's expectations (section 5): the exit code, the exact
+``path:line`` problems (all of them, in one run), no traceback, the previously built
+``site/`` byte-identical, no sentinel file, and no script from content in any output.
+One clean build is shared by the module and copied for each case.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from courseware.cli import cli
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE.parent / "fixtures"
+REPO = HERE.parents[1]
+
+_spec = importlib.util.spec_from_file_location("fault_cases", HERE / "cases.py")
+assert _spec is not None and _spec.loader is not None
+cases = importlib.util.module_from_spec(_spec)
+sys.modules["fault_cases"] = cases
+_spec.loader.exec_module(cases)
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("faults")]
+
+_SUMMARY = re.compile(r"^\d+ problems? found\.$")
+_CONTENT_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>|\son\w+\s*=|javascript:",
+    re.I,
+)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with the hash of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The fault base project, built once: its folder and its site's digest."""
+    root = tmp_path_factory.mktemp("faults") / "base"
+    shutil.copytree(FIXTURES / "project", root)
+    shutil.copytree(FIXTURES / "faults" / "base", root, dirs_exist_ok=True)
+    (root / "README.md").unlink()
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    result = CliRunner().invoke(cli, ["build", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    return root, tree_digest(root / "site")
+
+
+@pytest.fixture
+def project(built: tuple[Path, dict[str, str]], tmp_path: Path) -> Iterator[Path]:
+    """A fresh copy of the built base project."""
+    root = tmp_path / "project"
+    shutil.copytree(built[0], root, symlinks=True)
+    yield root
+
+
+def build(root: Path) -> tuple[int, list[str]]:
+    """Run ``courseware build``; return the exit code and the printed problem lines."""
+    result = CliRunner().invoke(cli, ["build", "--root", str(root)])
+    assert "Traceback" not in result.output, result.output
+    lines = [line for line in result.output.splitlines() if line and not _SUMMARY.match(line)]
+    return result.exit_code, lines
+
+
+def problem_lines(lines: list[str]) -> list[str]:
+    """The lines that report a problem (``path[:line]: message``), not progress lines."""
+    return [line for line in lines if re.match(r"^[^:]*/[^:]*(?::\d+)?: ", line)]
+
+
+def assert_reported_exactly(lines: list[str], expected: tuple[str, ...]) -> None:
+    """Each expected line starts exactly one printed problem, and nothing else is printed."""
+    left = problem_lines(lines)
+    for wanted in expected:
+        match = next((line for line in left if line.startswith(wanted)), None)
+        assert match is not None, f"missing {wanted!r} in:\n" + "\n".join(left)
+        left.remove(match)
+    assert not left, "unexpected problems:\n" + "\n".join(left)
+
+
+def assert_no_script_from_content(site: Path) -> None:
+    """No inline script, event handler or javascript: link in any page of ``site``."""
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        body = html[html.find('<article class="md-content__inner') :]
+        body = body[: body.find("</article>")]
+        found = _CONTENT_SCRIPT.findall(body)
+        assert not found, f"{page}: {found}"
+        assert "pwned" not in html and "alert(" not in html, page
+
+
+@pytest.mark.parametrize("fault", cases.FAULTS, ids=lambda fault: fault.id)
+def test_fault(fault: cases.Fault, project: Path, built: tuple[Path, dict[str, str]]) -> None:
+    for relative, content in fault.files.items():
+        path = project / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    if fault.prepare is not None:
+        fault.prepare(project)
+    code, lines = build(project)
+    assert code == fault.exit_code, "\n".join(lines)
+    assert_reported_exactly(lines, fault.expected)
+    site = project / "site"
+    if fault.exit_code != 0:
+        assert tree_digest(site) == built[1], "the previous site changed"
+    assert_no_script_from_content(site)
+    assert not list(project.rglob(cases.SENTINEL))
+    assert not list(project.glob(".site.*")), "temporary folders are cleaned up"
+    assert "TOPSECRET" not in "".join(p.read_text("utf-8") for p in site.rglob("*.html"))
+
+
+def test_fault_table_covers_forty_scenarios() -> None:
+    numbers = {fault.number for fault in cases.FAULTS} | set(OTHER_SCENARIOS)
+    assert len(numbers) >= 40, sorted(numbers)
+
+
+OTHER_SCENARIOS = (32, 33, 36, 40, 41, 43, 44, 48)
+"""Scenarios tested by the functions below rather than by the table."""
+
+
+def test_failing_labs_are_reported_together(
+    project: Path, built: tuple[Path, dict[str, str]]
+) -> None:
+    """32 exception, 33 expected error missing, 36 input(), 40 missing import, 41 syntax."""
+    labs = project / "labs"
+    labs.mkdir()
+    bodies = {
+        "raising": "# %%\nx = 1\n\n# %%\ny = 2\nz = y / 0\n",
+        "noraise": '# %% tags=["raises-exception"]\nx = 1 / 1\n',
+        "reads": '# %%\nname = input("Your name? ")\n',
+        "missing": "# %%\nimport math\nimport not_a_real_module_xyz\n",
+        "syntax": "# %%\nx = 1\nif x\n    y = 2\n",
+    }
+    for name, body in bodies.items():
+        (labs / f"{name}.py").write_text(cases.lab(name.title(), body), encoding="utf-8")
+    code, lines = build(project)
+    assert code == 1
+    reported = problem_lines(lines)
+    for name, line in (("raising", 14), ("noraise", 9), ("reads", 10), ("missing", 11)):
+        assert any(p.startswith(f"labs/{name}.py:{line}") for p in reported), reported
+    assert any(p.startswith("labs/syntax.py:11") for p in reported), reported
+    assert "ZeroDivisionError" in "\n".join(reported)
+    assert tree_digest(project / "site") == built[1]
+
+
+def test_lab_html_output_is_sanitised_and_fallback_is_honest(project: Path) -> None:
+    """43 a lab displays a script; 44 a missing translation falls back with its language."""
+    labs = project / "labs"
+    labs.mkdir()
+    body = (
+        "# %%\nfrom IPython.display import HTML, display\n"
+        "display(HTML(\"<script>alert('lab')</script><b onclick='alert(2)'>bold</b>\"))\n"
+    )
+    (labs / "html.py").write_text(cases.lab("Html", body), encoding="utf-8")
+    (project / "pages" / "contribute.md").write_text("# Contribute\n\nHow to help.\n", "utf-8")
+    code, lines = build(project)
+    assert code == 0, lines
+    site = project / "site"
+    assert_no_script_from_content(site)
+    french = (site / "fr" / "contribute" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in french
+    assert 'class="cw-notice cw-fallback"' in french and '<div lang="en">' in french
+
+
+def test_a_second_build_at_once_is_refused(
+    project: Path, built: tuple[Path, dict[str, str]]
+) -> None:
+    """48: a build that finds the lock held stops at once and leaves the site alone."""
+    lock = project / ".cache" / "build.lock"
+    lock.parent.mkdir(exist_ok=True)
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        code, lines = build(project)
+    assert code == 1
+    assert any("another build holds" in line for line in lines), lines
+    assert tree_digest(project / "site") == built[1]
+
+
+def test_slow_and_bomb_cases_finish_in_a_subprocess(tmp_path: Path) -> None:
+    """5 and 29 are bounded: the checks return (no timing asserted, only that they end)."""
+    script = (
+        "from courseware.yamlsafe import parse_yaml_text, YamlProblem\n"
+        "from courseware.site.render_limits import render_all, MarkdownSettings\n"
+        f"text = {cases.alias_bomb()!r}\n"
+        "try:\n    parse_yaml_text(text, 'bomb.yaml')\nexcept YamlProblem as e:\n"
+        "    print('refused', e.line)\n"
+        "print(render_all(['[' * 50000], MarkdownSettings(), 1.0)[0].failure)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.split() == ["refused", "2", "slow"]
