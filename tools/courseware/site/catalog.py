@@ -13,6 +13,7 @@ from typing import Any
 
 from courseware.i18n.formatting import country_name, format_partial_date, language_name
 from courseware.registry.models import Dates, Offering
+from courseware.site.fallback import text_direction
 from courseware.site.html import attributes, element, escape, json_ld
 from courseware.site.markdown_text import markdown_text
 from courseware.textfields import text_in, text_language
@@ -74,7 +75,9 @@ def _localized(text: str | dict[str, str], language: str, source: str) -> str:
     shown = text_in(text, language, source)
     actual = text_language(text, language, source)
     if actual != language:
-        return f'<span lang="{escape(actual)}">{escape(shown)}</span>'
+        # dir isolates the fallback text, so its punctuation stays put in a right-to-left page.
+        direction = text_direction(actual)
+        return f'<span lang="{escape(actual)}" dir="{direction}">{escape(shown)}</span>'
     return escape(shown)
 
 

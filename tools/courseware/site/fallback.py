@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from babel import Locale, UnknownLocaleError
+
 from courseware.i18n.formatting import language_name
 from courseware.site.html import escape
 
@@ -35,6 +37,19 @@ def stale_notice(gettext: Translate) -> str:
         "this translation may be out of date."
     )
     return f'<p class="cw-notice cw-stale" role="note">{escape(text)}</p>'
+
+
+def text_direction(language: str) -> str:
+    """``rtl`` or ``ltr``: the writing direction of ``language``, from CLDR's character order.
+
+    For markup inside a page of another language, where the registry's language list is not at
+    hand; an unknown code is taken as left-to-right.
+    """
+    try:
+        order = Locale.parse(language.replace("-", "_")).character_order
+    except (ValueError, UnknownLocaleError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
 
 
 def wrap_in_language(markdown_body: str, language: str) -> str:
