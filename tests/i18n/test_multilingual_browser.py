@@ -181,3 +181,18 @@ def test_spanish_search_finds_spanish_pages_only(
         f"a search on /es/ returned {len(elsewhere)} of {len(found)} results outside /es/, "
         f"for example {elsewhere[:5]}"
     )
+
+
+def test_english_fallback_in_an_arabic_page_reads_left_to_right(
+    site: Path, serve: Callable[[Path], str], page: Any
+) -> None:
+    page.goto(f"{serve(site)}/ar/modules/{TRANSLATED_MODULE}/")
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    assert (
+        page.locator("article .cw-fallback").evaluate("node => getComputedStyle(node).direction")
+        == "rtl"
+    )
+    english = page.locator("article div[lang=en]")
+    assert english.count() == 1
+    # Without its own dir, English inherits rtl and its full stops jump to the left edge.
+    assert english.evaluate("node => getComputedStyle(node).direction") == "ltr"

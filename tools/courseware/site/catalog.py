@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from babel.lists import format_list
+
 from courseware.i18n.formatting import country_name, format_partial_date, language_name
 from courseware.registry.models import Dates, Offering
 from courseware.site.fallback import text_direction
@@ -66,8 +68,15 @@ def describe_dates(dates: Dates, language: str, gettext: Translate) -> str:
     return text
 
 
+def _list(items: Iterable[str], language: str) -> str:
+    """Items joined as the reader's language joins a list (``inglés y español``, with the
+    Arabic comma in Arabic), from CLDR."""
+    shown = list(items)
+    return format_list(shown, locale=language.replace("-", "_")) if shown else ""
+
+
 def _languages(codes: Iterable[str], language: str) -> str:
-    return ", ".join(language_name(code, language) for code in codes)
+    return _list((language_name(code, language) for code in codes), language)
 
 
 def _localized(text: str | dict[str, str], language: str, source: str) -> str:
@@ -100,7 +109,7 @@ def offering_row(offering: Offering, language: str, source: str, gettext: Transl
         organizations,
         name,
         escape(describe_dates(offering.dates, language, gettext)),
-        escape(", ".join(audience_label(a, gettext) for a in offering.audience)),
+        escape(_list((audience_label(a, gettext) for a in offering.audience), language)),
         escape(_languages(offering.language_of_instruction, language)),
         escape(_languages(offering.language_of_materials, language)),
         links or "—",
@@ -266,7 +275,7 @@ def render_offering_page(offering: Offering, language: str, source: str, gettext
         (gettext("Dates"), escape(describe_dates(offering.dates, language, gettext))),
         (
             gettext("Audience"),
-            escape(", ".join(audience_label(a, gettext) for a in offering.audience)),
+            escape(_list((audience_label(a, gettext) for a in offering.audience), language)),
         ),
         (
             gettext("Language of instruction"),
