@@ -90,22 +90,30 @@ def test_site_build_makes_one_bundle_per_track_in_its_language(
         print(f"{bundle.file_name}: {bundle.size_bytes} bytes, {bundle.pages} pages")
 
 
+def _offered(page: Path, file_name: str) -> bytes:
+    """The bytes a page's download link for ``file_name`` leads to (it must lead somewhere)."""
+    (href,) = {url for _, _, url in _references(page) if url.endswith(f"bundles/{file_name}")}
+    return (page.parent / href).read_bytes()
+
+
 def test_track_pages_and_index_offer_the_bundle_with_its_size(
     built: tuple[Path, BuildReport],
 ) -> None:
     project, report = built
-    sizes = {b.track_id: b.size_bytes for b in report.bundles}
+    bundles = {b.track_id: b for b in report.bundles}
+    english, spanish = bundles["short-course"], bundles["curso-corto"]
     site = project / "site"
-    english = (site / "tracks" / "short-course" / "index.html").read_text()
-    assert 'href="../../bundles/short-course-en.zip"' in english
-    assert f"Offline copy (English, zip, {format_size(sizes['short-course'], 'en')})" in english
-    spanish = (site / "es" / "tracks" / "curso-corto" / "index.html").read_text()
-    assert 'href="../../../bundles/curso-corto-es.zip"' in spanish
-    assert format_size(sizes["curso-corto"], "es") in spanish
-    index = (site / "tracks" / "index.html").read_text()
-    assert 'href="../bundles/short-course-en.zip"' in index
-    assert 'href="../bundles/curso-corto-es.zip"' in index
-    assert 'href="short-course/"' in index
+    page = site / "tracks" / "short-course" / "index.html"
+    assert _offered(page, english.file_name) == english.path.read_bytes()
+    label = f"Offline copy (English, zip, {format_size(english.size_bytes, 'en')})"
+    assert label in page.read_text()
+    page = site / "es" / "tracks" / "curso-corto" / "index.html"
+    assert _offered(page, spanish.file_name) == spanish.path.read_bytes()
+    assert f"zip, {format_size(spanish.size_bytes, 'es')})" in page.read_text()
+    for index in (site / "tracks" / "index.html", site / "es" / "tracks" / "index.html"):
+        for bundle in report.bundles:
+            assert _offered(index, bundle.file_name) == bundle.path.read_bytes()
+    assert 'href="short-course/"' in (site / "tracks" / "index.html").read_text()
 
 
 def test_bundle_holds_the_track_its_modules_and_lab_and_nothing_else(copy: Path) -> None:

@@ -27,6 +27,7 @@ from courseware.registry.load import Registry, load_registry
 from courseware.registry.tracks import Track
 from courseware.site.bundle_contents import BundleContents, bundle_contents
 from courseware.site.bundle_zip import write_atomically, zip_folder
+from courseware.site.content_checks import check_staged_content
 from courseware.site.curriculum_pages import stage_tracks
 from courseware.site.pages import StagedFiles, collect_site_files
 from courseware.site.stage import write_staged
@@ -258,6 +259,7 @@ def bundle_track(
             f"language {language!r} is not declared in curriculum/languages.yaml{hint}"
         )
     staged = collect_site_files(registry)
+    staged.problems += check_staged_content(staged, registry)
     if errors_only(staged.problems):
         raise ContentError(staged.problems)
     bundle = build_bundle(registry, staged.files, track, language, root / BUNDLE_CACHE_DIR)
