@@ -44,3 +44,8 @@ def test_search_page_has_a_labelled_field_and_external_scripts_only() -> None:
     assert '<script src="../assets/courseware/search-index.js"></script>' in page
     assert '<script src="../assets/courseware/bundle-search.js"></script>' in page
     assert "<script>" not in page
+
+
+def test_words_in_neighbouring_blocks_stay_apart() -> None:
+    (entry,) = page_entries("<p>wombat</p><p>quokka</p><ul><li>a</li><li>b</li></ul>", "x", "X")
+    assert entry.text == "wombat quokka a b"
