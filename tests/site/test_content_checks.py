@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from courseware.site.markdown_checks import check_structure, scan_markdown
 from courseware.site.paths_check import check_file_name, check_url_collisions
-from courseware.site.render_limits import MarkdownSettings, deepest_nesting, render_all
+from courseware.site.render_limits import (
+    MarkdownSettings,
+    RenderResult,
+    deepest_nesting,
+    render_all,
+)
 from courseware.site.source_map import StagedSource, locate
 from courseware.yamlsafe import YamlProblem, decode_text, parse_yaml_text
 
@@ -67,3 +72,18 @@ def test_yaml_tags_utf16_and_bom() -> None:
     assert decode_text(b"\xef\xbb\xbfid: x\n", "f.yaml") == ("id: x\n", [])
     text, [problem] = decode_text("id: x\n".encode("utf-16"), "f.yaml")
     assert text is None and str(problem).startswith("f.yaml:1: file is UTF-16 text")
+
+
+def test_outside_the_main_thread_pages_render_in_a_worker_process() -> None:
+    """``mkdocs serve`` rebuilds in a thread, where the alarm signal is not available."""
+    import threading
+
+    results: list[RenderResult] = []
+    worker = threading.Thread(
+        target=lambda: results.extend(render_all(["[" * 50_000, "# Hi\n"], MarkdownSettings(), 1))
+    )
+    worker.start()
+    worker.join()
+    [slow, fast] = results
+    assert slow.failure == "slow"
+    assert fast.ids == {"hi"}

@@ -10,9 +10,11 @@ them for MkDocs.
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import re
 import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -158,19 +160,29 @@ def render_all(
     """Render each text under ``limit_seconds`` of wall-clock time.
 
     The alarm signal only works in the main thread; elsewhere (``mkdocs serve`` rebuilds in
-    a thread) the texts are rendered in a fresh worker process, which does the same.
+    a thread) the texts are rendered by this module run as a worker process, which does the
+    same in its own main thread.
     """
     if not texts:
         return []
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM"):
         return [_render_with_alarm(text, settings, limit_seconds) for text in texts]
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(1) as pool:
-        pending = pool.apply_async(render_all, (texts, settings, limit_seconds))
-        try:
-            return pending.get(timeout=limit_seconds * len(texts) + 60)
-        except multiprocessing.TimeoutError:
-            return [RenderResult(failure="slow") for _ in texts]
+    request = {"texts": texts, "limit": limit_seconds, "extensions": list(settings.extensions)}
+    request["configs"] = settings.configs
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "courseware.site.render_limits"],
+            input=json.dumps(request),
+            capture_output=True,
+            text=True,
+            timeout=limit_seconds * len(texts) + 30,
+            check=True,
+        )
+    except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
+        return [RenderResult(failure="slow") for _ in texts]
+    return [
+        RenderResult(frozenset(item["ids"]), item["failure"]) for item in json.loads(done.stdout)
+    ]
 
 
 def _render_with_alarm(text: str, settings: MarkdownSettings, limit: float) -> RenderResult:
@@ -208,3 +220,15 @@ class _IdCollector(HTMLParser):
         for name, value in attrs:
             if value is not None and (name == "id" or (tag == "a" and name == "name")):
                 self.ids.add(value)
+
+
+def _serve_worker() -> None:
+    """Render the texts of a JSON request on stdin; print the results as JSON."""
+    request = json.load(sys.stdin)
+    settings = MarkdownSettings(tuple(request["extensions"]), request["configs"])
+    results = render_all(request["texts"], settings, request["limit"])
+    json.dump([{"ids": sorted(r.ids), "failure": r.failure} for r in results], sys.stdout)
+
+
+if __name__ == "__main__":
+    _serve_worker()
