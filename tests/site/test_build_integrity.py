@@ -65,3 +65,39 @@ def test_stale_temporary_folders_of_an_interrupted_build_are_removed(project: Pa
     assert result.exit_code == 0, result.output
     assert not stale.exists() and not old.exists()
     assert (project / "site" / "catalog" / "index.html").is_file()
+
+
+def test_unchanged_rebuild_skips_mkdocs_and_a_one_language_change_rebuilds_that_language(
+    project: Path,
+) -> None:
+    runner = CliRunner()
+    first = runner.invoke(cli, ["build", "--root", str(project)])
+    assert first.exit_code == 0, first.output
+    before = _digest(project / "site")
+    again = runner.invoke(cli, ["build", "--root", str(project)])
+    assert "Nothing changed" in again.output
+    assert _digest(project / "site") == before
+    spanish = project / "pages" / "index.es.md"
+    spanish.write_text(spanish.read_text(encoding="utf-8") + "\nOtra frase.\n", encoding="utf-8")
+    changed = runner.invoke(cli, ["build", "--root", str(project)])
+    assert changed.exit_code == 0, changed.output
+    assert "Languages rebuilt: es; unchanged: en, pt, fr, ar" in changed.output
+    after = _digest(project / "site")
+    assert "Otra frase." in (project / "site" / "es" / "index.html").read_text()
+    for name, digest in before.items():
+        if not name.startswith("es/") and name != ".courseware-build.json":
+            assert after[name] == digest, name
+
+
+def test_each_language_has_its_own_search_index(project: Path) -> None:
+    import json
+
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 0, result.output
+    spanish = json.loads((project / "site" / "es" / "search" / "search_index.json").read_text())
+    assert spanish["config"]["lang"] == ["es"]
+    titles = {entry["title"] for entry in spanish["docs"]}
+    assert "Inicio de prueba" in titles and "Fixture home" not in titles
+    english = json.loads((project / "site" / "search" / "search_index.json").read_text())
+    assert "Fixture home" in {entry["title"] for entry in english["docs"]}
+    assert not any(entry["location"].startswith("es/") for entry in english["docs"])

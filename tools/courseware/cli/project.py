@@ -56,6 +56,15 @@ def build(root: Path, site_dir: Path | None, keep_going: bool) -> None:
         click.echo(f"Labs: {labs.executed} executed, {labs.cached} cached, {labs.failed} failed")
         for lab_id in labs.published_outdated:
             click.echo(f"warning: labs/{lab_id}.py failed; its last good output was published")
+    languages = report.languages
+    if languages is not None and not languages.built:
+        click.echo(f"Nothing changed: {report.site_dir} is up to date ({report.pages} pages)")
+        return
+    if languages is not None and languages.reused:
+        click.echo(
+            f"Languages rebuilt: {', '.join(languages.built)}; unchanged: "
+            f"{', '.join(languages.reused)}"
+        )
     click.echo(f"Built {report.pages} pages into {report.site_dir}")
 
 

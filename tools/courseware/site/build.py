@@ -15,7 +15,12 @@ from courseware.registry.load import load_registry
 from courseware.site.bundle import BUNDLE_CACHE_DIR, Bundle, build_track_bundles, offer_bundles
 from courseware.site.content_checks import check_staged_content
 from courseware.site.lab_pages import LabSummary
-from courseware.site.mkdocs_run import run_mkdocs
+from courseware.site.language_builds import (
+    LanguageBuilds,
+    build_languages,
+    language_fingerprints,
+    site_is_current,
+)
 from courseware.site.pages import collect_site_files, staged_docs_dir
 from courseware.site.stage import StageResult, write_staged
 from courseware.site.swap import (
@@ -36,6 +41,8 @@ class BuildReport:
     warnings: tuple[Problem, ...]
     bundles: tuple[Bundle, ...] = ()
     labs: LabSummary | None = None
+    languages: LanguageBuilds | None = None
+    """Languages MkDocs built, and those reused unchanged (all of them: MkDocs did not run)."""
 
 
 def build_site(
@@ -65,13 +72,19 @@ def build_site(
         offer_bundles(staged, registry, bundles)
         docs_dir = staged_docs_dir(root)
         stage_result = write_staged(staged.files, docs_dir)
-        new_site = temporary_site_dir(site_dir)
-        try:
-            run_mkdocs(root, registry, docs_dir, new_site)
-            swap_into_place(new_site, site_dir)
-        finally:
-            if new_site.exists():
-                shutil.rmtree(new_site, ignore_errors=True)
+        config_bytes = (root / "mkdocs.yml").read_bytes()
+        fingerprints = language_fingerprints(staged.files, registry, config_bytes)
+        languages = LanguageBuilds(built=(), reused=registry.language_codes)
+        if not site_is_current(site_dir, fingerprints):
+            new_site = temporary_site_dir(site_dir)
+            try:
+                languages = build_languages(
+                    root, registry, staged.files, new_site, site_dir, fingerprints
+                )
+                swap_into_place(new_site, site_dir)
+            finally:
+                if new_site.exists():
+                    shutil.rmtree(new_site, ignore_errors=True)
         pages = sum(1 for name in staged.files if name.endswith(".md"))
         return BuildReport(
             site_dir=site_dir,
@@ -80,4 +93,5 @@ def build_site(
             warnings=(*registry.warnings, *[p for p in staged.problems if p.severity == "warning"]),
             bundles=bundles,
             labs=staged.labs,
+            languages=languages,
         )

@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from courseware.errors import BuildError
 from courseware.registry.load import Registry
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, once per build
@@ -69,12 +68,36 @@ def _collect_warnings() -> Iterator[_WarningCollector]:
         logger.removeHandler(collector)
 
 
-def run_mkdocs(root: Path, registry: Registry, docs_dir: Path, site_dir: Path) -> None:
-    """Build the staged ``docs_dir`` into ``site_dir`` with MkDocs in strict mode.
+def language_plugin_config(registry: Registry, language: str) -> list[Any]:
+    """The plugin list for building one language on its own (see ``language_builds``)."""
+    plugins = plugin_config(registry)
+    plugins[0] = {"search": {"lang": [language]}}
+    plugins[1]["i18n"]["languages"] = [
+        {
+            "locale": language,
+            "name": registry.language(language).native_name,
+            "default": True,
+            "build": True,
+        }
+    ]
+    plugins[2] = {
+        "courseware": {
+            "language": language,
+            "source_language": registry.source_language.code,
+            "languages": [
+                {"code": code, "name": registry.language(code).native_name}
+                for code in registry.language_codes
+            ],
+        }
+    }
+    return plugins
 
-    Raises:
-        BuildError: listing MkDocs' warnings when the build fails.
-    """
+
+def build_one_language(
+    root: Path, registry: Registry, docs_dir: Path, site_dir: Path, language: str
+) -> str | None:
+    """Build one language of the staged tree into ``site_dir``; return an error message or
+    None. Runs in a worker process, so it reports rather than raises."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -85,11 +108,11 @@ def run_mkdocs(root: Path, registry: Registry, docs_dir: Path, site_dir: Path) -
                 config_file=str(root / "mkdocs.yml"),
                 docs_dir=str(docs_dir),
                 site_dir=str(site_dir),
-                plugins=plugin_config(registry),
+                plugins=language_plugin_config(registry, language),
                 strict=True,
             )
             build(config)
         except (Abort, MkDocsException, OSError) as error:
             details = "\n".join(f"  {message}" for message in collector.messages)
-            message = f"MkDocs could not build the site: {error}\n{details}".rstrip()
-            raise BuildError(message) from None
+            return f"MkDocs could not build the {language!r} pages: {error}\n{details}".rstrip()
+    return None

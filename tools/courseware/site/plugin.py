@@ -7,6 +7,7 @@ problems become a ``PluginError`` that MkDocs shows without a traceback.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,11 @@ class CoursewarePluginConfig(Config):  # type: ignore[no-untyped-call]
     ``offline_language`` by ``courseware bundle`` (an offline copy in that language)."""
 
     restage_root = config_options.Optional(config_options.Type(str))
+    language = config_options.Optional(config_options.Type(str))
+    """Set when one language is built on its own: its code."""
+    source_language = config_options.Optional(config_options.Type(str))
+    languages = config_options.Type(list, default=[])
+    """Every language of the site as ``{code, name}``, for the language switcher."""
     offline_language = config_options.Optional(config_options.Type(str))
 
 
@@ -39,6 +45,29 @@ def existing_nav(nav: list[Any], docs_dir: Path) -> list[Any]:
         elif not isinstance(target, str) or "://" in target or (docs_dir / target).is_file():
             kept.append(entry)
     return kept
+
+
+_SWITCHER_LINK = re.compile(
+    r'(<a\b[^>]*?)href="[^"]*"([^>]*?hreflang="(?P<lang>[^"]+)"[^>]*class="md-select__link")'
+)
+
+
+def point_switcher_at_page(output: str, page_url: str, language: str, source: str) -> str:
+    """Rewrite the switcher's links to the same page in every language, relative to this page.
+
+    ``page_url`` is the page's URL within its own language's tree (``catalog/``); languages
+    other than the source live one folder down (``es/catalog/``).
+    """
+    depth = page_url.count("/") + (0 if language == source else 1)
+    to_root = "../" * depth
+
+    def rewrite(match: re.Match[str]) -> str:
+        target = match.group("lang")
+        folder = "" if target == source else f"{target}/"
+        href = f"{to_root}{folder}{page_url}" or "./"
+        return f'{match.group(1)}href="{href}"{match.group(2)}'
+
+    return _SWITCHER_LINK.sub(rewrite, output)
 
 
 class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-untyped-call]
@@ -70,8 +99,22 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
             self.offline.index_page(page, html)
         return html
 
+    def on_page_context(self, context: Any, *, page: Any, config: Any, **kwargs: Any) -> Any:
+        """When one language is built on its own, the switcher still lists every language."""
+        if self.config.language and self.config.languages:
+            config.extra["alternate"] = [
+                {"name": entry["name"], "lang": entry["code"], "link": page.url or "./"}
+                for entry in self.config.languages
+            ]
+        return context
+
     def on_post_page(self, output: str, *, page: Any, **kwargs: Any) -> str:
-        """An offline copy's links must work from ``file://``."""
+        """Point the language switcher at this page in each language; an offline copy's
+        links must work from ``file://``."""
+        if self.config.language and self.config.source_language:
+            output = point_switcher_at_page(
+                output, page.url, self.config.language, self.config.source_language
+            )
         return self.offline.rewrite_page(output, page) if self.offline else output
 
     def on_post_build(self, *, config: Any) -> None:

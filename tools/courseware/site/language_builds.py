@@ -1,0 +1,233 @@
+"""Build each language of the site as its own MkDocs run, in parallel, and reuse the languages
+whose inputs did not change.
+
+mkdocs-static-i18n builds the languages one after another in one process and writes one
+search index holding every language. Here the suffix-structured staged tree is split into one
+tree per language (``build/docs-<code>``: that language's pages under their plain names, and
+the static files), and each is built by MkDocs with mkdocs-static-i18n set to that language.
+That uses every core, gives each language its own search index (a Spanish reader searches
+Spanish pages), and lets a rebuild skip every language whose files are unchanged. The source
+language lands at the site root and the others under ``<code>/``, where the single-process
+build puts them. (Its ``build_only_locale`` option is no substitute: it takes unsuffixed
+pages for the built language, so generated pages came out in English.)
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from courseware import __version__
+from courseware.errors import BuildError
+from courseware.registry.load import Registry
+from courseware.site.mkdocs_run import build_one_language, language_plugin_config
+from courseware.site.stage import write_staged
+
+MANIFEST = ".courseware-build.json"
+"""Kept in the built site: the input fingerprint of every language built into it."""
+
+
+@dataclass(frozen=True)
+class LanguageBuilds:
+    """Which languages MkDocs built and which were reused from the previous site."""
+
+    built: tuple[str, ...]
+    reused: tuple[str, ...]
+
+
+@functools.cache
+def builder_code_hash() -> str:
+    """A hash of the site builder's own code, templates and assets: a changed builder must
+    rebuild, even when the content did not change."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".html", ".js", ".css"}:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def language_fingerprints(
+    files: dict[str, bytes], registry: Registry, config_bytes: bytes
+) -> dict[str, str]:
+    """A fingerprint per language of everything its MkDocs run reads.
+
+    A language's run reads its own pages (``x.<code>.md``, or ``x.md`` for the source
+    language and for any page missing in that language), every static file, the MkDocs
+    configuration and this package's version.
+    """
+    source = registry.source_language.code
+    codes = set(registry.language_codes)
+    shared = hashlib.sha256(config_bytes + __version__.encode() + builder_code_hash().encode())
+    pages: dict[str, dict[str, str]] = {code: {} for code in codes}
+    for name in sorted(files):
+        digest = hashlib.sha256(files[name]).hexdigest()
+        if not name.endswith(".md"):
+            shared.update(f"{name}\0{digest}\0".encode())
+            continue
+        stem = name[: -len(".md")]
+        base, dot, suffix = stem.rpartition(".")
+        if dot and suffix in codes and suffix != source:
+            pages[suffix][base] = digest
+        else:
+            pages[source][stem] = digest
+    fingerprints = {}
+    for code in registry.language_codes:
+        own = dict(pages[source]) | pages[code] if code != source else pages[source]
+        settings = json.dumps(language_plugin_config(registry, code), sort_keys=True)
+        text = json.dumps(own, sort_keys=True) + shared.hexdigest() + settings
+        fingerprints[code] = hashlib.sha256(text.encode()).hexdigest()
+    return fingerprints
+
+
+def _previous_fingerprints(site_dir: Path) -> dict[str, str]:
+    manifest = site_dir / MANIFEST
+    if site_dir.is_symlink() or not manifest.is_file():
+        return {}
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def site_is_current(site_dir: Path, fingerprints: dict[str, str]) -> bool:
+    """True when ``site_dir`` was built from exactly these inputs: MkDocs need not run."""
+    return bool(fingerprints) and _previous_fingerprints(site_dir) == fingerprints
+
+
+def language_tree(files: dict[str, bytes], language: str, registry: Registry) -> dict[str, bytes]:
+    """The staged files one language's build reads: its pages under their plain names (the
+    source page where it has none) and every static file."""
+    source = registry.source_language.code
+    codes = set(registry.language_codes)
+    tree: dict[str, bytes] = {}
+    for name, content in files.items():
+        if not name.endswith(".md"):
+            if _belongs_elsewhere(name, language, source, codes):
+                continue
+            tree[name] = content
+            continue
+        base, dot, suffix = name[: -len(".md")].rpartition(".")
+        if dot and suffix in codes and suffix != source:
+            if suffix == language:
+                tree[f"{base}.md"] = content
+        elif language == source or f"{name[: -len('.md')]}.{language}.md" not in files:
+            tree.setdefault(name, content)
+    return tree
+
+
+def _belongs_elsewhere(name: str, language: str, source: str, codes: set[str]) -> bool:
+    """Static files only another language's pages use: other languages' lab folders
+    (``labs/<id>-<code>/``). Bundles stay in every tree: every language's track pages link them."""
+    parts = name.split("/")
+    if len(parts) > 2 and parts[0] == "labs":
+        folder_language = parts[1].rpartition("-")[2]
+        return folder_language in codes and folder_language != language
+    return False
+
+
+def build_languages(
+    root: Path,
+    registry: Registry,
+    files: dict[str, bytes],
+    new_site: Path,
+    previous_site: Path,
+    fingerprints: dict[str, str],
+    jobs: int | None = None,
+) -> LanguageBuilds:
+    """Build the changed languages into ``new_site``, copying unchanged ones from the last site.
+
+    Raises:
+        BuildError: with MkDocs' warnings when any language fails; ``new_site`` is then
+            incomplete and must be thrown away.
+    """
+    source = registry.source_language.code
+    previous = _previous_fingerprints(previous_site)
+    reuse = [c for c in registry.language_codes if previous.get(c) == fingerprints[c]]
+    build = [c for c in registry.language_codes if c not in reuse]
+    scratch = new_site.parent / f"{new_site.name}.languages"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    try:
+        outputs = {code: scratch / code for code in build}
+        trees = {}
+        for code in build:
+            trees[code] = root / "build" / f"docs-{code}"
+            write_staged(language_tree(files, code, registry), trees[code])
+        _run_in_parallel(root, registry, trees, outputs, jobs)
+        new_site.mkdir(parents=True, exist_ok=True)
+        others = [c for c in registry.language_codes if c != source]
+        for code in registry.language_codes:
+            target = new_site if code == source else new_site / code
+            if code in outputs:
+                _move_tree(outputs[code], target)
+            else:
+                _copy_language(previous_site, target, code == source, others, code)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    (new_site / MANIFEST).write_text(
+        json.dumps(fingerprints, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return LanguageBuilds(built=tuple(build), reused=tuple(reuse))
+
+
+def _run_in_parallel(
+    root: Path,
+    registry: Registry,
+    trees: dict[str, Path],
+    outputs: dict[str, Path],
+    jobs: int | None,
+) -> None:
+    if not outputs:
+        return
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(outputs)))
+    failures: list[str] = []
+    if workers == 1:
+        results = [
+            build_one_language(root, registry, trees[code], path, code)
+            for code, path in outputs.items()
+        ]
+    else:
+        # fork: the workers inherit the loaded registry and imports instead of redoing them.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [
+                pool.submit(build_one_language, root, registry, trees[code], path, code)
+                for code, path in outputs.items()
+            ]
+            results = [future.result() for future in futures]
+    failures = [message for message in results if message]
+    if failures:
+        raise BuildError("\n".join(failures))
+
+
+def _move_tree(source: Path, target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in sorted(source.iterdir()):
+        os.replace(entry, target / entry.name)
+
+
+def _copy_language(
+    previous_site: Path, target: Path, is_source: bool, others: list[str], code: str
+) -> None:
+    """Copy one language's tree from the previous site (the source language is the root
+    minus the other languages' folders)."""
+    origin = previous_site if is_source else previous_site / code
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in sorted(origin.iterdir()):
+        if is_source and (entry.name in others or entry.name == MANIFEST):
+            continue
+        destination = target / entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, destination, symlinks=True)
+        elif entry.is_file() and not entry.is_symlink():
+            shutil.copy2(entry, destination)
