@@ -117,3 +117,19 @@ def test_start_refuses_a_source_that_is_not_utf8(project: Path) -> None:
     with pytest.raises(ContentError) as caught:
         start(project, "pages/latin.md", "es")
     assert str(caught.value.problems[0]) == "pages/latin.md:1: not UTF-8 text; save it as UTF-8"
+
+
+def test_a_started_lab_translation_keeps_only_the_keys_a_translation_may_have(
+    make_project: Callable[[str], Path],
+) -> None:
+    from courseware.labs import load_lab
+
+    project = make_project("labs/good")
+    (project / "labs" / "fit.fr.py").unlink()
+    target = start_translation(project, Path("labs/fit.py"), "pt", ("en", "pt"), "en")
+    header = target.read_text(encoding="utf-8").split("# ---")[1]
+    assert "title: Fitting a line" in header
+    assert "module:" not in header and "requirements:" not in header
+    lab, problems = load_lab(target, project)
+    assert problems == [] and lab is not None
+    assert lab.language == "pt" and lab.module == "basics"

@@ -137,6 +137,29 @@ def add_translation_header(text: str, header: TranslationHeader, style: HeaderSt
     return "".join([*lines[:end], *block, *lines[end:]])
 
 
+LAB_TRANSLATION_KEYS = frozenset({"title", "jupyter"})
+"""The only header keys a translated lab carries: everything else comes from its source."""
+
+
+def keep_translatable_lab_keys(text: str) -> str:
+    """Drop the lab header's settings a translation must not repeat (module, requirements...).
+
+    The lab loader refuses them in a translation, so that a translation can never run with
+    other settings than its source.
+    """
+    lines = text.splitlines(keepends=True)
+    bounds = _header_bounds([line.rstrip("\r\n") for line in lines], "jupytext")
+    if bounds is None:
+        return text
+    start, end = bounds
+    inner = _drop_blocks(
+        lines[start + 1 : end],
+        lambda key, indent: indent == 0 and key not in LAB_TRANSLATION_KEYS,
+        _uncomment,
+    )
+    return "".join([*lines[: start + 1], *inner, *lines[end:]])
+
+
 def strip_translation_header(text: str, style: HeaderStyle) -> str:
     """Remove the translation keys from ``text`` and the header if nothing else is left in it.
 

@@ -17,6 +17,7 @@ from courseware.i18n.headers import (
     TranslationHeader,
     add_translation_header,
     header_style,
+    keep_translatable_lab_keys,
     parse_translation_header,
 )
 from courseware.i18n.tracking import SourceFile, classify
@@ -78,7 +79,10 @@ def start_translation(
         translators=tuple(translators),
     )
     style = header_style(path)
-    text = add_translation_header(raw.decode("utf-8"), header, style)
+    text = raw.decode("utf-8")
+    if style == "jupytext":
+        text = keep_translatable_lab_keys(text)
+    text = add_translation_header(text, header, style)
     if parse_translation_header(text, style, relative) != header:
         message = "its header could not take the translation keys; simplify the header"
         raise ContentError([Problem(relative, 1, None, message)])

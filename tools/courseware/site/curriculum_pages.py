@@ -74,7 +74,7 @@ def stage_modules(staged: StagedFiles, registry: Registry, translations: Transla
             content, is_fallback, source_text = text
             if is_fallback and language != source:
                 content = fallback_notice(source, language, gettext) + "\n\n"
-                content += wrap_in_language(text[0], source)
+                content += wrap_in_language(text[0], source, language)
             elif language != source and is_stale(translations, module.text_file(language)):
                 content = stale_notice(gettext) + "\n\n" + content
             title = text_in(module.spec.title, language, source)

@@ -52,13 +52,13 @@ def text_direction(language: str) -> str:
     return "rtl" if order == "right-to-left" else "ltr"
 
 
-def wrap_in_language(markdown_body: str, language: str, reader_language: str | None = None) -> str:
+def wrap_in_language(markdown_body: str, language: str, reader_language: str) -> str:
     """Wrap Markdown so it renders inside an element that declares its language.
 
-    Given the page's ``reader_language``, the element also declares its direction when the two
-    differ (English text in an Arabic page), so that it reads left to right, punctuation and all.
+    The element also declares its direction when it differs from the page's (English text in
+    an Arabic page), so that it reads left to right, punctuation and all.
     """
     direction = text_direction(language)
-    turned = reader_language is not None and text_direction(reader_language) != direction
+    turned = text_direction(reader_language) != direction
     attributes = f' lang="{escape(language)}"' + (f' dir="{direction}"' if turned else "")
     return f'<div{attributes} markdown="1">\n\n{markdown_body.strip()}\n\n</div>\n'

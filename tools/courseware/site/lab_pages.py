@@ -114,7 +114,7 @@ def _stage_lab(
         if language != source and translation is None:
             title, _, body = markdown.partition("\n")
             notice = fallback_notice(source, language, gettext)
-            markdown = f"{title}\n\n{notice}\n\n{wrap_in_language(body, source)}"
+            markdown = f"{title}\n\n{notice}\n\n{wrap_in_language(body, source, language)}"
         staged.add_page(f"labs/{run.lab.id}", language, source, markdown)
         for name, data in files.items():
             staged.add_file(f"labs/{name}", data)

@@ -118,7 +118,7 @@ def stage_hand_pages(
                 continue
             gettext = translator(language)
             fallback = fallback_notice(source, language, gettext) + "\n\n"
-            shown = fallback + wrap_in_language(body, source)
+            shown = fallback + wrap_in_language(body, source, language)
             path = staged.add_page(name, language, source, shown)
             staged.note_source(path, relative, page.text, body)
 
