@@ -77,12 +77,14 @@ def _group_blocks(
 
 def _findings_section(findings: list[Finding], g: Gettext) -> str:
     counts = count_by_severity(findings)
+    # Babel reads no calls inside f-strings (before Python 3.12): labels are taken first.
+    errors, warnings, notes = g("errors"), g("warnings"), g("notes")
     summary = (
-        f"{counts['error']} {g('errors')}, {counts['warning']} {g('warnings')}, "
-        f"{counts['info']} {g('notes')}"
+        f"{counts['error']} {errors}, {counts['warning']} {warnings}, {counts['info']} {notes}"
     )
+    heading = g("Validator findings")
     lines = [
-        f"## {escape_markdown(g('Validator findings'))}",
+        f"## {escape_markdown(heading)}",
         "",
         f'<p class="cw-ds-summary">{escape(summary)}</p>',
         "",
@@ -113,9 +115,10 @@ def _environment_section(section: EnvironmentalSection, g: Gettext) -> str:
     head = "".join(
         f'<th scope="col">{escape(h)}</th>' for h in (g("Block"), g("Choice"), g("kg CO2e"))
     )
+    computed = g("computed")
     rows = "".join(
         f'<tr><th scope="row">{escape(headings.get(b.key, b.heading))}</th>'
-        f"<td>{escape(b.option_label or g('computed'))}</td>"
+        f"<td>{escape(b.option_label or computed)}</td>"
         f"<td>{escape(f'{b.kg_co2e:.2f}')}</td></tr>"
         for b in report.enabled_blocks
     )
@@ -124,19 +127,21 @@ def _environment_section(section: EnvironmentalSection, g: Gettext) -> str:
         f"<td>{escape(f'{report.total_kg_co2e:.2f}')}</td></tr>"
     )
     use = section.use_stage
+    years = g("years")
     facts = (
         f"{use.power_mw:g} mW ({section.power_source}) × {use.duty_cycle:g} × "
-        f"{use.lifetime_years:g} {g('years')} = {use.energy_kwh:.3g} kWh × "
+        f"{use.lifetime_years:g} {years} = {use.energy_kwh:.3g} kWh × "
         f"{use.grid.kg_co2e_per_kwh:g} kg CO2e/kWh ({use.grid.region}; {use.grid.source})"
     )
+    heading, use_stage = g("Computed footprint"), g("Use stage")
     return "\n".join(
         [
-            f"#### {escape_markdown(g('Computed footprint'))}",
+            f"#### {escape_markdown(heading)}",
             "",
             f'<table class="cw-ds-rows"><thead><tr>{head}</tr></thead>'
             f"<tbody>{rows}{total}</tbody></table>",
             "",
-            f"<p><strong>{escape(g('Use stage'))}:</strong> {escape(facts)}</p>",
+            f"<p><strong>{escape(use_stage)}:</strong> {escape(facts)}</p>",
             f"<p><strong>{escape(g('Method'))}:</strong> {escape(section.method)}</p>",
             f"<p><strong>{escape(g('Coverage'))}:</strong> {escape(section.coverage)}</p>",
             "",
@@ -145,8 +150,9 @@ def _environment_section(section: EnvironmentalSection, g: Gettext) -> str:
 
 
 def _risk_section(risk: RiskProfile, g: Gettext) -> str:
+    heading, overall = g("Materiality and risk profile"), g("Overall")
     lines = [
-        f"## {escape_markdown(g('Materiality and risk profile'))}",
+        f"## {escape_markdown(heading)}",
         "",
         '<p class="cw-ds-note">'
         + escape(
@@ -160,7 +166,7 @@ def _risk_section(risk: RiskProfile, g: Gettext) -> str:
         )
         + "</p>",
         "",
-        f'<p class="cw-ds-summary">{escape(g("Overall"))}: {risk.overall:.0f} / 100</p>',
+        f'<p class="cw-ds-summary">{escape(overall)}: {risk.overall:.0f} / 100</p>',
         "",
     ]
     head = "".join(
@@ -230,11 +236,12 @@ def render_datasheet_page(
     href = escape(quote(yaml_download_name))
     out += [
         f'<p class="cw-ds-download"><a href="{href}" download>'
-        f"{escape(g('Download the datasheet as YAML'))}</a></p>",
+        + escape(g("Download the datasheet as YAML"))
+        + "</a></p>",
         "",
     ]
     out.append(_findings_section(found, g))
-    out += [f"## {escape_markdown(g('Title page and versioning'))}", "", r.block(title), ""]
+    out += [_heading(2, g("Title page and versioning")), "", r.block(title), ""]
     for group_title, blocks in _group_blocks(sheet, g):
         out += [f"## {escape_markdown(group_title)}", ""]
         for block_title, block in blocks:
@@ -250,12 +257,12 @@ def render_datasheet_page(
         if extra is not None:
             out += [f"## {escape_markdown(extra_title)}", "", r.block(extra), ""]
     if sheet.acronyms:
-        out += [f"## {escape_markdown(g('Acronyms'))}", "", r.rows(list(sheet.acronyms)), ""]
+        out += [_heading(2, g("Acronyms")), "", r.rows(list(sheet.acronyms)), ""]
     if risk is not None:
         out.append(_risk_section(risk, g))
     if sheet.notes:
         out += [
-            f"## {escape_markdown(g('Notes on this file'))}",
+            _heading(2, g("Notes on this file")),
             "",
             r.value(list(sheet.notes)),
             "",
@@ -278,6 +285,11 @@ class GalleryEntry:
     illustrative: bool = False
 
 
+def _heading(level: int, text: str) -> str:
+    """A Markdown heading of ``text`` (a call, not an f-string, so Babel sees the gettext)."""
+    return "#" * level + " " + escape_markdown(text)
+
+
 def render_gallery_page(entries: Iterable[GalleryEntry], gettext: Gettext = _identity) -> str:
     """Return the gallery page body: every datasheet with its finding counts."""
     g = gettext
@@ -287,7 +299,7 @@ def render_gallery_page(entries: Iterable[GalleryEntry], gettext: Gettext = _ide
     )
     rows = []
     for e in sorted(entries, key=lambda e: e.sensor_name.lower()):
-        tag = f" <em>({escape(g('illustrative'))})</em>" if e.illustrative else ""
+        tag = " <em>(" + escape(g("illustrative")) + ")</em>" if e.illustrative else ""
         rows.append(
             f'<tr><td><a href="{escape(quote(e.page_url, safe="/#"))}">{escape(e.sensor_name)}</a>'
             f"{tag}</td><td>{escape(e.sensor_type)}</td><td>{escape(e.datasheet_version)}</td>"
@@ -295,7 +307,7 @@ def render_gallery_page(entries: Iterable[GalleryEntry], gettext: Gettext = _ide
         )
     return "\n".join(
         [
-            f"# {escape_markdown(g('ML sensor datasheets'))}",
+            _heading(1, g("ML sensor datasheets")),
             "",
             f'<div class="{PAGE_CLASS}-gallery" markdown="1">',
             "",

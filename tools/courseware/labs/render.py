@@ -233,10 +233,10 @@ def _outdated_notice(executed_at: datetime, gettext: Gettext) -> str:
 def _downloads(stem: str, gettext: Gettext) -> str:
     return "\n".join(
         [
-            f"## {gettext('Downloads')}",
+            "## " + gettext("Downloads"),
             "",
-            f"- [{gettext('Download the notebook')} (`{stem}.ipynb`)]({stem}.ipynb)",
-            f"- [{gettext('Download the source')} (`{stem}.py`)]({stem}.py)",
+            "- [" + gettext("Download the notebook") + f" (`{stem}.ipynb`)]({stem}.ipynb)",
+            "- [" + gettext("Download the source") + f" (`{stem}.py`)]({stem}.py)",
         ]
     )
 
@@ -261,7 +261,7 @@ def _run_it_yourself(lab: Lab, stem: str, gettext: Gettext) -> str:
                 command=f"`cd labs && ../.venv/bin/python {stem}.py`"
             )
         )
-    lines = [f"## {gettext('Run it yourself')}", ""]
+    lines = ["## " + gettext("Run it yourself"), ""]
     lines += [f"{number}. {step}" for number, step in enumerate(steps, start=1)]
     if lab.needs_hardware:
         board = _markdown_inline(lab.hardware)

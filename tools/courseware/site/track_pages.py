@@ -183,7 +183,7 @@ def _prerequisites(
 def _license_section(track: Track, registry: Registry, language: str, gettext: Translate) -> str:
     modules = registry.modules_by_id
     source = registry.source_language.code
-    heading = f"<h2>{escape(gettext('Licence and attributions'))}</h2>"
+    heading = "<h2>" + escape(gettext("Licence and attributions")) + "</h2>"
     combined = track_license(track, modules)
     if combined.spdx is None:
         text = gettext("The licences of these modules cannot be combined; see the problems.")
