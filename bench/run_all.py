@@ -1,0 +1,38 @@
+"""`make bench`: run every benchmark in turn and print its table.
+
+Speed is measured here, never asserted in tests; the closing notes report these figures as
+ratios. Each benchmark is its own script and can be run alone with its own options.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+
+BENCHMARKS = [
+    ("Footprint: vectorized against one by one", ["footprint.py"]),
+    ("Labs: cold, warm and after a prose edit", ["labs.py"]),
+    ("Page weight against the budgets", ["page_weight.py"]),
+    ("Build speed at scale", ["build_scale.py", "--sizes", "100", "1000"]),
+]
+
+
+def main() -> int:
+    failed = 0
+    for title, command in BENCHMARKS:
+        print(f"\n## {title}\n", flush=True)
+        script = BENCH / command[0]
+        if not script.exists():
+            print(f"({script.name} is missing)")
+            failed += 1
+            continue
+        result = subprocess.run([sys.executable, str(script), *command[1:]], cwd=BENCH.parent)
+        failed += result.returncode != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
