@@ -70,15 +70,16 @@ time on large sites, and the C parser is about ten times faster than the Python 
 def _refuse_anchors_and_aliases(text: str) -> None:
     """Scan the events before composing anything: an alias is refused before it can expand."""
     for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(
-                event.start_mark.line + 1,
+                line,
                 f"YAML aliases (*{event.anchor}) are not allowed; write the value out in full",
             )
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise YamlProblem(
-                event.start_mark.line + 1,
+                line,
                 f"YAML anchors (&{anchor}) are not allowed; write the value out in full",
             )
 
