@@ -231,4 +231,4 @@ def test_a_bundle_in_another_language_falls_back_honestly(
     home = (copy / "index.html").read_text()
     assert 'lang="ar"' in home and 'dir="rtl"' in home
     footprint = (copy / "modules" / "footprint" / "index.html").read_text()
-    assert "cw-fallback" in footprint and '<div lang="en" dir="ltr">' in footprint
+    assert "cw-fallback" in footprint and '<div dir="ltr" lang="en">' in footprint
