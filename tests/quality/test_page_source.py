@@ -61,7 +61,6 @@ PAGE_LEVEL_GAPS = {
     "track": {"fr", "ar"},
     "lab index": {"fr"},
     "lab": {"es", "pt", "fr", "ar"},
-    "datasheet gallery": {"ar"},
     "datasheet": {"es", "pt", "fr", "ar"},
 }
 PARTS_GAPS = {
