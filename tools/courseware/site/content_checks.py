@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from courseware.errors import Problem
+from courseware.site.check_cache import CheckCache
 from courseware.site.links_check import check_link
 from courseware.site.markdown_checks import check_bidi_overrides, check_structure, scan_markdown
 from courseware.site.paths_check import check_content_files, check_url_collisions
@@ -48,13 +49,18 @@ def check_staged_content(staged: StagedFiles, registry: Registry) -> list[Proble
             problems.append(Problem(source.source, None, None, message))
     for source in {s.source: s for s in staged.sources.values()}.values():
         problems += check_bidi_overrides(source.body, source.source, source.first_line)
-    pages = _ContentPages(staged, texts, maps, markdown_settings(registry.root))
+    settings = markdown_settings(registry.root)
+    cache = CheckCache(registry.root / ".cache" / "content-checks.json", settings)
+    pages = _ContentPages(staged, texts, maps, settings, cache)
     problems += pages.render_each_source_once()
     for path in pages.first_page.values():
         line_map = maps[path]
         if line_map.source in pages.failed:
             continue
-        scan = scan_markdown(texts[path])
+        scan = cache.scan(texts[path])
+        if scan is None:
+            scan = scan_markdown(texts[path])
+            cache.store_scan(texts[path], scan)
         problems += check_structure(scan, line_map.source, line_map.to_source)
         for link in scan.links:
             line = line_map.to_source(link.line)
@@ -62,6 +68,7 @@ def check_staged_content(staged: StagedFiles, registry: Registry) -> list[Proble
                 problems += check_link(
                     link, path, staged.files, pages.anchors_of, line_map.source, line
                 )
+    cache.save()
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
 
 
@@ -74,7 +81,9 @@ class _ContentPages:
         texts: dict[str, str],
         maps: dict[str, LineMap],
         settings: MarkdownSettings,
+        cache: CheckCache,
     ) -> None:
+        self.cache = cache
         self.staged = staged
         self.texts = texts
         self.maps = maps
@@ -100,8 +109,16 @@ class _ContentPages:
                 self.failed.add(source)
             else:
                 to_render.append(path)
-        results = render_all([self.texts[path] for path in to_render], self.settings)
-        for path, result in zip(to_render, results, strict=True):
+        cached = {path: self.cache.render(self.texts[path]) for path in to_render}
+        missing = [path for path in to_render if cached[path] is None]
+        for path, fresh in zip(
+            missing, render_all([self.texts[p] for p in missing], self.settings), strict=True
+        ):
+            self.cache.store_render(self.texts[path], fresh)
+            cached[path] = fresh
+        for path in to_render:
+            result = cached[path]
+            assert result is not None
             source = self.maps[path].source
             if result.failure is None:
                 self.anchors[path] = result.ids
