@@ -27,10 +27,15 @@ def validate(root: Path) -> None:
     registry = load_registry(root)
     for warning in registry.warnings:
         click.echo(str(warning), err=True)
-    click.echo(
-        f"OK: {len(registry.languages)} languages, {len(registry.offerings)} offerings"
-        + (f", {len(registry.warnings)} warnings" if registry.warnings else "")
-    )
+    counts = [
+        f"{len(registry.languages)} languages",
+        f"{len(registry.offerings)} offerings",
+        f"{len(registry.modules)} modules",
+        f"{len(registry.tracks)} tracks",
+    ]
+    if registry.warnings:
+        counts.append(f"{len(registry.warnings)} warnings")
+    click.echo("OK: " + ", ".join(counts))
 
 
 @click.command()
