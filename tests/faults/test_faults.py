@@ -150,7 +150,7 @@ def test_fault_table_covers_forty_scenarios() -> None:
     assert len(numbers) >= 40, sorted(numbers)
 
 
-OTHER_SCENARIOS = (32, 33, 36, 40, 41, 43, 44, 48)
+OTHER_SCENARIOS = (32, 33, 34, 35, 36, 38, 39, 40, 41, 43, 44, 48)
 """Scenarios tested by the functions below rather than by the table."""
 
 
@@ -182,6 +182,45 @@ def test_failing_labs_are_reported_together(
     assert "ZeroDivisionError: division by zero" in reported[2]
     assert "must not read input()" in reported[3]
     assert tree_digest(project / "site") == built[1]
+
+
+def test_runaway_labs_are_stopped_and_secrets_stay_out(
+    project: Path, built: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """34 an endless loop, 35 a kernel that dies, 38 a lab reading a secret, 39 a background
+    process that would outlive the lab: stopped, reported together, nothing published."""
+    monkeypatch.setenv("COURSEWARE_FAULT_SECRET", "sentinel-secret-value")
+    marker = project.parent / "outlived.txt"
+    labs = project / "labs"
+    labs.mkdir()
+    loop = cases.lab("Loop", "# %%\nwhile True:\n    pass\n").replace(
+        "# hardware: none\n", "# hardware: none\n# timeout_seconds: 2\n"
+    )
+    (labs / "loop.py").write_text(loop, encoding="utf-8")
+    (labs / "dies.py").write_text(cases.lab("Dies", "# %%\nimport os\n\nos._exit(3)\n"), "utf-8")
+    secret = (
+        "# %%\nimport os\nimport subprocess\n\n"
+        f"subprocess.Popen(['sh', '-c', 'sleep 3; touch {marker}'])\n"
+        "print(os.environ.get('COURSEWARE_FAULT_SECRET', 'absent'))\n"
+        "assert 'COURSEWARE_FAULT_SECRET' not in os.environ\n"
+        "1 / 0\n"
+    )
+    (labs / "secret.py").write_text(cases.lab("Secret", secret), encoding="utf-8")
+    code, lines = build(project)
+    assert code == 1
+    reported = sorted(line for line in lines if line.startswith("labs/"))
+    assert [line.split(" (cell", 1)[0].split(":")[0] for line in reported] == [
+        "labs/dies.py",
+        "labs/loop.py",
+        "labs/secret.py",
+    ]
+    assert "ZeroDivisionError" in reported[2]  # the secret was absent: the assert passed
+    assert "sentinel-secret-value" not in "\n".join(lines)
+    assert tree_digest(project / "site") == built[1]
+    import time
+
+    time.sleep(4)  # longer than the background process would have needed
+    assert not marker.exists(), "a process the lab started outlived it"
 
 
 def test_lab_html_output_is_sanitised_and_fallback_is_honest(project: Path) -> None:
