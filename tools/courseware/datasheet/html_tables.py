@@ -45,11 +45,21 @@ def format_quantity(quantity: Quantity) -> str:
 
 
 class TableRenderer:
-    """Renders values, field tables, row tables and specification tables, with labels."""
+    """Renders values, field tables, row tables and specification tables, with labels.
 
-    def __init__(self, gettext: Gettext) -> None:
+    ``data_attributes`` (such as `` lang="en"``) go on every cell that holds the datasheet's
+    own text, which is in English, while the labels are in the reader's language.
+    """
+
+    def __init__(self, gettext: Gettext, data_attributes: str = "") -> None:
         self.gettext = gettext
         self.labels = field_labels(gettext)
+        self.data_attributes = data_attributes
+
+    def cell(self, value: object) -> str:
+        """A ``<td>`` of ``value``, marked as the data's language when it holds its text."""
+        marks = self.data_attributes if _is_text(value) else ""
+        return f"<td{marks}>{self.value(value)}</td>"
 
     def label(self, name: str) -> str:
         return escape(self.labels.get(name, name))
@@ -80,7 +90,7 @@ class TableRenderer:
     def fields_table(self, fields: dict[str, object], skip: Iterable[str] = ()) -> str:
         skipped = set(skip)
         rows = [
-            f'<tr><th scope="row">{self.label(name)}</th><td>{self.value(value)}</td></tr>'
+            f'<tr><th scope="row">{self.label(name)}</th>{self.cell(value)}</tr>'
             for name, value in fields.items()
             if name not in skipped and value not in (None, [], {})
         ]
@@ -96,18 +106,21 @@ class TableRenderer:
                     columns.append(name)
         head = "".join(f'<th scope="col">{self.label(c)}</th>' for c in columns)
         body = "".join(
-            "<tr>"
-            + "".join(f"<td>{self.value(set_fields(m).get(c))}</td>" for c in columns)
-            + "</tr>"
+            "<tr>" + "".join(self.cell(set_fields(m).get(c)) for c in columns) + "</tr>"
             for m in models
         )
         return (
             f'<table class="cw-ds-rows"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
         )
 
-    def spec_table(self, specs: list[tuple[str, Quantity]]) -> str:
-        """The conventional electrical table: Parameter | Symbol | Min | Typ | Max | Unit."""
+    def spec_table(self, specs: list[tuple[str, Quantity, bool]]) -> str:
+        """The conventional electrical table: Parameter | Symbol | Min | Typ | Max | Unit.
+
+        Each spec is its name, its quantity, and whether the name is a translated label
+        (rather than the datasheet's own words).
+        """
         g = self.gettext
+        marks = self.data_attributes
         head = "".join(
             f'<th scope="col">{escape(h)}</th>'
             for h in (
@@ -122,7 +135,7 @@ class TableRenderer:
             )
         )
         body = []
-        for name, q in specs:
+        for name, q, is_label in specs:
             if q.is_disclosed:
                 cells = [
                     _number(q.min),
@@ -131,12 +144,14 @@ class TableRenderer:
                     escape(q.unit or ""),
                 ]
             else:
-                cells = [f'<td colspan="4">{escape(q.disclosure)}</td>']
+                cells = [f'<td colspan="4"{marks}>{escape(q.disclosure)}</td>']
             numbers = "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in cells)
+            name_marks = "" if is_label else marks
             body.append(
-                f'<tr><th scope="row">{escape(name)}</th><td>{escape(q.symbol or "")}</td>'
-                f"{numbers}<td>{escape(q.conditions or '')}</td>"
-                f"<td>{escape(q.source or '')}</td></tr>"
+                f'<tr><th scope="row"{name_marks}>{escape(name)}</th>'
+                f"<td>{escape(q.symbol or '')}</td>"
+                f"{numbers}<td{marks}>{escape(q.conditions or '')}</td>"
+                f"<td{marks}>{escape(q.source or '')}</td></tr>"
             )
         return (
             f'<table class="cw-ds-specs"><thead><tr>{head}</tr></thead>'
@@ -148,14 +163,16 @@ class TableRenderer:
             missing = escape(self.gettext("Not given in this datasheet."))
             return f'<p class="cw-ds-missing">{missing}</p>'
         fields = set_fields(model)
-        specs = [(self.labels.get(n, n), v) for n, v in fields.items() if isinstance(v, Quantity)]
+        specs = [
+            (self.labels.get(n, n), v, True) for n, v in fields.items() if isinstance(v, Quantity)
+        ]
         for value in fields.values():
             if (
                 isinstance(value, list)
                 and value
                 and all(isinstance(v, NamedQuantity) for v in value)
             ):
-                specs += [(v.name, v.quantity) for v in value]
+                specs += [(v.name, v.quantity, False) for v in value]
         spec_names = {n for n, v in fields.items() if isinstance(v, Quantity)}
         spec_names |= {
             n
@@ -169,6 +186,16 @@ class TableRenderer:
         if table:
             parts.append(table)
         return "\n".join(parts)
+
+
+def _is_text(value: object) -> bool:
+    """Whether a value shows the datasheet's words: text, a quantity (or its disclosure
+    answer), or a list of them; not a yes/no (translated) nor a nested table."""
+    if isinstance(value, list):
+        return any(_is_text(item) for item in value) and not all(
+            isinstance(item, BaseModel) for item in value
+        )
+    return isinstance(value, str | Quantity)
 
 
 def set_fields(model: object) -> dict[str, object]:

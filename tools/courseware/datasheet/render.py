@@ -24,7 +24,7 @@ from courseware.datasheet.html_tables import (
 )
 from courseware.datasheet.risk import RiskProfile
 from courseware.datasheet.schema import Datasheet
-from courseware.footprint.page import block_headings
+from courseware.footprint.page import block_headings, english_attributes
 
 
 def _identity(text: str) -> str:
@@ -75,7 +75,7 @@ def _group_blocks(
     ]
 
 
-def _findings_section(findings: list[Finding], g: Gettext) -> str:
+def _findings_section(findings: list[Finding], g: Gettext, marks: str) -> str:
     counts = count_by_severity(findings)
     # Babel reads no calls inside f-strings (before Python 3.12): labels are taken first.
     errors, warnings, notes = g("errors"), g("warnings"), g("notes")
@@ -98,7 +98,7 @@ def _findings_section(findings: list[Finding], g: Gettext) -> str:
         rows = "".join(
             f'<tr class="cw-ds-{escape(f.severity)}"><td>{escape(severity_names[f.severity])}</td>'
             f"<td>{escape(f.line or '')}</td><td><code>{escape(f.field)}</code></td>"
-            f"<td>{escape(f.message)}</td><td><code>{escape(f.check)}</code></td></tr>"
+            f"<td{marks}>{escape(f.message)}</td><td><code>{escape(f.check)}</code></td></tr>"
             for f in findings
         )
         lines += [
@@ -109,7 +109,7 @@ def _findings_section(findings: list[Finding], g: Gettext) -> str:
     return "\n".join(lines)
 
 
-def _environment_section(section: EnvironmentalSection, g: Gettext) -> str:
+def _environment_section(section: EnvironmentalSection, g: Gettext, marks: str) -> str:
     report = section.report
     headings = block_headings(g)
     head = "".join(
@@ -134,6 +134,7 @@ def _environment_section(section: EnvironmentalSection, g: Gettext) -> str:
         f"{use.grid.kg_co2e_per_kwh:g} kg CO2e/kWh ({use.grid.region}; {use.grid.source})"
     )
     heading, use_stage = g("Computed footprint"), g("Use stage")
+    method, coverage = g("Method"), g("Coverage")
     return "\n".join(
         [
             f"#### {escape_markdown(heading)}",
@@ -142,14 +143,16 @@ def _environment_section(section: EnvironmentalSection, g: Gettext) -> str:
             f"<tbody>{rows}{total}</tbody></table>",
             "",
             f"<p><strong>{escape(use_stage)}:</strong> {escape(facts)}</p>",
-            f"<p><strong>{escape(g('Method'))}:</strong> {escape(section.method)}</p>",
-            f"<p><strong>{escape(g('Coverage'))}:</strong> {escape(section.coverage)}</p>",
+            f"<p><strong>{escape(method)}:</strong> "
+            f"<span{marks}>{escape(section.method)}</span></p>",
+            f"<p><strong>{escape(coverage)}:</strong> "
+            f"<span{marks}>{escape(section.coverage)}</span></p>",
             "",
         ]
     )
 
 
-def _risk_section(risk: RiskProfile, g: Gettext) -> str:
+def _risk_section(risk: RiskProfile, g: Gettext, marks: str) -> str:
     heading, overall = g("Materiality and risk profile"), g("Overall")
     lines = [
         f"## {escape_markdown(heading)}",
@@ -178,15 +181,15 @@ def _risk_section(risk: RiskProfile, g: Gettext) -> str:
         for index, item in enumerate(area.items):
             first = (
                 (
-                    f'<th scope="rowgroup" rowspan="{len(area.items)}">{escape(area.title)}'
-                    f"<br>{area.score:.0f} / 100</th>"
+                    f'<th scope="rowgroup" rowspan="{len(area.items)}">'
+                    f"<span{marks}>{escape(area.title)}</span><br>{area.score:.0f} / 100</th>"
                 )
                 if index == 0
                 else ""
             )
             rows.append(
-                f"<tr>{first}<td>{escape(item.question)}</td><td>{item.score}</td>"
-                f"<td>{escape(item.evidence)}</td></tr>"
+                f"<tr>{first}<td{marks}>{escape(item.question)}</td><td>{item.score}</td>"
+                f"<td{marks}>{escape(item.evidence)}</td></tr>"
             )
     lines += [
         f'<table class="cw-ds-risk"><thead><tr>{head}</tr></thead>'
@@ -203,8 +206,13 @@ def render_datasheet_page(
     yaml_download_name: str,
     gettext: Gettext = _identity,
     environment: EnvironmentalSection | None = None,
+    language: str = "en",
 ) -> str:
     """Return the page body (Markdown with raw HTML) for one datasheet.
+
+    The labels and headings are in the reader's language; the datasheet's own text, the
+    validator's messages and the risk checklist are in English, and marked as such on a page
+    in another language.
 
     Args:
         sheet: the datasheet.
@@ -213,9 +221,11 @@ def render_datasheet_page(
         yaml_download_name: the file name (relative link) of the YAML shipped beside the page.
         gettext: translates the page's own labels.
         environment: the computed environmental section, when the sheet has a footprint.
+        language: the page's language.
     """
     g = gettext
-    r = TableRenderer(g)
+    marks = english_attributes(language)
+    r = TableRenderer(g, marks)
     title = sheet.title_page
     name = title.sensor_name if title and title.sensor_name else sheet.id
     found = list(findings)
@@ -240,14 +250,14 @@ def render_datasheet_page(
         + "</a></p>",
         "",
     ]
-    out.append(_findings_section(found, g))
+    out.append(_findings_section(found, g, marks))
     out += [_heading(2, g("Title page and versioning")), "", r.block(title), ""]
     for group_title, blocks in _group_blocks(sheet, g):
         out += [f"## {escape_markdown(group_title)}", ""]
         for block_title, block in blocks:
             out += [f"### {escape_markdown(block_title)}", "", r.block(block), ""]
     if environment is not None:
-        out.append(_environment_section(environment, g))
+        out.append(_environment_section(environment, g, marks))
     extras = [
         (g("Bill of materials"), sheet.bill_of_materials),
         (g("User-study materials"), sheet.user_study_materials),
@@ -259,12 +269,12 @@ def render_datasheet_page(
     if sheet.acronyms:
         out += [_heading(2, g("Acronyms")), "", r.rows(list(sheet.acronyms)), ""]
     if risk is not None:
-        out.append(_risk_section(risk, g))
+        out.append(_risk_section(risk, g, marks))
     if sheet.notes:
         out += [
             _heading(2, g("Notes on this file")),
             "",
-            r.value(list(sheet.notes)),
+            f"<div{marks}>{r.value(list(sheet.notes))}</div>",
             "",
         ]
     out += ["</div>", ""]

@@ -17,6 +17,8 @@ from html import escape
 from importlib import resources
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+
 from courseware.footprint.catalog import option_slug
 from courseware.footprint.data import load_calculator_data
 from courseware.footprint.estimate import option_interval
@@ -36,6 +38,23 @@ AXIS_MAX_KG_CO2E = 1000.0
 
 def _identity(text: str) -> str:
     return text
+
+
+DATA_LANGUAGE = "en"
+"""The language of the data's own notes (the calculator's README, a datasheet's fields)."""
+
+
+def english_attributes(language: str) -> str:
+    """`` lang="en"`` for English data on a page in ``language`` (empty on an English page),
+    with `` dir="ltr"`` on a right-to-left page, so the text keeps its own direction."""
+    if language.split("-")[0] == DATA_LANGUAGE:
+        return ""
+    try:
+        order = Locale.parse(language.replace("-", "_")).character_order
+    except (ValueError, UnknownLocaleError):
+        order = "left-to-right"
+    turned = ' dir="ltr"' if order == "right-to-left" else ""
+    return f' lang="{DATA_LANGUAGE}"{turned}'
 
 
 def block_headings(gettext: Gettext = _identity) -> dict[str, str]:
@@ -343,7 +362,7 @@ def _totals_table(gettext: Gettext) -> str:
     return "\n".join(rows)
 
 
-def _options_table(gettext: Gettext) -> str:
+def _options_table(gettext: Gettext, language: str | None) -> str:
     data = load_calculator_data()
     headings = block_headings(gettext)
     labels = option_labels(gettext)
@@ -360,6 +379,8 @@ def _options_table(gettext: Gettext) -> str:
         ),
         "<tbody>",
     ]
+    # The source notes quote the calculator's code and README: they stay in English.
+    marks = english_attributes(language) if language else f' lang="{DATA_LANGUAGE}"'
     for block in data.blocks:
         for option in block.options:
             interval = option_interval(block, option)
@@ -369,18 +390,23 @@ def _options_table(gettext: Gettext) -> str:
                 f'<td class="fp-number">{format_kg(option.kg_co2e)}</td>'
                 f'<td class="fp-number">{format_kg(interval.low_kg_co2e)} – '
                 f"{format_kg(interval.high_kg_co2e)}</td>"
-                f"<td>{escape(option.source)}</td></tr>"
+                f"<td{marks}>{escape(option.source)}</td></tr>"
             )
     rows += ["</tbody>", "</table>"]
     return "\n".join(rows)
 
 
-def calculator_page_markdown(gettext: Gettext = _identity, asset_prefix: str = "../") -> str:
+def calculator_page_markdown(
+    gettext: Gettext = _identity, asset_prefix: str = "../", language: str | None = None
+) -> str:
     """Return the body of the calculator page (Markdown with raw HTML).
 
     Args:
         gettext: Translates each visible string (called with literals, for Babel).
         asset_prefix: Relative path from the page to the site root, ending in ``/``.
+        language: The page's language; its English parts are marked as English. When it
+            is not given, they are marked on every page (without the direction a
+            right-to-left page needs).
     """
     i18n = _attr(json.dumps(_script_strings(gettext), ensure_ascii=False, sort_keys=True))
     data = load_calculator_data()
@@ -416,7 +442,7 @@ def calculator_page_markdown(gettext: Gettext = _identity, asset_prefix: str = "
         ),
         _totals_table(gettext),
         "## " + gettext("Options of every block"),
-        _options_table(gettext),
+        _options_table(gettext, language),
         "## " + gettext("Sources"),
         gettext(
             "Values: the TinyML CO2 Footprint Calculator (harvard-edge/TinyML-Footprint) and "

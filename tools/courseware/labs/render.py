@@ -74,17 +74,49 @@ lab fall back to their text form."""
 
 
 @dataclass(frozen=True)
+class LabSections:
+    """A lab page's Markdown, cut where its language changes.
+
+    The title and the prose are the lab's own text, in the lab's language (the source
+    language when the page falls back to it); the other sections are the page's interface,
+    in the reader's language. A page that falls back marks the lab's text as such.
+    """
+
+    title: str
+    """The ``# Title`` line."""
+    facts: str
+    notice: str
+    """The dated notice of an outdated output, or empty."""
+    prose: str
+    """The lab's text, code and outputs."""
+    downloads: str
+    instructions: str
+    """How to run the lab offline."""
+
+    def markdown(self, wrap_prose: Callable[[str], str] | None = None) -> str:
+        """The whole page; ``wrap_prose`` (such as a language wrapper) applies to the prose."""
+        prose = wrap_prose(self.prose) if wrap_prose and self.prose else self.prose
+        parts = (self.title, self.facts, self.notice, prose, self.downloads, self.instructions)
+        return "\n\n".join(part.strip("\n") for part in parts if part).rstrip() + "\n"
+
+
+@dataclass(frozen=True)
 class RenderedLab:
     """A lab page and the files beside it (paths relative to the page)."""
 
     lab_id: str
     language: str | None
-    markdown: str
+    sections: LabSections
     files: Mapping[str, bytes]
     executed_at: datetime
     is_outdated: bool
     """True when the output shown is the last good one, not from the current source."""
     problems: tuple[Problem, ...] = ()
+
+    @property
+    def markdown(self) -> str:
+        """The whole page, in Markdown."""
+        return self.sections.markdown()
 
 
 def _identity(text: str) -> str:
@@ -122,25 +154,19 @@ def render_lab(
     files: dict[str, bytes] = dict(figures)
     files[f"{stem}.ipynb"] = _download_notebook(notebook, lab)
     files[f"{stem}.py"] = lab.path.read_bytes()
-    parts = _title_and_body(lab, body)
-    info = _facts(lab, gettext)
-    notice = _outdated_notice(entry.executed_at, gettext) if is_outdated else ""
-    page = "\n\n".join(
-        part
-        for part in (
-            parts[0],
-            info,
-            notice,
-            parts[1],
-            _downloads(stem, gettext),
-            _run_it_yourself(lab, stem, gettext),
-        )
-        if part
+    title, prose = _title_and_body(lab, body)
+    sections = LabSections(
+        title=title,
+        facts=_facts(lab, gettext),
+        notice=_outdated_notice(entry.executed_at, gettext) if is_outdated else "",
+        prose=prose,
+        downloads=_downloads(stem, gettext),
+        instructions=_run_it_yourself(lab, stem, gettext),
     )
     return RenderedLab(
         lab_id=lab.id,
         language=lab.language,
-        markdown=page.rstrip() + "\n",
+        sections=sections,
         files=MappingProxyType(files),
         executed_at=entry.executed_at,
         is_outdated=is_outdated,

@@ -15,10 +15,10 @@ from babel.lists import format_list
 
 from courseware.i18n.formatting import country_name, format_partial_date, language_name
 from courseware.registry.models import Dates, Offering
-from courseware.site.fallback import text_direction
 from courseware.site.html import attributes, element, escape, json_ld
+from courseware.site.localized import language_attributes, localized
 from courseware.site.markdown_text import markdown_text
-from courseware.textfields import text_in, text_language
+from courseware.textfields import text_in
 
 Translate = Callable[[str], str]
 
@@ -79,17 +79,6 @@ def _languages(codes: Iterable[str], language: str) -> str:
     return _list((language_name(code, language) for code in codes), language)
 
 
-def _localized(text: str | dict[str, str], language: str, source: str) -> str:
-    """Escaped text, wrapped with its own ``lang`` when it falls back to another language."""
-    shown = text_in(text, language, source)
-    actual = text_language(text, language, source)
-    if actual != language:
-        # dir isolates the fallback text, so its punctuation stays put in a right-to-left page.
-        direction = text_direction(actual)
-        return f'<span lang="{escape(actual)}" dir="{direction}">{escape(shown)}</span>'
-    return escape(shown)
-
-
 def offering_row(offering: Offering, language: str, source: str, gettext: Translate) -> str:
     """One catalog table row; data-* attributes carry the filter values."""
     data = {
@@ -100,10 +89,10 @@ def offering_row(offering: Offering, language: str, source: str, gettext: Transl
         ),
     }
     organizations = ", ".join(escape(org.name) for org in offering.organizations) or "—"
-    title = _localized(offering.title, language, source)
+    title = localized(offering.title, language, source)
     name = f'<a href="../offerings/{escape(offering.id)}/">{title}</a>'
     if offering.subtitle:
-        name += f"<br><small>{_localized(offering.subtitle, language, source)}</small>"
+        name += f"<br><small>{localized(offering.subtitle, language, source)}</small>"
     links = "<br>".join(_link(item.url, item.label, language, source) for item in offering.links)
     cells = [
         organizations,
@@ -118,7 +107,7 @@ def offering_row(offering: Offering, language: str, source: str, gettext: Transl
 
 
 def _link(url: str, label: str | dict[str, str], language: str, source: str) -> str:
-    return f'<a href="{escape(url)}" rel="noopener">{_localized(label, language, source)}</a>'
+    return f'<a href="{escape(url)}" rel="noopener">{localized(label, language, source)}</a>'
 
 
 def _table(
@@ -298,10 +287,10 @@ def render_offering_page(offering: Offering, language: str, source: str, gettext
     rows = "\n".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in facts)
     parts = [f"# {markdown_text(title)}", ""]
     if offering.subtitle:
-        subtitle = _localized(offering.subtitle, language, source)
+        subtitle = localized(offering.subtitle, language, source)
         parts += [f'<p class="cw-subtitle">{subtitle}</p>', ""]
     if offering.description:
-        parts += [f"<p>{_localized(offering.description, language, source)}</p>", ""]
+        parts += [f"<p>{localized(offering.description, language, source)}</p>", ""]
     parts += [f'<dl class="cw-facts">\n{rows}\n</dl>', ""]
     if offering.links:
         items = "\n".join(
@@ -309,7 +298,9 @@ def render_offering_page(offering: Offering, language: str, source: str, gettext
         )
         parts += [f"## {markdown_text(gettext('Links'))}", "", f"<ul>\n{items}\n</ul>", ""]
     if offering.notes:
-        items = "\n".join(f'<li lang="{escape(source)}">{escape(n)}</li>' for n in offering.notes)
+        # Notes are plain text in the source language, never translated.
+        marks = language_attributes(source, language)
+        items = "\n".join(f"<li{marks}>{escape(n)}</li>" for n in offering.notes)
         parts += [f"## {markdown_text(gettext('Notes'))}", "", f"<ul>\n{items}\n</ul>", ""]
     back = gettext("Back to the catalog")
     parts += [f'<p><a href="../../catalog/">{escape(back)}</a></p>', ""]

@@ -96,6 +96,7 @@ def stage_datasheets(staged: StagedFiles, registry: Registry) -> None:
                 download,
                 gettext,
                 environment=environment,
+                language=language,
             )
             staged.add_generated_page(page_name, language, source, body)
             counts = count_by_severity(findings)

@@ -9,22 +9,26 @@ is never published: failures are reported as problems, not rendered.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from courseware.errors import ContentError
 from courseware.i18n.catalogs import translator
 from courseware.labs import Lab, LabRun, check_translated_lab_code, execute_labs, load_labs
 from courseware.labs import render_lab as render_lab_page
+from courseware.labs.render import LabSections
 from courseware.registry.load import Registry
 from courseware.site.fallback import fallback_notice, wrap_in_language
 from courseware.site.html import escape
+from courseware.site.localized import in_language, language_attributes, localized
 from courseware.site.markdown_text import markdown_text
 from courseware.site.module_pages import format_duration
-from courseware.textfields import text_in
 
 if TYPE_CHECKING:
     from courseware.site.pages import StagedFiles
+
+Translate = Callable[[str], str]
 
 _LINK_TARGET = re.compile(r"\]\((?P<target>[^)\s]+)\)")
 
@@ -83,7 +87,7 @@ def stage_labs(
                 continue
             outdated.append(run.lab.id)
         _stage_lab(staged, registry, run, translations, source)
-    _stage_index(staged, registry, [run.lab for run in runs], source)
+    _stage_index(staged, registry, [run.lab for run in runs], translations, source)
     return LabSummary(
         executed=sum(1 for run in runs if run.status == "executed"),
         cached=sum(1 for run in runs if run.status == "cached"),
@@ -110,17 +114,38 @@ def _stage_lab(
             return
         staged.problems += list(rendered.problems)
         folder = run.lab.id if language == source else f"{run.lab.id}-{language}"
-        markdown, files = _relocate(rendered.markdown, dict(rendered.files), folder)
+        sections = rendered.sections
         if language != source and translation is None:
-            title, _, body = markdown.partition("\n")
-            notice = fallback_notice(source, language, gettext)
-            markdown = f"{title}\n\n{notice}\n\n{wrap_in_language(body, source, language)}"
+            sections = _as_fallback(sections, source, language, gettext)
+        markdown, files = _relocate(sections.markdown(), dict(rendered.files), folder)
         staged.add_page(f"labs/{run.lab.id}", language, source, markdown)
         for name, data in files.items():
             staged.add_file(f"labs/{name}", data)
 
 
-def _stage_index(staged: StagedFiles, registry: Registry, labs: list[Lab], source: str) -> None:
+def _as_fallback(
+    sections: LabSections, source: str, language: str, gettext: Translate
+) -> LabSections:
+    """An untranslated lab on a page in ``language``: the notice first, the lab's title and
+    prose marked as ``source``; the facts, downloads and instructions stay in the reader's
+    language, outside the marked parts."""
+    title = sections.title.rstrip() + " {: " + language_attributes(source, language).strip() + " }"
+    notice = fallback_notice(source, language, gettext)
+    return replace(
+        sections,
+        title=title,
+        facts=f"{notice}\n\n{sections.facts}",
+        prose=wrap_in_language(sections.prose, source, language),
+    )
+
+
+def _stage_index(
+    staged: StagedFiles,
+    registry: Registry,
+    labs: list[Lab],
+    translations: dict[tuple[str, str], Lab],
+    source: str,
+) -> None:
     modules = registry.modules_by_id
     for language in registry.language_codes:
         gettext = translator(language)
@@ -144,16 +169,27 @@ def _stage_index(staged: StagedFiles, registry: Registry, labs: list[Lab], sourc
         rows = []
         for lab in sorted(labs, key=lambda item: item.title.lower()):
             module = modules.get(lab.module)
-            module_title = text_in(module.spec.title, language, source) if module else lab.module
-            hardware = gettext("None") if not lab.needs_hardware else lab.hardware
+            module_title = localized(module.spec.title, language, source) if module else ""
+            # A translated lab's title is in its translation; else the source title, marked.
+            translation = translations.get((lab.id, language))
+            if language == source or translation is not None:
+                lab_title = escape((translation or lab).title)
+            else:
+                lab_title = in_language(escape(lab.title), source, language)
+            # The hardware's name is the lab header's, in the source language.
+            hardware = (
+                in_language(escape(lab.hardware), source, language)
+                if lab.needs_hardware
+                else escape(gettext("None"))
+            )
             cells = [
-                f'<a href="{escape(lab.id)}/">{escape(lab.title)}</a>',
-                f'<a href="../modules/{escape(lab.module)}/">{escape(module_title)}</a>'
+                f'<a href="{escape(lab.id)}/">{lab_title}</a>',
+                f'<a href="../modules/{escape(lab.module)}/">{module_title}</a>'
                 if module
-                else escape(module_title),
+                else escape(lab.module),
                 escape(format_duration(lab.duration_minutes, gettext)),
                 escape(connectivity.get(lab.connectivity, lab.connectivity)),
-                escape(hardware),
+                hardware,
             ]
             rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
         head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headings)

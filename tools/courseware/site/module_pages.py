@@ -18,6 +18,7 @@ from courseware.registry.load import Registry
 from courseware.registry.modules import Module
 from courseware.site.catalog import audience_label
 from courseware.site.html import attributes, escape, json_ld
+from courseware.site.localized import localized
 from courseware.textfields import text_in
 
 Translate = Callable[[str], str]
@@ -64,6 +65,11 @@ def _text(value: str | dict[str, str], language: str, module: Module) -> str:
     return text_in(value, language, module.spec.source_language)
 
 
+def _shown(value: str | dict[str, str], language: str, module: Module) -> str:
+    """Escaped HTML of a module's field, marked with its language when not translated."""
+    return localized(value, language, module.spec.source_language)
+
+
 def _definition(term: str, html_value: str) -> str:
     return f"<dt>{escape(term)}</dt><dd>{html_value}</dd>"
 
@@ -83,8 +89,8 @@ def _prerequisite_links(
         if found is None:
             links.append(escape(prerequisite))
             continue
-        title = _text(found.spec.title, language, found)
-        links.append(f'<a href="../{escape(prerequisite)}/">{escape(title)}</a>')
+        title = _shown(found.spec.title, language, found)
+        links.append(f'<a href="../{escape(prerequisite)}/">{title}</a>')
     return _list(links) if links else escape(gettext("None"))
 
 
@@ -111,7 +117,7 @@ def render_module_card(
         teaching=format_duration(time.teaching_minutes, gettext),
         exercises=format_duration(time.exercises_minutes, gettext),
     )
-    objectives = [escape(_text(o, language, module)) for o in spec.learning_objectives]
+    objectives = [_shown(o, language, module) for o in spec.learning_objectives]
     labs = [f'<a href="../../labs/{escape(lab)}/">{escape(lab)}</a>' for lab in spec.labs]
     reviewed = spec.last_reviewed.isoformat()
     rows = [
@@ -236,18 +242,19 @@ def _index_row(module: Module, registry: Registry, language: str, gettext: Trans
             "data-language": " ".join(module.languages),
         }
     )
-    title = _text(spec.title, language, module)
-    summary = _text(spec.summary, language, module)
+    title = _shown(spec.title, language, module)
+    summary = _shown(spec.summary, language, module)
     topic_names = ", ".join(
-        text_in(topics[t].title, language) if t in topics else t for t in spec.topics
+        localized(topics[t].title, language, "en") if t in topics else escape(t)
+        for t in spec.topics
     )
     cells = [
-        f'<th scope="row"><a href="{escape(spec.id)}/">{escape(title)}</a>'
-        f'<br><span class="cw-summary">{escape(summary)}</span></th>',
+        f'<th scope="row"><a href="{escape(spec.id)}/">{title}</a>'
+        f'<br><span class="cw-summary">{summary}</span></th>',
         f"<td>{escape(level_label(spec.level, gettext))}</td>",
         f'<td data-sort="{module.total_minutes}">'
         f"{escape(format_duration(module.total_minutes, gettext))}</td>",
-        f"<td>{escape(topic_names)}</td>",
+        f"<td>{topic_names}</td>",
         f"<td>{_languages(module.languages, language)}</td>",
     ]
     return f"<tr{data}>" + "".join(cells) + "</tr>"

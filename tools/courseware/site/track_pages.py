@@ -25,9 +25,10 @@ from courseware.registry.tracks import (
 from courseware.site.bundle_zip import format_size
 from courseware.site.catalog import audience_label
 from courseware.site.html import attributes, escape, json_ld
+from courseware.site.localized import language_attributes, localized
 from courseware.site.markdown_text import markdown_text
 from courseware.site.module_pages import format_duration, level_label
-from courseware.textfields import text_in
+from courseware.textfields import text_in, text_language
 
 Translate = Callable[[str], str]
 
@@ -92,12 +93,12 @@ def _row_cells(
     row: SyllabusRow, language: str, source: str, module_base: str, gettext: Translate
 ) -> str:
     if row.module is not None:
-        title = text_in(row.module.spec.title, language, source)
-        what = f'<a href="{escape(module_base)}{escape(row.module.id)}/">{escape(title)}</a>'
+        title = localized(row.module.spec.title, language, source)
+        what = f'<a href="{escape(module_base)}{escape(row.module.id)}/">{title}</a>'
     else:
-        what = escape(text_in(row.activity or "", language, source))
+        what = localized(row.activity or "", language, source)
     if row.note is not None:
-        what += f'<br><span class="cw-note">{escape(text_in(row.note, language, source))}</span>'
+        what += f'<br><span class="cw-note">{localized(row.note, language, source)}</span>'
     cumulative = escape(format_duration(row.cumulative_minutes, gettext))
     return (
         f"<td>{what}</td><td>{row.minutes}</td>"
@@ -126,7 +127,7 @@ def _syllabus_table(
         title = session_rows[0].session_title
         label = escape(_unit_label(spec.schedule_unit, number, gettext))
         if title is not None:
-            session_title = escape(text_in(title, language, source))
+            session_title = localized(title, language, source)
             label += f'<br><span class="cw-session-title">{session_title}</span>'
         cells = []
         for index, row in enumerate(session_rows):
@@ -167,9 +168,9 @@ def _prerequisites(
     items = []
     for module_id in dict.fromkeys(needed):
         if module_id in modules:
-            title = text_in(modules[module_id].spec.title, language, source)
+            title = localized(modules[module_id].spec.title, language, source)
             href = f"{module_base}{module_id}/"
-            items.append(f'<li><a href="{escape(href)}">{escape(title)}</a></li>')
+            items.append(f'<li><a href="{escape(href)}">{title}</a></li>')
         else:
             items.append(f"<li>{escape(module_id)}</li>")
     heading = f"<h2>{escape(gettext('Prerequisites'))}</h2>"
@@ -199,12 +200,11 @@ def _license_section(track: Track, registry: Registry, language: str, gettext: T
     items = []
     for credit in track_attributions(track, modules):
         terms = LICENSES[credit.license]
-        line = escape(
-            gettext("“{title}” by {authors}, {licence}").format(
-                title=text_in(credit.module.spec.title, language, source),
-                authors=", ".join(credit.authors),
-                licence=terms.name,
-            )
+        # The template is escaped before the values go in: the title may be marked up.
+        line = escape(gettext("“{title}” by {authors}, {licence}")).format(
+            title=localized(credit.module.spec.title, language, source),
+            authors=escape(", ".join(credit.authors)),
+            licence=escape(terms.name),
         )
         for adapted in credit.adapted_sources:
             adapted_licence = LICENSES[adapted.license].name if adapted.license else ""
@@ -244,9 +244,9 @@ def render_track_page(
         facts.insert(2, (gettext("Level"), level_label(spec.level, gettext)))
     summary = ""
     if spec.summary is not None:
-        summary = (
-            f'<p class="cw-track-summary">{escape(text_in(spec.summary, language, source))}</p>'
-        )
+        shown = escape(text_in(spec.summary, language, source))
+        marks = language_attributes(text_language(spec.summary, language, source), language)
+        summary = f'<p class="cw-track-summary"{marks}>{shown}</p>'
     meta = (
         '<dl class="cw-track-facts">'
         + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)

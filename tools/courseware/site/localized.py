@@ -1,0 +1,38 @@
+"""Registry text on a page of another language: shown in the reader's language where it is
+translated, and otherwise shown in the language it has, marked as such (WCAG 3.1.2).
+
+A localized registry field (a module's title, a track's note) may lack the reader's language;
+``text_in`` then falls back to the source language. The fallback text is wrapped in a
+``<span lang>`` so that screen readers switch voice, with ``dir`` when its direction differs
+from the page's (English in an Arabic page), so that its punctuation stays put.
+"""
+
+from __future__ import annotations
+
+from courseware.site.fallback import text_direction
+from courseware.site.html import escape
+from courseware.textfields import text_in, text_language
+
+
+def language_attributes(text_lang: str, reader_language: str) -> str:
+    """`` lang="en"`` (and `` dir="ltr"`` on a right-to-left page) for text in ``text_lang``
+    on a page in ``reader_language``; empty when both are the same language."""
+    if text_lang == reader_language:
+        return ""
+    direction = text_direction(text_lang)
+    turned = text_direction(reader_language) != direction
+    return f' lang="{escape(text_lang)}"' + (f' dir="{direction}"' if turned else "")
+
+
+def in_language(html: str, text_lang: str, reader_language: str) -> str:
+    """Already-escaped ``html`` in ``text_lang``, wrapped in a span declaring it when that is
+    not the page's language."""
+    marks = language_attributes(text_lang, reader_language)
+    return f"<span{marks}>{html}</span>" if marks else html
+
+
+def localized(text: str | dict[str, str], language: str, source: str) -> str:
+    """Escaped ``text`` for a page in ``language``, marked with its own language when it falls
+    back to another (``source``, or whichever the field has)."""
+    shown = escape(text_in(text, language, source))
+    return in_language(shown, text_language(text, language, source), language)
