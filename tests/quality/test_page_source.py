@@ -40,13 +40,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("quality")]
 # Page type → (owner, what to do), and the languages where each check fails today.
 LANGUAGE_GAPS: dict[str, tuple[str, str]] = {
     "module": (
-        "modules/what-is-tinyml/index.pt.md; site/curriculum_pages.py, overrides templates",
-        "pt: mark the English course title in the translated table lang='en'; fr, ar: mark the "
-        "untranslated title (<title>, header topic, h1) and the TOC's English headings",
-    ),
-    "lab": (
-        "overrides templates (partials/toc-item.html)",
-        "mark the TOC entries of the English lab's headings lang='en'",
+        "modules/what-is-tinyml/index.pt.md; site/curriculum_pages.py, site/pages.py",
+        "pt: mark the English course title in the translated table lang='en'; fr, ar: the "
+        "stager marks the untranslated h1 and sets courseware.title_language and "
+        "text_language, which the templates read for <title>, the header and the TOC",
     ),
 }
 PAGE_LEVEL_GAPS = {
@@ -54,7 +51,6 @@ PAGE_LEVEL_GAPS = {
 }
 PARTS_GAPS = {
     "module": {"pt", "fr", "ar"},
-    "lab": {"es", "pt", "fr", "ar"},
 }
 
 

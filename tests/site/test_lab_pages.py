@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 from click.testing import CliRunner
 
 from courseware.cli import cli
@@ -66,6 +67,31 @@ def test_translated_lab_uses_its_prose_and_missing_translation_falls_back(
     assert "Ajuster une droite" in french and "cw-fallback" not in french
     portuguese = (lab_project / "site" / "pt" / "labs" / "fit" / "index.html").read_text()
     assert 'class="cw-notice cw-fallback"' in portuguese and '<div lang="en">' in portuguese
+
+
+def test_untranslated_lab_marks_only_the_labs_own_text_english(lab_project: Path) -> None:
+    assert _build(lab_project)[0] == 0
+    page = (lab_project / "site" / "pt" / "labs" / "fit" / "index.html").read_text()
+    soup = BeautifulSoup(page, "html.parser")
+
+    def declared(element: Tag) -> str:
+        marked = element if element.has_attr("lang") else element.find_parent(lang=True)
+        assert isinstance(marked, Tag)
+        return str(marked["lang"])
+
+    title, h1 = soup.find("title"), soup.find("h1")
+    assert isinstance(title, Tag) and isinstance(h1, Tag)
+    assert declared(title) == "en" and declared(h1) == "en"
+    # The facts line and the sections on running the lab are the page's, in Portuguese.
+    for anchor in ("downloads", "run-it-yourself"):
+        heading = soup.find(id=anchor)
+        assert isinstance(heading, Tag) and declared(heading) == "pt", anchor
+        steps = heading.find_next_sibling(["ol", "ul"])
+        assert isinstance(steps, Tag) and declared(steps) == "pt", anchor
+        entry = soup.find("a", class_="md-nav__link", href=f"#{anchor}")
+        assert isinstance(entry, Tag) and declared(entry) == "pt", anchor
+    prose = soup.find("div", attrs={"lang": "en"})
+    assert isinstance(prose, Tag) and prose.find("img") is not None
 
 
 def test_failing_lab_stops_the_build_and_keeps_the_previous_site(lab_project: Path) -> None:

@@ -68,6 +68,12 @@ _TEMPLATE = r"""{%- extends 'index.md.j2' -%}
 {%- endmacro %}
 """
 
+DOWNLOADS_ANCHOR = "downloads"
+INSTRUCTIONS_ANCHOR = "run-it-yourself"
+"""The ids of the headings the page writes in the reader's language: the same in every
+language, so links to them hold, and known, so that a page falling back to the lab's source
+language can tell its own headings from the lab's (see ``LabSections.interface_anchors``)."""
+
 _DISPLAY_PRIORITY = ["image/svg+xml", "image/png", "image/jpeg", "text/plain"]
 """Only images and plain text reach the page: HTML, Markdown and JavaScript outputs from a
 lab fall back to their text form."""
@@ -92,6 +98,11 @@ class LabSections:
     downloads: str
     instructions: str
     """How to run the lab offline."""
+
+    @property
+    def interface_anchors(self) -> tuple[str, ...]:
+        """The ids of the headings in the reader's language."""
+        return (DOWNLOADS_ANCHOR, INSTRUCTIONS_ANCHOR)
 
     def markdown(self, wrap_prose: Callable[[str], str] | None = None) -> str:
         """The whole page; ``wrap_prose`` (such as a language wrapper) applies to the prose."""
@@ -259,7 +270,7 @@ def _outdated_notice(executed_at: datetime, gettext: Gettext) -> str:
 def _downloads(stem: str, gettext: Gettext) -> str:
     return "\n".join(
         [
-            "## " + gettext("Downloads"),
+            "## " + gettext("Downloads") + " {: #" + DOWNLOADS_ANCHOR + " }",
             "",
             "- [" + gettext("Download the notebook") + f" (`{stem}.ipynb`)]({stem}.ipynb)",
             "- [" + gettext("Download the source") + f" (`{stem}.py`)]({stem}.py)",
@@ -287,7 +298,7 @@ def _run_it_yourself(lab: Lab, stem: str, gettext: Gettext) -> str:
                 command=f"`cd labs && ../.venv/bin/python {stem}.py`"
             )
         )
-    lines = ["## " + gettext("Run it yourself"), ""]
+    lines = ["## " + gettext("Run it yourself") + " {: #" + INSTRUCTIONS_ANCHOR + " }", ""]
     lines += [f"{number}. {step}" for number, step in enumerate(steps, start=1)]
     if lab.needs_hardware:
         board = _markdown_inline(lab.hardware)

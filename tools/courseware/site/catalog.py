@@ -16,9 +16,9 @@ from babel.lists import format_list
 from courseware.i18n.formatting import country_name, format_partial_date, language_name
 from courseware.registry.models import Dates, Offering
 from courseware.site.html import attributes, element, escape, json_ld
-from courseware.site.localized import language_attributes, localized
+from courseware.site.localized import heading_attributes, language_attributes, localized
 from courseware.site.markdown_text import markdown_text
-from courseware.textfields import text_in
+from courseware.textfields import text_in, text_language
 
 Translate = Callable[[str], str]
 
@@ -285,7 +285,8 @@ def render_offering_page(offering: Offering, language: str, source: str, gettext
     if offering.mode:
         facts.append((gettext("Mode"), escape(mode_label(offering.mode, gettext))))
     rows = "\n".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in facts)
-    parts = [f"# {markdown_text(title)}", ""]
+    title_marks = heading_attributes(text_language(offering.title, language, source), language)
+    parts = [f"# {markdown_text(title)}{title_marks}", ""]
     if offering.subtitle:
         subtitle = localized(offering.subtitle, language, source)
         parts += [f'<p class="cw-subtitle">{subtitle}</p>', ""]

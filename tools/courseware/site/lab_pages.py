@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from courseware.errors import ContentError
 from courseware.i18n.catalogs import translator
@@ -21,7 +21,7 @@ from courseware.labs.render import LabSections
 from courseware.registry.load import Registry
 from courseware.site.fallback import fallback_notice, wrap_in_language
 from courseware.site.html import escape
-from courseware.site.localized import in_language, language_attributes, localized
+from courseware.site.localized import heading_attributes, in_language, language_marks, localized
 from courseware.site.markdown_text import markdown_text
 from courseware.site.module_pages import format_duration
 
@@ -115,10 +115,12 @@ def _stage_lab(
         staged.problems += list(rendered.problems)
         folder = run.lab.id if language == source else f"{run.lab.id}-{language}"
         sections = rendered.sections
+        metadata: dict[str, Any] = {}
         if language != source and translation is None:
             sections = _as_fallback(sections, source, language, gettext)
+            metadata = {"courseware": _fallback_metadata(sections, source, language)}
         markdown, files = _relocate(sections.markdown(), dict(rendered.files), folder)
-        staged.add_page(f"labs/{run.lab.id}", language, source, markdown)
+        staged.add_page(f"labs/{run.lab.id}", language, source, markdown, metadata)
         for name, data in files.items():
             staged.add_file(f"labs/{name}", data)
 
@@ -129,7 +131,7 @@ def _as_fallback(
     """An untranslated lab on a page in ``language``: the notice first, the lab's title and
     prose marked as ``source``; the facts, downloads and instructions stay in the reader's
     language, outside the marked parts."""
-    title = sections.title.rstrip() + " {: " + language_attributes(source, language).strip() + " }"
+    title = sections.title.rstrip() + heading_attributes(source, language)
     notice = fallback_notice(source, language, gettext)
     return replace(
         sections,
@@ -137,6 +139,17 @@ def _as_fallback(
         facts=f"{notice}\n\n{sections.facts}",
         prose=wrap_in_language(sections.prose, source, language),
     )
+
+
+def _fallback_metadata(sections: LabSections, source: str, language: str) -> dict[str, Any]:
+    """What the templates need to mark the English title (``<title>``, the header) and the
+    table of contents' entries of the lab's English headings."""
+    marks = language_marks(source, language)
+    return {
+        "title_language": marks,
+        "text_language": marks,
+        "interface_anchors": list(sections.interface_anchors),
+    }
 
 
 def _stage_index(

@@ -14,14 +14,31 @@ from courseware.site.html import escape
 from courseware.textfields import text_in, text_language
 
 
+def language_marks(text_lang: str, reader_language: str) -> dict[str, str]:
+    """The attributes that mark text in ``text_lang`` on a page in ``reader_language``:
+    ``lang``, and ``dir`` when the directions differ; none when both are the same language.
+
+    Also the page metadata the templates read to mark a title or headings
+    (``courseware.title_language``, ``courseware.text_language``).
+    """
+    if text_lang == reader_language:
+        return {}
+    direction = text_direction(text_lang)
+    turned = text_direction(reader_language) != direction
+    return {"lang": text_lang, **({"dir": direction} if turned else {})}
+
+
 def language_attributes(text_lang: str, reader_language: str) -> str:
     """`` lang="en"`` (and `` dir="ltr"`` on a right-to-left page) for text in ``text_lang``
     on a page in ``reader_language``; empty when both are the same language."""
-    if text_lang == reader_language:
-        return ""
-    direction = text_direction(text_lang)
-    turned = text_direction(reader_language) != direction
-    return f' lang="{escape(text_lang)}"' + (f' dir="{direction}"' if turned else "")
+    marks = language_marks(text_lang, reader_language)
+    return "".join(f' {name}="{escape(value)}"' for name, value in marks.items())
+
+
+def heading_attributes(text_lang: str, reader_language: str) -> str:
+    """The attr_list suffix that marks a Markdown heading, `` {: lang="en" }``, or empty."""
+    marks = language_attributes(text_lang, reader_language)
+    return f" {{:{marks} }}" if marks else ""
 
 
 def in_language(html: str, text_lang: str, reader_language: str) -> str:
