@@ -3,27 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel import Locale
 from babel.dates import format_date
 
 
+@functools.cache
+def locale_of(code: str) -> Locale:
+    """Babel's locale for a BCP 47 code, parsed once: pages ask for it thousands of times."""
+    return Locale.parse(code.replace("-", "_"))
+
+
+@functools.cache
 def language_name(code: str, in_language: str) -> str:
     """Name language ``code`` in ``in_language``: ``language_name('pt', 'es') == 'portugués'``."""
-    locale = Locale.parse(in_language.replace("-", "_"))
+    locale = locale_of(in_language)
     name = locale.languages.get(code.replace("-", "_")) or locale.languages.get(code.split("-")[0])
     return name or code
 
 
 def country_name(code: str, in_language: str) -> str:
     """Name an ISO 3166 country in ``in_language``."""
-    locale = Locale.parse(in_language.replace("-", "_"))
+    locale = locale_of(in_language)
     return str(locale.territories.get(code, code))
 
 
 def format_partial_date(value: str, in_language: str) -> str:
     """Format ``2022``, ``2022-09`` or ``2022-09-01`` at the precision it was written in."""
-    locale = Locale.parse(in_language.replace("-", "_"))
+    locale = locale_of(in_language)
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 1:
         return str(parts[0])
@@ -34,4 +42,4 @@ def format_partial_date(value: str, in_language: str) -> str:
 
 def format_day(value: dt.date, in_language: str) -> str:
     """Format a full date in the reader's language."""
-    return format_date(value, "medium", locale=Locale.parse(in_language.replace("-", "_")))
+    return format_date(value, "medium", locale=locale_of(in_language))

@@ -7,6 +7,7 @@ validated on its own so that one broken file never hides the problems of another
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections.abc import Iterator
@@ -57,7 +58,7 @@ class Registry:
         """Return the declared language with ``code``."""
         return next(lang for lang in self.languages if lang.code == code)
 
-    @property
+    @functools.cached_property
     def modules_by_id(self) -> dict[str, Module]:
         """The modules keyed by id, for lookups from tracks and pages."""
         return {module.id: module for module in self.modules}

@@ -7,7 +7,7 @@ translation ``index.<lang>.md``); a missing translation falls back honestly.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from courseware.errors import Problem
 from courseware.i18n.catalogs import translator
@@ -17,6 +17,7 @@ from courseware.registry.modules import Module
 from courseware.site.fallback import fallback_notice, stale_notice, wrap_in_language
 from courseware.site.front_matter import split_front_matter
 from courseware.site.hand_pages import read_text_file
+from courseware.site.localized import heading_attributes, language_marks
 from courseware.site.markdown_text import markdown_text
 from courseware.site.module_pages import format_duration, render_module_card, render_module_index
 from courseware.site.track_pages import (
@@ -25,7 +26,7 @@ from courseware.site.track_pages import (
     render_track_download,
     render_track_page,
 )
-from courseware.textfields import text_in
+from courseware.textfields import text_in, text_language
 
 if TYPE_CHECKING:
     from courseware.site.pages import StagedFiles
@@ -78,9 +79,15 @@ def stage_modules(staged: StagedFiles, registry: Registry, translations: Transla
             elif language != source and is_stale(translations, module.text_file(language)):
                 content = stale_notice(gettext) + "\n\n" + content
             title = text_in(module.spec.title, language, source)
-            page = f"# {markdown_text(title)}\n\n"
+            title_language = text_language(module.spec.title, language, source)
+            page = f"# {markdown_text(title)}{heading_attributes(title_language, language)}\n\n"
             page += render_module_card(module, registry, language, gettext) + "\n\n"
-            staged.add_generated_page(f"modules/{module.id}/index", language, source, page)
+            marks: dict[str, Any] = {}
+            if title_language != language:
+                marks["title_language"] = language_marks(title_language, language)
+            if is_fallback and language != source:
+                marks["text_language"] = language_marks(source, language)
+            staged.add_generated_page(f"modules/{module.id}/index", language, source, page, **marks)
             # The module's own text is contributed Markdown: appended after script extraction.
             key = f"modules/{module.id}/index{'' if language == source else '.' + language}.md"
             staged.files[key] = staged.files[key] + f"\n{content}\n".encode()

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from babel import Locale, UnknownLocaleError
+from babel import UnknownLocaleError
 
-from courseware.i18n.formatting import language_name
+from courseware.i18n.formatting import language_name, locale_of
 from courseware.site.html import escape
 
 Translate = Callable[[str], str]
@@ -46,7 +46,7 @@ def text_direction(language: str) -> str:
     hand; an unknown code is taken as left-to-right.
     """
     try:
-        order = Locale.parse(language.replace("-", "_")).character_order
+        order = locale_of(language).character_order
     except (ValueError, UnknownLocaleError):
         return "ltr"
     return "rtl" if order == "right-to-left" else "ltr"

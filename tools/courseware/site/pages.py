@@ -66,11 +66,19 @@ class StagedFiles:
         text is ``text``) after its front matter."""
         self.sources[staged_path] = StagedSource.of(source, text, body)
 
-    def add_generated_page(self, name: str, language: str, source: str, text: str) -> None:
-        """Add a page the builder generated; its scripts move into the page metadata."""
+    def add_generated_page(
+        self, name: str, language: str, source: str, text: str, **courseware: Any
+    ) -> None:
+        """Add a page the builder generated; its scripts move into the page metadata.
+
+        Args:
+            courseware: more ``courseware`` metadata for the templates, such as
+                ``title_language`` (see ``site/localized.py``).
+        """
         scripts = PageScripts()
         body = extract_scripts(text, scripts)
-        self.add_page(name, language, source, body, {"courseware": scripts.as_meta()})
+        meta = {**scripts.as_meta(), **courseware}
+        self.add_page(name, language, source, body, {"courseware": meta})
 
     def add_file(self, relative: str, content: bytes) -> None:
         """Add a non-page file (asset, download) at ``relative``."""
@@ -161,7 +169,7 @@ def collect_site_files(registry: Registry, *, keep_going: bool = False) -> Stage
                 render_offering_page(offering, language, source, gettext),
             )
     for language in registry.language_codes:
-        page = calculator_page_markdown(translator(language), asset_prefix="../")
+        page = calculator_page_markdown(translator(language), asset_prefix="../", language=language)
         staged.add_generated_page("calculator", language, source, page)
     for relative, content in calculator_assets().items():
         staged.add_file(relative, content)
