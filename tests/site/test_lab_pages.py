@@ -47,6 +47,12 @@ def test_second_build_executes_no_lab_and_pages_show_figures_and_downloads(
     assert "Labs: 2 executed, 0 cached, 0 failed" in output
     code, output = _build(lab_project)
     assert code == 0, output
+    assert "Nothing changed" in output and "executed" not in output
+    # Another page changes: the site is rebuilt, the labs come from the cache.
+    home = lab_project / "pages" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    code, output = _build(lab_project)
+    assert code == 0, output
     assert "Labs: 0 executed, 2 cached, 0 failed" in output
     page_dir = lab_project / "site" / "labs" / "fit"
     page = (page_dir / "index.html").read_text()

@@ -6,9 +6,6 @@ from pathlib import Path
 
 import click
 
-from courseware.site.bundle import bundle_track
-from courseware.site.bundle_zip import format_size
-
 
 @click.command()
 @click.argument("track")
@@ -34,6 +31,9 @@ from courseware.site.bundle_zip import format_size
 def bundle(track: str, language: str | None, out: Path | None, root: Path) -> None:
     """Write an offline copy of TRACK: its syllabus, modules, labs and search, opening from
     file:// with no network."""
+    from courseware.site.bundle import bundle_track  # heavy: loaded only when bundling
+    from courseware.site.bundle_zip import format_size
+
     result = bundle_track(root, track, language, out)
     click.echo(
         f"Wrote {result.path}: {result.size_bytes:,} bytes "

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from courseware.errors import ContentError, UsageError, errors_only
-from courseware.labs import Lab, LabRun, discover_labs, execute_labs, is_cached
+
+if TYPE_CHECKING:
+    from courseware.labs import Lab, LabRun
 
 ROOT = click.option(
     "--root",
@@ -27,6 +30,8 @@ def labs() -> None:
 @ROOT
 def list_labs(root: Path) -> None:
     """List the labs: id, title, module, duration, network, and whether the cache has it."""
+    from courseware.labs import discover_labs, is_cached  # the Jupyter stack, only when used
+
     found = discover_labs(root)
     rows: list[tuple[str, ...]] = [("id", "title", "module", "minutes", "network", "cached")]
     for lab in found:
@@ -49,6 +54,8 @@ def list_labs(root: Path) -> None:
 @click.option("--force", is_flag=True, help="Execute even labs the cache already has.")
 def run_labs(ids: tuple[str, ...], root: Path, jobs: int | None, force: bool) -> None:
     """Execute labs (all, or the given IDs), taking unchanged ones from the cache."""
+    from courseware.labs import discover_labs, execute_labs
+
     found = [lab for lab in discover_labs(root) if not lab.is_translation]
     chosen = _choose(found, ids)
     runs = execute_labs(

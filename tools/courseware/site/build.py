@@ -9,19 +9,21 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from courseware.errors import ContentError, Problem, errors_only
 from courseware.registry.load import load_registry
-from courseware.site.bundle import BUNDLE_CACHE_DIR, Bundle, build_track_bundles, offer_bundles
-from courseware.site.content_checks import check_staged_content
-from courseware.site.lab_pages import LabSummary
 from courseware.site.language_builds import (
     LanguageBuilds,
     build_languages,
     language_fingerprints,
     site_is_current,
 )
-from courseware.site.pages import collect_site_files, staged_docs_dir
+from courseware.site.last_build import (
+    record_build,
+    source_fingerprint,
+    unchanged_since_last_build,
+)
 from courseware.site.stage import StageResult, write_staged
 from courseware.site.swap import (
     build_lock,
@@ -29,6 +31,10 @@ from courseware.site.swap import (
     swap_into_place,
     temporary_site_dir,
 )
+
+if TYPE_CHECKING:
+    from courseware.site.bundle import Bundle
+    from courseware.site.lab_pages import LabSummary
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,22 @@ def build_site(
     site_dir = (site_dir or root / "site").resolve()
     with build_lock(root / ".cache" / "build.lock"):
         remove_stale_temporaries(site_dir)
+        fingerprint = source_fingerprint(root, keep_going)
+        last = unchanged_since_last_build(root, site_dir, fingerprint)
+        if last is not None:
+            return BuildReport(
+                site_dir=site_dir,
+                pages=last.pages,
+                staged=StageResult(written=0, unchanged=last.pages, removed=0),
+                warnings=last.warnings,
+                languages=LanguageBuilds(built=(), reused=()),
+            )
+        # Imported only now: a rebuild with nothing changed never loads the renderers, the
+        # Jupyter client or MkDocs, which is most of its start-up time.
+        from courseware.site.bundle import BUNDLE_CACHE_DIR, build_track_bundles, offer_bundles
+        from courseware.site.content_checks import check_staged_content
+        from courseware.site.pages import collect_site_files, staged_docs_dir
+
         registry = load_registry(root)
         staged = collect_site_files(registry, keep_going=keep_going)
         staged.problems += check_staged_content(staged, registry)
@@ -86,11 +108,14 @@ def build_site(
                 if new_site.exists():
                     shutil.rmtree(new_site, ignore_errors=True)
         pages = sum(1 for name in staged.files if name.endswith(".md"))
+        warnings = (*registry.warnings, *[p for p in staged.problems if p.severity == "warning"])
+        if not (staged.labs and staged.labs.published_outdated):
+            record_build(root, site_dir, fingerprint, pages, warnings)
         return BuildReport(
             site_dir=site_dir,
             pages=pages,
             staged=stage_result,
-            warnings=(*registry.warnings, *[p for p in staged.problems if p.severity == "warning"]),
+            warnings=warnings,
             bundles=bundles,
             labs=staged.labs,
             languages=languages,
