@@ -98,6 +98,9 @@
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) {
     input.value = initial;
-    show(initial);
+  }
+  // The reader may have typed before this deferred script ran: search what is there.
+  if (input.value) {
+    show(input.value);
   }
 })();
