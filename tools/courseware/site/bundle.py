@@ -15,10 +15,8 @@ import dataclasses
 import functools
 import hashlib
 import json
-import logging
 import tempfile
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
 
@@ -29,6 +27,7 @@ from courseware.site.bundle_contents import BundleContents, bundle_contents
 from courseware.site.bundle_zip import write_atomically, zip_folder
 from courseware.site.content_checks import check_staged_content
 from courseware.site.curriculum_pages import stage_tracks
+from courseware.site.mkdocs_run import collect_warnings
 from courseware.site.pages import StagedFiles, collect_site_files
 from courseware.site.stage import write_staged
 from courseware.site.track_pages import TrackDownload
@@ -104,26 +103,6 @@ def bundle_key(contents: BundleContents, mkdocs_yml: bytes) -> str:
     return digest.hexdigest()
 
 
-class _WarningCollector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def _mkdocs_warnings() -> Iterator[_WarningCollector]:
-    collector = _WarningCollector()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collector)
-    try:
-        yield collector
-    finally:
-        logger.removeHandler(collector)
-
-
 def run_offline_mkdocs(
     root: Path, contents: BundleContents, docs_dir: Path, site_dir: Path
 ) -> None:
@@ -139,7 +118,7 @@ def run_offline_mkdocs(
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    with _mkdocs_warnings() as collector:
+    with collect_warnings() as collector:
         try:
             config = load_config(
                 config_file=str(root / "mkdocs.yml"),

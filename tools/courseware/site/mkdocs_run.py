@@ -48,7 +48,9 @@ def plugin_config(registry: Registry) -> list[Any]:
     ]
 
 
-class _WarningCollector(logging.Handler):
+class WarningCollector(logging.Handler):
+    """Keeps MkDocs' warnings so a failed build can show them, not just "Aborted"."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
@@ -58,8 +60,9 @@ class _WarningCollector(logging.Handler):
 
 
 @contextmanager
-def _collect_warnings() -> Iterator[_WarningCollector]:
-    collector = _WarningCollector()
+def collect_warnings() -> Iterator[WarningCollector]:
+    """Collect the warnings MkDocs logs inside the ``with`` block."""
+    collector = WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
@@ -102,7 +105,7 @@ def build_one_language(
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    with _collect_warnings() as collector:
+    with collect_warnings() as collector:
         try:
             config = load_config(
                 config_file=str(root / "mkdocs.yml"),
