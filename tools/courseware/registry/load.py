@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 import os
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from courseware.errors import ContentError, Problem, errors_only
+from courseware.registry.entry_files import load_entry_files
 from courseware.registry.models import Language, LanguagesFile, Offering
 from courseware.registry.modules import Module, check_modules, load_modules
 from courseware.registry.topics import Topic, check_document_topics, load_topics
@@ -87,15 +87,6 @@ def _symlink_problem(path: Path, root: Path) -> Problem:
     return Problem(display_path(path, root), None, None, message)
 
 
-def yaml_files(folder: Path) -> Iterator[Path]:
-    """Yield the YAML files of a folder in a stable order, refusing other extensions."""
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.iterdir()):
-        if path.is_file() and not path.is_symlink():  # links are reported by find_symlinks
-            yield path
-
-
 def load_languages(root: Path) -> tuple[list[Language], list[Problem], YamlDocument | None]:
     """Load ``curriculum/languages.yaml``: valid codes, exactly one source language."""
     path = root / LANGUAGES_FILE
@@ -142,47 +133,12 @@ def load_offerings(
     ``language_codes`` is None when languages.yaml itself is broken: then the codes are not
     checked, rather than every code being reported as undeclared.
     """
+    files, problems, documents = load_entry_files(
+        root, root / OFFERINGS_FOLDER, Offering, "offering"
+    )
     offerings: list[Offering] = []
-    problems: list[Problem] = []
-    documents: dict[str, YamlDocument] = {}
-    first_file_of_id: dict[str, str] = {}
-    for path in yaml_files(root / OFFERINGS_FOLDER):
-        relative = display_path(path, root)
-        if path.suffix != ".yaml":
-            problems.append(Problem(relative, None, None, "offering files end in .yaml; rename it"))
-            continue
-        document, file_problems = read_yaml_file(path, root)
-        problems += file_problems
-        if document is None:
-            continue
-        documents[relative] = document
-        offering, file_problems = validate_document(Offering, document)
-        problems += file_problems
-        if offering is None:
-            continue
-        line = document.line_of(("id",))
-        if offering.id != path.stem:
-            problems.append(
-                Problem(
-                    relative,
-                    line,
-                    "id",
-                    f"{offering.id!r} differs from the file name; "
-                    f"rename the file to {offering.id}.yaml or change the id",
-                )
-            )
-        if offering.id in first_file_of_id:
-            problems.append(
-                Problem(
-                    relative,
-                    line,
-                    "id",
-                    f"{offering.id!r} is already used by "
-                    f"{first_file_of_id[offering.id]}; ids must be unique",
-                )
-            )
-        else:
-            first_file_of_id[offering.id] = relative
+    for file in files:
+        offering, document = file.entry, file.document
         if language_codes is not None:
             problems += check_language_codes(offering, document, language_codes)
         offerings.append(offering)

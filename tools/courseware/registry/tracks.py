@@ -18,18 +18,17 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from courseware.errors import Problem
+from courseware.registry.entry_files import load_entry_files
 from courseware.registry.licenses import CombinedLicense, combine_licenses
 from courseware.registry.models import Audience, StrictModel
 from courseware.registry.modules import Level, Minutes, Module, Source, nearest_modules_hint
 from courseware.registry.prerequisites import find_cycles, format_cycle
 from courseware.textfields import LanguageCode, LocalizedText, Slug
-from courseware.validation import did_you_mean, validate_document
+from courseware.validation import did_you_mean
 from courseware.yamlsafe import (
     Location,
     YamlDocument,
-    display_path,
     dotted_field,
-    read_yaml_file,
 )
 
 TRACKS_FOLDER = Path("curriculum/tracks")
@@ -212,50 +211,10 @@ def load_tracks(
         parsed documents by relative path.
     """
     by_id = {m.id: m for m in modules}
+    files, problems, documents = load_entry_files(root, root / TRACKS_FOLDER, TrackSpec, "track")
     tracks: list[Track] = []
-    problems: list[Problem] = []
-    documents: dict[str, YamlDocument] = {}
-    first_file_of_id: dict[str, str] = {}
-    folder = root / TRACKS_FOLDER
-    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
-        relative = display_path(path, root)
-        if path.is_symlink() or path.is_dir():
-            continue
-        if path.suffix != ".yaml":
-            problems.append(Problem(relative, None, None, "track files end in .yaml; rename it"))
-            continue
-        document, file_problems = read_yaml_file(path, root)
-        problems += file_problems
-        if document is None:
-            continue
-        documents[relative] = document
-        spec, file_problems = validate_document(TrackSpec, document)
-        problems += file_problems
-        if spec is None:
-            continue
-        track = Track(spec=spec, file=relative)
-        id_line = document.line_of(("id",))
-        if spec.id != path.stem:
-            problems.append(
-                Problem(
-                    relative,
-                    id_line,
-                    "id",
-                    f"{spec.id!r} differs from the file name; "
-                    f"rename the file to {spec.id}.yaml or change the id",
-                )
-            )
-        if spec.id in first_file_of_id:
-            problems.append(
-                Problem(
-                    relative,
-                    id_line,
-                    "id",
-                    f"{spec.id!r} is already used by "
-                    f"{first_file_of_id[spec.id]}; ids must be unique",
-                )
-            )
-        first_file_of_id.setdefault(spec.id, relative)
+    for file in files:
+        track, document = Track(spec=file.entry, file=file.relative), file.document
         problems += check_track(track, document, by_id, language_codes)
         tracks.append(track)
     return tracks, problems, documents
