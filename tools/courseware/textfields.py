@@ -7,13 +7,14 @@ datasheet schema, read contributed text too and must refuse the same things.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import langcodes
-from pydantic import AfterValidator, Field, PlainValidator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
@@ -127,3 +128,30 @@ def text_language(text: str | dict[str, str], language: str, source_language: st
     if source_language in text:
         return source_language
     return next(iter(text))
+
+
+class StrictModel(BaseModel):
+    """A model that refuses unknown fields, so a misspelt key is reported, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def check_partial_date(value: Any) -> Any:
+    """Accept 2022, 2022-09 or 2022-09-01 (as YAML reads them), keeping the precision given.
+
+    Meant as a ``BeforeValidator``: YAML reads ``2022`` as a number and ``2022-09-01`` as a
+    date, and both are turned back into the text a contributor wrote.
+    """
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 < value < 2200:
+        return str(value)
+    if isinstance(value, str):
+        if not _PARTIAL_DATE.match(value):
+            raise ValueError(f"{value!r} is not a date; write 2022, 2022-09 or 2022-09-01")
+        if len(value) == 10:
+            dt.date.fromisoformat(value)  # rejects 2022-02-30
+    return value

@@ -7,44 +7,30 @@ Field names are the YAML keys, in snake_case, and are kept close to the TinyMLed
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
-from courseware.textfields import HttpsUrl, LanguageCode, LocalizedText, PlainText, Slug
+from courseware.textfields import (
+    HttpsUrl,
+    LanguageCode,
+    LocalizedText,
+    PlainText,
+    Slug,
+    StrictModel,
+    check_partial_date,
+)
 
 Audience = Literal["everyone", "k12", "undergraduate", "graduate", "professional", "educators"]
 OfferingKind = Literal["course", "workshop"]
 Mode = Literal["online", "onsite", "hybrid"]
 Direction = Literal["ltr", "rtl"]
 
-_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _TERM = re.compile(r"^(Spring|Summer|Fall|Autumn|Winter|January|IAP) \d{4}$")
 
 
-class StrictModel(BaseModel):
-    """A model that refuses unknown fields, so a misspelt key is reported, not ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _partial_date(value: Any) -> Any:
-    """Accept 2022, 2022-09 or 2022-09-01 (as YAML reads them) and keep the precision."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 < value < 2200:
-        return str(value)
-    if isinstance(value, str):
-        if not _PARTIAL_DATE.match(value):
-            raise ValueError(f"{value!r} is not a date; write 2022, 2022-09 or 2022-09-01")
-        if len(value) == 10:
-            dt.date.fromisoformat(value)  # rejects 2022-02-30
-    return value
-
-
-PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+PartialDate = Annotated[str, BeforeValidator(check_partial_date)]
 """An ISO 8601 date at year, month or day precision, as precise as the source is."""
 
 

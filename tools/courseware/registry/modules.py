@@ -20,10 +20,17 @@ from pydantic import Field, model_validator
 
 from courseware.errors import Problem
 from courseware.registry.licenses import LICENSES, LicenseId, combine_licenses, may_relicense
-from courseware.registry.models import Audience, StrictModel
+from courseware.registry.models import Audience
 from courseware.registry.prerequisites import find_cycles, format_cycle
 from courseware.registry.topics import check_document_topics
-from courseware.textfields import HttpsUrl, LanguageCode, LocalizedText, PlainText, Slug
+from courseware.textfields import (
+    HttpsUrl,
+    LanguageCode,
+    LocalizedText,
+    PlainText,
+    Slug,
+    StrictModel,
+)
 from courseware.validation import did_you_mean, validate_document
 from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
 

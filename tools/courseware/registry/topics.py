@@ -13,8 +13,7 @@ from pathlib import Path
 from pydantic import Field
 
 from courseware.errors import Problem
-from courseware.registry.models import StrictModel
-from courseware.textfields import LocalizedText, Slug
+from courseware.textfields import LocalizedText, Slug, StrictModel
 from courseware.validation import did_you_mean, validate_document
 from courseware.yamlsafe import Location, YamlDocument, dotted_field, read_yaml_file
 

@@ -20,10 +20,10 @@ from pydantic import BeforeValidator, Field, model_validator
 from courseware.errors import Problem
 from courseware.registry.entry_files import load_entry_files
 from courseware.registry.licenses import CombinedLicense, combine_licenses
-from courseware.registry.models import Audience, StrictModel
+from courseware.registry.models import Audience
 from courseware.registry.modules import Level, Minutes, Module, Source, nearest_modules_hint
 from courseware.registry.prerequisites import find_cycles, format_cycle
-from courseware.textfields import LanguageCode, LocalizedText, Slug
+from courseware.textfields import LanguageCode, LocalizedText, Slug, StrictModel
 from courseware.validation import did_you_mean
 from courseware.yamlsafe import (
     Location,

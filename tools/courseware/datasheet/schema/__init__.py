@@ -12,7 +12,7 @@ from pydantic import Field
 from courseware.datasheet.grades import block, conditional, group, optional, required
 from courseware.datasheet.schema.additional import EndToEnd, EnvironmentalImpact
 from courseware.datasheet.schema.ai import Dataset, Model
-from courseware.datasheet.schema.base import Quantity, StrictModel
+from courseware.datasheet.schema.base import Quantity
 from courseware.datasheet.schema.description import Description
 from courseware.datasheet.schema.extras import (
     Acronym,
@@ -23,7 +23,7 @@ from courseware.datasheet.schema.extras import (
 from courseware.datasheet.schema.iot import PrivacySecurity
 from courseware.datasheet.schema.standard import Communication, Compliance, FormFactor, Hardware
 from courseware.datasheet.schema.title import TitlePage
-from courseware.textfields import PlainText, Slug
+from courseware.textfields import PlainText, Slug, StrictModel
 
 
 class StandardSensor(StrictModel):

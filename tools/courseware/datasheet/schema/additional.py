@@ -8,8 +8,8 @@ from typing import Literal
 from pydantic import Field
 
 from courseware.datasheet.grades import conditional, optional, required
-from courseware.datasheet.schema.base import PartialDate, Quantity, StrictModel, Undisclosed
-from courseware.textfields import PlainText
+from courseware.datasheet.schema.base import PartialDate, Quantity, Undisclosed
+from courseware.textfields import PlainText, StrictModel
 
 
 class VersionBinding(StrictModel):

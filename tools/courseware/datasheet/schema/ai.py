@@ -8,8 +8,8 @@ from typing import Literal
 from pydantic import Field
 
 from courseware.datasheet.grades import conditional, optional, required
-from courseware.datasheet.schema.base import Link, Quantity, StrictModel, YesNo
-from courseware.textfields import PlainText, Slug
+from courseware.datasheet.schema.base import Link, Quantity, YesNo
+from courseware.textfields import PlainText, Slug, StrictModel
 
 
 class DatasetInfo(StrictModel):

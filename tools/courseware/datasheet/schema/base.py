@@ -4,14 +4,12 @@ specifications with min/typ/max and unit, "Not disclosed" answers, dates and sou
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from courseware.datasheet.units import convert
-from courseware.textfields import HttpsUrl, PlainText, Slug
+from courseware.textfields import HttpsUrl, PlainText, Slug, StrictModel, check_partial_date
 
 UNDISCLOSED_ANSWERS = ("Not disclosed", "Unknown", "Unsure")
 """Answers that fill a field without giving its value. The Data Nutrition Label and the CMU
@@ -24,29 +22,12 @@ Modality = Literal[
 ]
 """What a sensing part observes; the first four are the CMU IoT label's data-practice rows."""
 
-_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-
-
-class StrictModel(BaseModel):
-    """A model that refuses unknown fields, so a misspelt key is reported, not ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
 
 def _partial_date(value: Any) -> Any:
-    """Accept 2024, 2024-01 or 2024-01-15 (as YAML reads them) and keep the precision."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 < value < 2200:
-        return str(value)
-    if isinstance(value, str):
-        if value in UNDISCLOSED_ANSWERS:
-            return value
-        if not _PARTIAL_DATE.match(value):
-            raise ValueError(f"{value!r} is not a date; write 2024, 2024-01 or 2024-01-15")
-        if len(value) == 10:
-            dt.date.fromisoformat(value)
-    return value
+    """A partial date as in the registry, or an honest "Not disclosed"."""
+    if isinstance(value, str) and value in UNDISCLOSED_ANSWERS:
+        return value
+    return check_partial_date(value)
 
 
 PartialDate = Annotated[str, BeforeValidator(_partial_date)]

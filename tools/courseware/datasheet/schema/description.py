@@ -7,8 +7,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from courseware.datasheet.grades import conditional, optional, required
-from courseware.datasheet.schema.base import Modality, Quantity, StrictModel
-from courseware.textfields import PlainText, Slug
+from courseware.datasheet.schema.base import Modality, Quantity
+from courseware.textfields import PlainText, Slug, StrictModel
 
 
 class UpdateMode(StrictModel):

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from courseware.datasheet.grades import optional, required
-from courseware.datasheet.schema.base import Link, Modality, StrictModel
-from courseware.textfields import HttpsUrl, PlainText
+from courseware.datasheet.schema.base import Link, Modality
+from courseware.textfields import HttpsUrl, PlainText, StrictModel
 
 
 class BomLine(StrictModel):

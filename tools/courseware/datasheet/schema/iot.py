@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Literal
 
 from courseware.datasheet.grades import optional, required
-from courseware.datasheet.schema.base import Modality, PartialDate, StrictModel, YesNo
-from courseware.textfields import PlainText
+from courseware.datasheet.schema.base import Modality, PartialDate, YesNo
+from courseware.textfields import PlainText, StrictModel
 
 
 class SecurityMechanisms(StrictModel):

@@ -8,8 +8,8 @@ from typing import Literal
 from pydantic import Field
 
 from courseware.datasheet.grades import conditional, optional, required
-from courseware.datasheet.schema.base import Link, Modality, PartialDate, Quantity, StrictModel
-from courseware.textfields import HttpsUrl, PlainText
+from courseware.datasheet.schema.base import Link, Modality, PartialDate, Quantity
+from courseware.textfields import HttpsUrl, PlainText, StrictModel
 
 
 class Regulation(StrictModel):

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from courseware.datasheet.grades import optional, required
-from courseware.datasheet.schema.base import PartialDate, Source, StrictModel
-from courseware.textfields import HttpsUrl, PlainText
+from courseware.datasheet.schema.base import PartialDate, Source
+from courseware.textfields import HttpsUrl, PlainText, StrictModel
 
 
 class ChangeLogEntry(StrictModel):
