@@ -3,31 +3,17 @@ every preset and published system shows the library's total, in English and in A
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from click.testing import CliRunner
 
-from courseware.cli import cli
 from courseware.footprint.rounding import format_kg
 from courseware.footprint.systems import list_named_configurations
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("site-build")]
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    repo = Path(__file__).resolve().parents[2]
-    project = tmp_path_factory.mktemp("calculator") / "project"
-    shutil.copytree(repo / "tests" / "fixtures" / "project", project)
-    shutil.copy(repo / "mkdocs.yml", project / "mkdocs.yml")
-    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
-    assert result.exit_code == 0, result.output
-    return project / "site"
 
 
 @pytest.mark.parametrize("language", ["", "ar/"])

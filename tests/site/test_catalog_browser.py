@@ -8,24 +8,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from click.testing import CliRunner
-
-from courseware.cli import cli
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("site-build")]
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
-    repo = Path(__file__).resolve().parents[2]
-    project = tmp_path_factory.mktemp("catalog") / "project"
-    shutil.copytree(repo / "tests" / "fixtures" / "project", project)
-    shutil.copy(repo / "mkdocs.yml", project / "mkdocs.yml")
-    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
-    assert result.exit_code == 0, result.output
-    return project / "site"
 
 
 def test_filter_by_language_shows_only_matching_rows(
