@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 from courseware.errors import Problem
 from courseware.site.check_cache import CheckCache
 from courseware.site.links_check import check_link
-from courseware.site.markdown_checks import check_bidi_overrides, check_structure, scan_markdown
+from courseware.site.markdown_checks import (
+    MarkdownScan,
+    check_bidi_overrides,
+    check_structure,
+    scan_markdown,
+)
+from courseware.site.on_every_core import map_on_every_core
 from courseware.site.paths_check import check_content_files, check_url_collisions
 from courseware.site.render_limits import (
     MAX_NESTING_LEVELS,
@@ -53,14 +59,10 @@ def check_staged_content(staged: StagedFiles, registry: Registry) -> list[Proble
     cache = CheckCache(registry.root / ".cache" / "content-checks.json", settings)
     pages = _ContentPages(staged, texts, maps, settings, cache)
     problems += pages.render_each_source_once()
-    for path in pages.first_page.values():
+    scanned = [p for p in pages.first_page.values() if maps[p].source not in pages.failed]
+    scans = _scan_all([texts[path] for path in scanned], cache)
+    for path, scan in zip(scanned, scans, strict=True):
         line_map = maps[path]
-        if line_map.source in pages.failed:
-            continue
-        scan = cache.scan(texts[path])
-        if scan is None:
-            scan = scan_markdown(texts[path])
-            cache.store_scan(texts[path], scan)
         problems += check_structure(scan, line_map.source, line_map.to_source)
         for link in scan.links:
             line = line_map.to_source(link.line)
@@ -70,6 +72,17 @@ def check_staged_content(staged: StagedFiles, registry: Registry) -> list[Proble
                 )
     cache.save()
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+
+
+def _scan_all(texts: list[str], cache: CheckCache) -> list[MarkdownScan]:
+    """The scan of each text: from the cache, or scanned now on every core."""
+    scans = [cache.scan(text) for text in texts]
+    missing = [index for index, scan in enumerate(scans) if scan is None]
+    fresh = map_on_every_core(scan_markdown, [texts[index] for index in missing])
+    for index, scan in zip(missing, fresh, strict=True):
+        cache.store_scan(texts[index], scan)
+        scans[index] = scan
+    return [scan for scan in scans if scan is not None]
 
 
 class _ContentPages:

@@ -159,11 +159,7 @@ def build_languages(
     scratch.mkdir(parents=True)
     try:
         outputs = {code: scratch / code for code in build}
-        trees = {}
-        for code in build:
-            trees[code] = root / "build" / f"docs-{code}"
-            write_staged(language_tree(files, code, registry), trees[code])
-        _run_in_parallel(root, registry, trees, outputs, jobs)
+        _run_in_parallel(root, registry, files, outputs, jobs)
         new_site.mkdir(parents=True, exist_ok=True)
         others = [c for c in registry.language_codes if c != source]
         for code in registry.language_codes:
@@ -180,10 +176,21 @@ def build_languages(
     return LanguageBuilds(built=tuple(build), reused=tuple(reuse))
 
 
+def stage_and_build_language(
+    root: Path, registry: Registry, files: dict[str, bytes], site_dir: Path, language: str
+) -> str | None:
+    """Write one language's tree to ``build/docs-<code>`` and build it into ``site_dir``;
+    return an error message or None. Runs in a worker, so the languages' trees are written
+    in parallel too."""
+    docs_dir = root / "build" / f"docs-{language}"
+    write_staged(language_tree(files, language, registry), docs_dir)
+    return build_one_language(root, registry, docs_dir, site_dir, language)
+
+
 def _run_in_parallel(
     root: Path,
     registry: Registry,
-    trees: dict[str, Path],
+    files: dict[str, bytes],
     outputs: dict[str, Path],
     jobs: int | None,
 ) -> None:
@@ -193,7 +200,7 @@ def _run_in_parallel(
     failures: list[str] = []
     if workers == 1:
         results = [
-            build_one_language(root, registry, trees[code], path, code)
+            stage_and_build_language(root, registry, files, path, code)
             for code, path in outputs.items()
         ]
     else:
@@ -201,7 +208,7 @@ def _run_in_parallel(
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = [
-                pool.submit(build_one_language, root, registry, trees[code], path, code)
+                pool.submit(stage_and_build_language, root, registry, files, path, code)
                 for code, path in outputs.items()
             ]
             results = [future.result() for future in futures]

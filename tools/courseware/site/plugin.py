@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from courseware.errors import CoursewareError
 from courseware.site.bundle_offline import OfflineSite
 from courseware.site.sanitize import sanitize_html
+from courseware.site.template_cache import COMPILED_TEMPLATES
 
 
 class CoursewarePluginConfig(Config):  # type: ignore[no-untyped-call]
@@ -87,6 +88,11 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
         if self.offline:
             self.offline.configure(config)
         return config
+
+    def on_env(self, env: Any, **kwargs: Any) -> Any:
+        """Reuse the templates this process compiled for an earlier language's build."""
+        env.bytecode_cache = COMPILED_TEMPLATES
+        return env
 
     def on_files(self, files: Any, **kwargs: Any) -> Any:
         """An offline copy leaves out the theme files it never loads."""

@@ -10,6 +10,7 @@ them for MkDocs.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import signal
@@ -25,6 +26,8 @@ from typing import Any, Literal
 
 import markdown
 import yaml
+
+from courseware.site.on_every_core import map_on_every_core
 
 RENDER_LIMIT_SECONDS = 3.0
 """A normal page renders in milliseconds (4.7 MB of prose takes 0.6 s, reference 2.5); the
@@ -155,18 +158,24 @@ def deepest_nesting(text: str) -> tuple[int, int]:
 
 
 def render_all(
-    texts: list[str], settings: MarkdownSettings, limit_seconds: float = RENDER_LIMIT_SECONDS
+    texts: list[str],
+    settings: MarkdownSettings,
+    limit_seconds: float = RENDER_LIMIT_SECONDS,
+    workers: int | None = None,
 ) -> list[RenderResult]:
-    """Render each text under ``limit_seconds`` of wall-clock time.
+    """Render each text under ``limit_seconds`` of wall-clock time, on every core.
 
-    The alarm signal only works in the main thread; elsewhere (``mkdocs serve`` rebuilds in
-    a thread) the texts are rendered by this module run as a worker process, which does the
-    same in its own main thread.
+    The alarm signal only works in a main thread: in this one, or in the forked workers
+    that share the texts out (``workers``: how many; default, as many as the texts are
+    worth). Elsewhere (``mkdocs serve`` rebuilds in a thread) the texts
+    are rendered by this module run as a worker process, which does the same in its own
+    main thread.
     """
     if not texts:
         return []
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM"):
-        return [_render_with_alarm(text, settings, limit_seconds) for text in texts]
+        render = functools.partial(_render_with_alarm, settings=settings, limit=limit_seconds)
+        return map_on_every_core(render, texts, workers)
     request = {"texts": texts, "limit": limit_seconds, "extensions": list(settings.extensions)}
     request["configs"] = settings.configs
     try:
