@@ -193,3 +193,20 @@ def test_a_failing_lab_keeps_its_last_good_output_for_keep_going(good_project: P
     assert "NameError" not in rendered.markdown and "Traceback" not in rendered.markdown
     executed = read_notebook(after.last_good.notebook_path)
     assert executed.cells[1].outputs[0]["text"].startswith("slope")
+
+
+def test_prints_a_cell_flushes_apart_are_one_output(good_project: Path) -> None:
+    """The kernel sends what a cell prints in as many messages as it flushed, which load
+    decides; merged, the executed notebook does not depend on the machine's load."""
+    hello = (good_project / "labs" / "hello.py").read_text(encoding="utf-8")
+    flushes = hello.replace(
+        'print("hello")',
+        'import time\nprint("first", flush=True)\ntime.sleep(0.3)\nprint("second", flush=True)',
+    )
+    (good_project / "labs" / "flushes.py").write_text(flushes, encoding="utf-8")
+    [run] = execute_labs(
+        [lab for lab in discover_labs(good_project) if lab.id == "flushes"], good_project
+    )
+    assert run.status == "executed" and run.notebook_path is not None
+    [cell] = [c for c in read_notebook(run.notebook_path).cells if c.cell_type == "code"]
+    assert [(o["output_type"], o["text"]) for o in cell.outputs] == [("stream", "first\nsecond\n")]

@@ -36,8 +36,9 @@ from courseware.labs.failures import LabProblem
 from courseware.labs.notebooks import notebook_bytes
 from courseware.labs.source import Lab
 
-ENGINE_VERSION = 1
-"""Bumped when the way labs are executed changes what a notebook contains."""
+ENGINE_VERSION = 2
+"""Bumped when the way labs are executed changes what a notebook contains (2: a cell's
+stream outputs are merged, one per stream)."""
 
 KEEP_ENTRIES_PER_LAB = 3
 """Entries kept per lab besides its last good one, so switching branches back and forth

@@ -113,6 +113,9 @@ async def run_notebook(request: WorkerRequest) -> WorkerOutcome:
         allow_errors=False,
         shutdown_kernel="immediate",
         record_timing=False,
+        # A cell's prints arrive in as many messages as the kernel's flushes made, which
+        # depends on the machine's load: merged, two builds write the same notebook.
+        coalesce_streams=True,
         on_cell_start=on_cell_start,
         on_cell_execute=on_cell_execute,
         on_cell_executed=on_cell_executed,
