@@ -7,10 +7,17 @@ measures in one run:
 - `courseware build`, cold (labs: none in the synthetic project, so "labs cached" holds);
 - a default `mkdocs build` with Material and mkdocs-static-i18n over the same staged pages
   (automatic navigation, default features, the i18n plugin's defaults);
+- the MkDocs floor (bench/mkdocs_floor.py): bare Material with `navigation.prune` and search
+  over each language's tree, languages in parallel, none of our checks or plugins; what any
+  build that renders these pages with MkDocs on this machine costs at least;
 - `courseware build` again with nothing changed;
 - `courseware build` after one translated page changed.
 
-Usage: python bench/build_scale.py [--sizes 100 1000] [--languages 5] [--json]
+With `--repeat K` the cold build, the default build and the floor are each run K times
+(a fresh project for every cold build) and the median is reported: on a shared two-core
+machine single runs of the same command differ by 10 to 20 %.
+
+Usage: python bench/build_scale.py [--sizes 100 1000] [--languages 5] [--repeat K] [--json]
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,7 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_project import generate_project  # noqa: E402
 
-REPOSITORY = Path(__file__).resolve().parents[1]
+BENCH = Path(__file__).resolve().parent
+REPOSITORY = BENCH.parent
 BIN = Path(sys.executable).parent
 
 
@@ -61,27 +70,24 @@ def _default_config(project: Path, languages: list[str]) -> Path:
     return config
 
 
-def measure(size: int, languages: int, workdir: Path) -> dict[str, float]:
-    project = generate_project(
-        workdir / f"n{size}", REPOSITORY, size, max(1, size // 10), languages
-    )
-    courseware = [str(BIN / "courseware"), "build", "--root", str(project)]
-    ours = _timed(courseware, project)
-    pages = sum(1 for _ in (project / "build" / "docs").rglob("*.md"))
+def measure(size: int, languages: int, workdir: Path, repeat: int = 1) -> dict[str, float]:
     codes = ["en", "es", "pt", "fr", "ar"][:languages]
-    default_site = workdir / f"default-{size}"
-    default = _timed(
-        [
-            str(BIN / "mkdocs"),
-            "build",
-            "-q",
-            "-f",
-            str(_default_config(project, codes)),
-            "-d",
-            str(default_site),
-        ],
-        project,
-    )
+    project = workdir / f"n{size}"
+    courseware = [str(BIN / "courseware"), "build", "--root", str(project)]
+    default_command = [str(BIN / "mkdocs"), "build", "-q", "-d", str(workdir / "default")]
+    floor_command = [sys.executable, str(BENCH / "mkdocs_floor.py"), str(project)]
+    floor_command += [str(workdir / "floor"), *codes]
+    ours_runs, default_runs, floor_runs = [], [], []
+    for _ in range(repeat):
+        generate_project(project, REPOSITORY, size, max(1, size // 10), languages)
+        ours_runs.append(_timed(courseware, project))
+        config = _default_config(project, codes)
+        default_runs.append(_timed([*default_command, "-f", str(config)], project))
+        floor_runs.append(_timed(floor_command, project))
+    ours = statistics.median(ours_runs)
+    default = statistics.median(default_runs)
+    floor = statistics.median(floor_runs)
+    pages = sum(1 for _ in (project / "build" / "docs").rglob("*.md"))
     warm = _timed(courseware, project)
     changed = project / "modules" / "module-0003" / f"index.{codes[-1]}.md"
     changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more sentence.\n")
@@ -93,6 +99,8 @@ def measure(size: int, languages: int, workdir: Path) -> dict[str, float]:
         "courseware_s": ours,
         "default_mkdocs_s": default,
         "ratio": ours / default,
+        "mkdocs_floor_s": floor,
+        "floor_ratio": floor / default,
         "warm_no_change_s": warm,
         "one_page_change_s": one_page,
         "courseware_ms_per_page": 1000 * ours / pages,
@@ -104,23 +112,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--languages", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per cold measurement")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="courseware-bench-") as folder:
-        rows = [measure(size, args.languages, Path(folder)) for size in args.sizes]
-        shutil.rmtree(folder, ignore_errors=True)
+        rows = []
+        for size in args.sizes:
+            workdir = Path(folder, f"size-{size}")
+            rows.append(measure(size, args.languages, workdir, max(1, args.repeat)))
+            shutil.rmtree(workdir, ignore_errors=True)
     if args.json:
         print(json.dumps(rows, indent=2))
         return
     print(
-        "| modules | pages | courseware (s) | default MkDocs (s) | ratio | ms/page ours | "
-        "ms/page default | no change (s) | one page changed (s) |"
+        "| modules | pages | courseware (s) | default MkDocs (s) | ratio | MkDocs floor (s) | "
+        "floor ratio | ms/page ours | ms/page default | no change (s) | one page changed (s) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         print(
             f"| {row['modules']} | {row['pages']} | {row['courseware_s']:.1f} | "
             f"{row['default_mkdocs_s']:.1f} | {row['ratio']:.2f}x | "
+            f"{row['mkdocs_floor_s']:.1f} | {row['floor_ratio']:.2f}x | "
             f"{row['courseware_ms_per_page']:.1f} | {row['default_ms_per_page']:.1f} | "
             f"{row['warm_no_change_s']:.2f} | {row['one_page_change_s']:.1f} |"
         )
