@@ -176,8 +176,18 @@ def build_languages(
     return LanguageBuilds(built=tuple(build), reused=tuple(reuse))
 
 
+_STAGED_FILES: dict[str, bytes] = {}
+"""The staged files, in a build worker: handed over once when the worker is forked (fork
+copies them without pickling) instead of with every language's task."""
+
+
+def _receive_staged_files(files: dict[str, bytes]) -> None:
+    _STAGED_FILES.clear()
+    _STAGED_FILES.update(files)
+
+
 def stage_and_build_language(
-    root: Path, registry: Registry, files: dict[str, bytes], site_dir: Path, language: str
+    root: Path, registry: Registry, site_dir: Path, language: str, files: dict[str, bytes]
 ) -> str | None:
     """Write one language's tree to ``build/docs-<code>`` and build it into ``site_dir``;
     return an error message or None. Runs in a worker, so the languages' trees are written
@@ -185,6 +195,12 @@ def stage_and_build_language(
     docs_dir = root / "build" / f"docs-{language}"
     write_staged(language_tree(files, language, registry), docs_dir)
     return build_one_language(root, registry, docs_dir, site_dir, language)
+
+
+def _stage_and_build_in_worker(
+    root: Path, registry: Registry, site_dir: Path, language: str
+) -> str | None:
+    return stage_and_build_language(root, registry, site_dir, language, _STAGED_FILES)
 
 
 def _run_in_parallel(
@@ -200,15 +216,21 @@ def _run_in_parallel(
     failures: list[str] = []
     if workers == 1:
         results = [
-            stage_and_build_language(root, registry, files, path, code)
+            stage_and_build_language(root, registry, path, code, files)
             for code, path in outputs.items()
         ]
     else:
-        # fork: the workers inherit the loaded registry and imports instead of redoing them.
+        # fork: the workers inherit the loaded registry, the imports and the staged files
+        # instead of redoing or receiving them.
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_receive_staged_files,
+            initargs=(files,),
+        ) as pool:
             futures = [
-                pool.submit(stage_and_build_language, root, registry, files, path, code)
+                pool.submit(_stage_and_build_in_worker, root, registry, path, code)
                 for code, path in outputs.items()
             ]
             results = [future.result() for future in futures]
