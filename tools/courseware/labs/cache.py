@@ -38,7 +38,7 @@ from courseware.labs.source import Lab
 
 ENGINE_VERSION = 2
 """Bumped when the way labs are executed changes what a notebook contains (2: a cell's
-stream outputs are merged, one per stream)."""
+stream outputs are merged, one per stream; seeds are set as the first cell runs)."""
 
 KEEP_ENTRIES_PER_LAB = 3
 """Entries kept per lab besides its last good one, so switching branches back and forth

@@ -47,16 +47,35 @@ kernel manager still watches the real kernel and sees its exit code)."""
 
 _STARTUP = f"""\
 # Written by courseware: fixed seeds so that a lab prints the same numbers on every build.
-import random as _courseware_random
-_courseware_random.seed({SEED})
-del _courseware_random
-try:
-    import numpy as _courseware_numpy
-except ImportError:
-    pass
-else:
-    _courseware_numpy.random.seed({SEED})
-    del _courseware_numpy
+# They are set just before the first cell runs, not here: until then the kernel draws from
+# `random` itself (IPython picks a banner tip for every kernel_info request, and on a loaded
+# machine the client asks more often while it waits for the kernel), which would spend a
+# varying part of seeds set at startup.
+def _courseware_seeder():
+    seeded = []
+
+    def seed(*_event):
+        if seeded:
+            return
+        seeded.append(True)
+        import random
+        random.seed({SEED})
+        try:
+            import numpy
+        except ImportError:
+            return
+        numpy.random.seed({SEED})
+
+    return seed
+
+
+get_ipython().events.register("pre_run_cell", _courseware_seeder())
+del _courseware_seeder
+"""
+
+_IPYTHON_CONFIG = """\
+# Written by courseware: no random banner tip (it draws from the lab's `random`).
+c.InteractiveShell.enable_tip = False
 """
 
 _MATPLOTLIBRC = """\
@@ -92,6 +111,7 @@ def create_workspace(lab: Lab) -> Workspace:
     startup = root / "ipython" / "profile_default" / "startup"
     startup.mkdir(parents=True)
     (startup / "00-courseware-seeds.py").write_text(_STARTUP, encoding="utf-8")
+    (startup.parent / "ipython_kernel_config.py").write_text(_IPYTHON_CONFIG, encoding="utf-8")
     (root / "matplotlib").mkdir()
     (root / "matplotlib" / "matplotlibrc").write_text(_MATPLOTLIBRC, encoding="utf-8")
     return Workspace(root=root, workdir=workdir, ipc_path=root / "k", pgid_file=root / "pgid")
