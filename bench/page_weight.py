@@ -4,7 +4,7 @@ Builds the repository's content into a temporary folder (or takes a built site),
 loopback, opens one page of every page type in every language in Debian's chromium with an
 empty cache, and prints, per page, the gzip bytes of its HTML, of a first view (content images
 apart), of a second view after the home page, and of its content images; then the search
-index, whole and per language. The measuring code is the quality tests' own
+index of each language. The measuring code is the quality tests' own
 (``tests/quality/weights.py``), so the table and the tests agree.
 
     .venv/bin/python bench/page_weight.py                  # build, then measure
@@ -73,7 +73,7 @@ def measure(site: Path) -> dict[str, object]:
                 ),
                 "content_image_bytes": current.content_image_bytes,
                 "requests": len(current.resources),
-                "search_index_fetched": current.fetched(SEARCH_INDEX),
+                "search_index_fetched": current.fetched(LANGUAGES[page.language] + SEARCH_INDEX),
                 "other_origins": list(current.other_origins),
             }
         )

@@ -14,7 +14,6 @@ keeps them at least for the visit.
 from __future__ import annotations
 
 import gzip
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -183,25 +182,12 @@ def kb(size: int) -> str:
 
 
 def search_index_sizes(site: Path, languages: dict[str, str]) -> dict[str, int]:
-    """gzip bytes of the whole search index (``"all"``) and of each language's share of it.
+    """gzip bytes of each language's search index.
 
-    mkdocs-static-i18n writes one index for every language; a language's share is what an
-    index of that language's pages alone would weigh.
+    Every language is built on its own and has its own index (``es/search/...``), which is
+    all a reader of that language ever loads.
 
     Args:
         languages: language code → its root in the site (``""`` for the default language).
     """
-    file = site / SEARCH_INDEX
-    index = json.loads(file.read_text(encoding="utf-8"))
-    default = next(code for code, root in languages.items() if not root)
-
-    def language_of(location: str) -> str:
-        found = (c for c, root in languages.items() if root and location.startswith(root))
-        return next(found, default)
-
-    sizes = {"all": sent_size(file)}
-    for code in languages:
-        docs = [doc for doc in index["docs"] if language_of(doc["location"]) == code]
-        text = json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False)
-        sizes[code] = len(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
-    return sizes
+    return {code: sent_size(site / root / SEARCH_INDEX) for code, root in languages.items()}
