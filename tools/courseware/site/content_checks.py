@@ -79,10 +79,10 @@ def _scan_all(texts: list[str], cache: CheckCache) -> list[MarkdownScan]:
     scans = [cache.scan(text) for text in texts]
     missing = [index for index, scan in enumerate(scans) if scan is None]
     fresh = map_on_every_core(scan_markdown, [texts[index] for index in missing])
-    for index, scan in zip(missing, fresh, strict=True):
+    fresh_by_index = dict(zip(missing, fresh, strict=True))
+    for index, scan in fresh_by_index.items():
         cache.store_scan(texts[index], scan)
-        scans[index] = scan
-    return [scan for scan in scans if scan is not None]
+    return [scan or fresh_by_index[index] for index, scan in enumerate(scans)]
 
 
 class _ContentPages:

@@ -167,9 +167,8 @@ def render_all(
 
     The alarm signal only works in a main thread: in this one, or in the forked workers
     that share the texts out (``workers``: how many; default, as many as the texts are
-    worth). Elsewhere (``mkdocs serve`` rebuilds in a thread) the texts
-    are rendered by this module run as a worker process, which does the same in its own
-    main thread.
+    worth). Elsewhere (``mkdocs serve`` rebuilds in a thread) the texts are rendered by
+    this module run as a worker process, which does the same in its own main thread.
     """
     if not texts:
         return []
