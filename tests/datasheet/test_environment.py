@@ -15,7 +15,7 @@ from courseware.footprint import estimate_preset
 ENV = "ml_sensor.environmental_impact"
 
 
-def _section(patch: dict[str, object]):  # type: ignore[no-untyped-def]
+def _section(patch: dict[str, object]):
     loaded = load_data(patched(patch))
     assert loaded.sheet is not None
     return compute_environment(loaded.sheet)

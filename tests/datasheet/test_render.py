@@ -18,7 +18,7 @@ from courseware.datasheet.risk import compute_risk_profile
 from courseware.datasheet.validate import check_file, validate_datasheet
 
 
-def _page(patch: dict[str, object], gettext=lambda s: s) -> str:  # type: ignore[no-untyped-def]
+def _page(patch: dict[str, object], gettext=lambda s: s) -> str:
     loaded = load_data(patched(patch))
     assert loaded.sheet is not None
     findings = validate_datasheet(loaded.sheet, loaded.path, loaded.document)

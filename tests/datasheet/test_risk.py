@@ -8,7 +8,7 @@ from courseware.datasheet.risk import AREAS, capability_surplus, compute_risk_pr
 from courseware.datasheet.validate import check_file
 
 
-def _profile(name: str):  # type: ignore[no-untyped-def]
+def _profile(name: str):
     result = check_file(SENSORS / f"{name}.yaml", SENSORS.parents[1])
     assert result.sheet is not None
     return compute_risk_profile(result.sheet, result.findings), result.sheet

@@ -18,11 +18,15 @@ import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
 
 from courseware.cli import cli
+
+if TYPE_CHECKING:
+    from tests.faults.cases import Fault
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE.parent / "fixtures"
@@ -123,7 +127,7 @@ def assert_no_script_from_content(site: Path) -> None:
 
 
 @pytest.mark.parametrize("fault", cases.FAULTS, ids=lambda fault: fault.id)
-def test_fault(fault: cases.Fault, project: Path, built: tuple[Path, dict[str, str]]) -> None:
+def test_fault(fault: Fault, project: Path, built: tuple[Path, dict[str, str]]) -> None:
     for relative, content in fault.files.items():
         path = project / relative
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ def test_fitted_models_reproduce_the_seed_within_one_year() -> None:
 
 def test_models_start_from_15_billion_in_2023() -> None:
     for kind in ("linear", "exponential"):
-        model = fit_growth(kind)  # type: ignore[arg-type]
+        model = fit_growth(kind)
         assert model.devices_in(2023) == 15e9
         assert model.year_reaching(15e9) == pytest.approx(2023)
 

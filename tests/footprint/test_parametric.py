@@ -75,4 +75,4 @@ def test_led_count_is_a_whole_number(bad: object) -> None:
 
 def test_unknown_factor() -> None:
     with pytest.raises(FootprintInputError, match="unknown factor"):
-        unit_factor("battery_mass")  # type: ignore[arg-type]
+        unit_factor("battery_mass")

@@ -45,7 +45,7 @@ def test_unknown_region_suggests() -> None:
 
 def test_every_bad_argument_is_reported() -> None:
     with pytest.raises(FootprintInputError) as caught:
-        use_stage_kg_co2e(math.nan, duty_cycle=1.5, lifetime_years=True, region="mars")  # type: ignore[arg-type]
+        use_stage_kg_co2e(math.nan, duty_cycle=1.5, lifetime_years=True, region="mars")
     assert [p.parameter for p in caught.value.problems] == [
         "power_mw",
         "duty_cycle",

@@ -39,4 +39,4 @@ def test_bad_shapes_and_indices() -> None:
     with pytest.raises(FootprintInputError, match="outside"):
         evaluate_many(np.full((1, 10), 3, dtype=np.int64))
     with pytest.raises(FootprintInputError, match="integer"):
-        evaluate_many(np.zeros((1, 10)))
+        evaluate_many(np.zeros((1, 10)))  # type: ignore[arg-type]

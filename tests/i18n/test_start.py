@@ -11,6 +11,7 @@ import pytest
 from courseware.errors import ContentError, UsageError
 from courseware.i18n.hashing import source_hash
 from courseware.i18n.headers import (
+    HeaderStyle,
     TranslationHeader,
     read_translation_header,
     strip_translation_header,
@@ -42,7 +43,7 @@ def test_start_writes_the_source_with_its_hash(project: Path, source: str, expec
     assert written == project / expected
     header = read_translation_header(written)
     assert header == TranslationHeader(Path(source).name, source_hash(project / source))
-    style = "jupytext" if source.endswith(".py") else "front_matter"
+    style: HeaderStyle = "jupytext" if source.endswith(".py") else "front_matter"
     body = strip_translation_header(written.read_text(encoding="utf-8"), style)
     assert body == (project / source).read_text(encoding="utf-8")
 

@@ -70,8 +70,8 @@ def test_yaml_tags_utf16_and_bom() -> None:
     else:
         raise AssertionError("the tag was accepted")
     assert decode_text(b"\xef\xbb\xbfid: x\n", "f.yaml") == ("id: x\n", [])
-    text, [problem] = decode_text("id: x\n".encode("utf-16"), "f.yaml")
-    assert text is None and str(problem).startswith("f.yaml:1: file is UTF-16 text")
+    text, [utf16_problem] = decode_text("id: x\n".encode("utf-16"), "f.yaml")
+    assert text is None and str(utf16_problem).startswith("f.yaml:1: file is UTF-16 text")
 
 
 def test_outside_the_main_thread_pages_render_in_a_worker_process() -> None:
