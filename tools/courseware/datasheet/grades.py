@@ -1,7 +1,8 @@
 """The grade of every datasheet field (required, optional, conditional), kept in the schema.
 
-The only field-level grading in the sources is the [R]/[O]/[C] revision of the paper's
-Markdown template (see ``shared/reference/ml-sensor-datasheets.md``, section 1.2). Grades
+The only field-level grading in the sources is a revision of the paper's Markdown template
+that tags every field [R], [O] or [C] (by its content a version of
+``ml_sensor_datasheet_template.md`` in https://github.com/harvard-edge/ML-Sensors). Grades
 live in each field's JSON Schema extra (``x-grade``, ``x-trigger``) so that contributors'
 editors, the validator and the renderer read the same declaration; the validator has no
 list of its own.

@@ -1,11 +1,13 @@
 """A sensor materiality and risk profile computed from a datasheet's fields.
 
 The five areas (calibration, documentation, proprietary data profusion, privacy, waste) are
-those of "Materiality and Risk in the Age of Pervasive AI Sensors" (arXiv 2402.11183 v2, as
-summarised in the reference note, section 3). The checklist and the scoring are this
-project's operationalisation, not the paper's method: each item scores 0 (documented and
-mitigated), 1 (documented, not mitigated) or 2 (risky, or not disclosed); an area scores
-the mean × 50, so 0 is best and 100 worst; the overall score is the mean of the areas.
+those of "Materiality and Risk in the Age of Pervasive AI Sensors" (arXiv 2402.11183 v2;
+Nature Machine Intelligence, 2025, doi:10.1038/s42256-025-01017-7), taken from the abstracts
+and a summary of v2, as the paper's full text could not be checked. The checklist and the
+scoring are this project's operationalisation, not the paper's method: each item scores 0
+(documented and mitigated), 1 (documented, not mitigated) or 2 (risky, or not disclosed); an
+area scores the mean × 50, so 0 is best and 100 worst; the overall score is the mean of the
+areas.
 """
 
 from __future__ import annotations
@@ -284,11 +286,11 @@ CHECKLIST: tuple[_Item, ...] = (
         ),
     ),
 )
-"""Area, question and scoring of every checklist item, after the reference note's table."""
+"""Area, question and scoring of every checklist item (this project's, see the module docstring)."""
 
 
 def capability_surplus(sheet: Datasheet) -> float | None:
-    """Raw sensor data rate ÷ exposed output rate, for an 8-bit camera (reference, section 3).
+    """Raw sensor data rate ÷ exposed output rate, for an 8-bit camera (this project's measure).
 
     None unless the pixel array, the frame or update rate and the output size are all given.
     """

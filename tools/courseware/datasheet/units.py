@@ -2,7 +2,7 @@
 
 Datasheets mix kB and "Kb" on the same page (the open-source example gives RAM as "131 Kb",
 the commercial one "442.6 kB"); a value whose unit could mean two things cannot be compared,
-so it is refused with the two readings spelt out (reference, section 4, check 5).
+so it is refused with the two readings spelt out (check 5).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from courseware.yamlsafe import YamlDocument
 
 
 def all_checks() -> list[Check]:
-    """Every check, in the order of the reference's section 4."""
+    """Every check, in the order of its checklist number (see ``Check.reference``)."""
     return sorted(CHECKS.values(), key=lambda c: c.reference)
 
 

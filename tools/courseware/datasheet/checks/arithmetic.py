@@ -1,4 +1,4 @@
-"""Internal arithmetic (reference section 4, C): totals re-added, shares consistent with
+"""Internal arithmetic (checks 9 to 14): totals re-added, shares consistent with
 the number of people, power and timing that add up."""
 
 from __future__ import annotations
@@ -14,18 +14,18 @@ from courseware.datasheet.schema.description import UpdateMode
 from courseware.datasheet.walk import models_of
 
 BREAKDOWN_TOLERANCE = 0.02
-"""Footprint blocks must re-add to the total within 2 % (reference, check 10): the published
+"""Footprint blocks must re-add to the total within 2 % (check 10): the published
 values are rounded to 0.01 kg."""
 
 PERCENT_SUM_TOLERANCE = 1.0
-"""Percentages must re-add to 100 within one point (reference, check 10)."""
+"""Percentages must re-add to 100 within one point (check 10)."""
 
 METRIC_TOLERANCE_POINTS = 0.5
 """Offline rates that differ by more than half a point are not a rounding difference."""
 
 POWER_TOLERANCE = 0.25
 """V × I may differ from the stated power by a quarter: a regulator and an LED sit between
-(the Person Sensor's 3.3 V × 40 mA = 132 mW vs ≈150 mW is accepted, reference check 13)."""
+(the Person Sensor's 3.3 V × 40 mA = 132 mW vs ≈150 mW is accepted, check 13)."""
 
 RATE_TOLERANCE = 0.05
 """A claimed rate may exceed 1 / latency by 5 % before it is called infeasible ("~7 Hz"

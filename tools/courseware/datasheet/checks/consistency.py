@@ -1,4 +1,4 @@
-"""Cross-section consistency (reference section 4, D): the same quantity has the same value
+"""Cross-section consistency (checks 15 to 21): the same quantity has the same value
 everywhere; what the hardware can sense, store and infer is what the privacy label says."""
 
 from __future__ import annotations

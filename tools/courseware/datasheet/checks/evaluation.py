@@ -1,4 +1,4 @@
-"""End-to-end evaluation validity (reference section 4, E): results bound to versions,
+"""End-to-end evaluation validity (checks 23 to 30): results bound to versions,
 claims inside the tested envelope, negatives measured, the metric named for what it is,
 subgroups large enough and gaps stated as numbers."""
 
@@ -13,10 +13,10 @@ from courseware.datasheet.units import convert
 from courseware.datasheet.walk import models_of
 
 SMALL_SUBGROUP = 10
-"""Subgroups under ten people are flagged (reference, check 28)."""
+"""Subgroups under ten people are flagged (check 28)."""
 
 DISPARITY_THRESHOLD_PERCENT = 10.0
-"""A gap above ten points is flagged; a course setting (reference, check 29)."""
+"""A gap above ten points is flagged; a course setting (check 29)."""
 
 
 @check("version-binding", "error", "End-to-end results are bound to versions", 23)

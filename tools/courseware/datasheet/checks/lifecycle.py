@@ -1,4 +1,4 @@
-"""Environmental impact, compliance and provenance (reference section 4, F and G): the use
+"""Environmental impact, compliance and provenance (checks 31 and up): the use
 stage at the declared power, the method cited, claims with evidence, revisions that say
 what changed, acronyms defined."""
 

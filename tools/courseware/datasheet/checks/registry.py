@@ -39,13 +39,21 @@ CheckFunction = Callable[[CheckContext], Iterable[Hit]]
 
 @dataclass(frozen=True)
 class Check:
-    """A validator check: id, default severity, what it checks, and the reference item."""
+    """A validator check: id, default severity, what it checks, and its checklist number."""
 
     id: str
     severity: Severity
     title: str
     reference: int
-    """Number of the check in section 4 of ``shared/reference/ml-sensor-datasheets.md``."""
+    """Number of the item in the project's checklist, which several checks can share.
+
+    The checklist gathers the problems found in the two example datasheets of "Datasheets for
+    Machine Learning Sensors" (arXiv 2306.08848, appendices A and B; the PDFs are in
+    https://github.com/harvard-edge/ML-Sensors) into items numbered in groups: structure
+    (1-4), types and units (5-8), arithmetic (9-14), cross-section consistency (15-22),
+    end-to-end evaluation (23-30), environmental impact (31-32), compliance and provenance
+    (33 and up). The numbering is this project's, not the paper's.
+    """
     function: CheckFunction
 
     def run(self, context: CheckContext) -> list[Finding]:

@@ -1,4 +1,4 @@
-"""Structure and completeness checks (reference section 4, A): blocks present, required and
+"""Structure and completeness checks (checks 1 to 4): blocks present, required and
 triggered fields filled, no placeholders, how much is left undisclosed."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from courseware.yamlsafe import Location
 DISCLOSURE_WARNING_THRESHOLD = 10
 """Undisclosed answers above which a warning is given. A course setting, not a published
 figure: the commercial example has 16 in its IoT label, the open-source one 15 Unknowns in
-its nutrition label (reference, section 4, check 4)."""
+its nutrition label (check 4)."""
 
 _PLACEHOLDER = re.compile(
     r"\b(TBD|TBA|TBC|TODO|FIXME|XXX+|lorem ipsum)\b|\?\?\?|\b(see|click|available)\b[^.]*\bhere\b",

@@ -1,4 +1,4 @@
-"""Types, units and ranges (reference section 4, B): units unambiguous and of the right
+"""Types, units and ranges (checks 5 to 8): units unambiguous and of the right
 kind, min ≤ typ ≤ max, values inside their scale, format names that match their pixels,
 derived counts recomputed."""
 

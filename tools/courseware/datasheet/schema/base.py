@@ -13,7 +13,7 @@ from courseware.textfields import HttpsUrl, PlainText, Slug, StrictModel, check_
 
 UNDISCLOSED_ANSWERS = ("Not disclosed", "Unknown", "Unsure")
 """Answers that fill a field without giving its value. The Data Nutrition Label and the CMU
-IoT label both use them; the validator counts them (reference, section 4, check 4)."""
+IoT label both use them; the validator counts them (check 4)."""
 
 Undisclosed = Literal["Not disclosed", "Unknown", "Unsure"]
 
