@@ -8,7 +8,7 @@ import pytest
 
 from courseware.footprint.data import CalculatorData, data_file_text, load_calculator_data
 
-# The calculator's constants as the reference note quotes main.py (section 2.6).
+# The calculator's constants as main.py of harvard-edge/TinyML-Footprint gives them (gh-pages).
 CALCULATOR_MAIN_PY = {
     "ml_training": {"DenseNet": 0.1, "MobileNetV1": 1.0},
     "casing": {"ABS 200g/Steel 20g": 0.04, "ABS 400g/Steel 80g": 0.27, "ABS 700g/Steel 300g": 0.63},

@@ -2,8 +2,10 @@
 
 The seed's "5x to 38x savings over a 3-year lifespan" fits the Apple Watch Series 7 (34 kg CO2e)
 divided by the README's worst (7.06) and best (0.89) systems: 4.8x and 38.2x. The paper's own
-text for this claim could not be checked (reference note, section 4); these functions show the
-arithmetic so a lab can reproduce it.
+text for this claim could not be checked ("Is TinyML Sustainable?", arXiv 2301.11899: the
+copies found give only its abstract and introduction); these functions show the arithmetic so
+a lab can reproduce it. The seed is the talk this project started from, "Sustainable &
+Responsible TinyML" by Brian Plancher.
 """
 
 from __future__ import annotations

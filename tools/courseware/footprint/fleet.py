@@ -1,7 +1,9 @@
 """The footprint of many devices: a fleet of N identical devices, such as the seed's 250 billion.
 
 Plain multiplication, kept as a function so labs state the device count and get the units right
-(kg, tonnes, megatonnes) with the interval carried along.
+(kg, tonnes, megatonnes) with the interval carried along. The seed is the talk this project
+started from, "Sustainable & Responsible TinyML" by Brian Plancher ("There are around 250bn
+MCUs deployed today").
 """
 
 from __future__ import annotations
