@@ -3,9 +3,10 @@
 The seed (the talk this project started from, "Sustainable & Responsible TinyML" by Brian
 Plancher; its table cites Statista's count of IoT connected devices) starts from about 15
 billion IoT devices in 2023 and gives, for a linear and an exponential scenario, the year the
-count passes 50 billion, 100 billion, 250 billion and 1 trillion. Both models here pass through (2023, 15 billion) and take the one rate that best
-reproduces the table's years (least squares on the years), so they answer the same question for
-any count; rounded to whole years they land within one year of every year in the seed.
+count passes 50 billion, 100 billion, 250 billion and 1 trillion. Both models here pass
+through (2023, 15 billion) and take the one rate that best reproduces the table's years (least
+squares on the years), so they answer the same question for any count; rounded to whole years
+they land within one year of every year in the seed.
 """
 
 from __future__ import annotations

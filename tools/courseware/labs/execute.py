@@ -52,7 +52,7 @@ CACHE_DIR = Path(".cache") / "labs"
 """Where a project keeps executed labs, relative to its root."""
 
 DEFAULT_MAX_OUTPUT_CHARS = 100_000
-"""Output kept per cell; the reliability reference (2.4) suggests about 100 KB."""
+"""Output kept per cell: this project's choice, ample for a lab's tables and messages."""
 
 STARTUP_ALLOWANCE_SECONDS = 60
 """Time allowed on top of the per-cell limits before a whole lab is killed (kernel start

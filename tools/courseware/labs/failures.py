@@ -2,7 +2,7 @@
 ``labs/<id>.py:LINE (cell N): ErrorType: message``.
 
 nbclient reports a failure as the cell's source plus an ANSI-coloured traceback whose line
-numbers count from the top of the cell (reliability reference, 4.3). Contributors edit the
+numbers count from the top of the cell (``In[2], line 3``). Contributors edit the
 ``.py`` file, so lines are mapped back to it, colour codes are dropped, and the common
 mistakes (a missing module, ``input()``, an endless loop, too much memory) get a fix.
 """

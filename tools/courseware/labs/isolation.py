@@ -2,10 +2,10 @@
 no network where the system allows it, and fixed seeds.
 
 Contributed labs are code from strangers. nbclient starts kernels with the builder's full
-environment, folder and network (reliability reference, section 2.4); here the kernel gets an
-allow-listed environment (no tokens), its own temporary folder as cwd and HOME, an address
-space limit set with ``setrlimit`` before ``ipykernel`` starts, and its own empty network
-namespace when ``unshare`` can make one.
+environment, folder and network (it launches ``python -m ipykernel_launcher`` as a child
+process, which inherits them); here the kernel gets an allow-listed environment (no tokens),
+its own temporary folder as cwd and HOME, an address space limit set with ``setrlimit`` before
+``ipykernel`` starts, and its own empty network namespace when ``unshare`` can make one.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from courseware.labs.source import Lab
 
 DEFAULT_MEMORY_LIMIT_BYTES = 1024**3
 """1 GiB of address space: a kernel with numpy and matplotlib imported maps about 340 MiB,
-and the reliability reference (2.4) found ``--as=1G`` turns ``bytearray(3 GiB)`` into a clean
-MemoryError."""
+and a 1 GiB limit turns ``bytearray(3 GiB)`` into a clean MemoryError (as
+``tests/labs/test_execute.py`` checks)."""
 
 MAX_FILE_BYTES = 256 * 1024**2
 """Largest file a lab may write (RLIMIT_FSIZE), so a runaway loop cannot fill the disk."""

@@ -47,7 +47,7 @@ class SandboxedKernelManager(AsyncKernelManager):
 class CappedNotebookClient(NotebookClient):
     """A notebook client that keeps at most ``max_output_chars`` of output per cell.
 
-    nbclient stores whatever a cell prints (20 MB in the reliability reference, 2.4, case 37);
+    nbclient stores whatever a cell prints (``tests/labs/test_execute.py`` prints 20 MB);
     here text beyond the budget is dropped as it arrives and a notice takes its place.
     """
 

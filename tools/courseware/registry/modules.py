@@ -3,8 +3,10 @@
 A module is the unit educators assemble into tracks, so its metadata answers their
 questions before they read it: how long, for whom, what it needs first, what it teaches,
 under which licence, and in which languages. Fields follow the Carpentries episode
-(questions, objectives, key points, teaching/exercise minutes) and MLSysBook's instructor
-metadata; see the curriculum-registries reference, section 4.9.
+(questions, objectives, key points, teaching/exercise minutes: the episode template of
+https://github.com/carpentries/sandpaper) and the ``InstructorMetadata`` of MLSysBook's labs
+(https://github.com/harvard-edge/cs249r_book: why assign, where it fits, misconceptions,
+discussion prompts).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Read a TinyMLedu registry file (``_data/materials/full_courses.yml``, ``workshops.yaml``):
 a YAML list of entries, each checked for its shape and kept with the line of every field.
 
-The shape is the one section 4.5 of the curriculum-registries reference describes. It is
+The shape is the one of those files in https://github.com/tinyMLx/tinyMLx.github.io. It is
 checked strictly (an unknown key is an error, not ignored), because a misspelt key would
 otherwise lose a field without a word. The text inside the fields is read later, by the
 normalisers, which report per entry instead of stopping.
