@@ -1,4 +1,4 @@
-"""Page weight of the real site against the low-bandwidth budgets of issue 8.
+"""Page weight of the real site against the low-bandwidth budgets of ``tests/quality/weights.py``.
 
 Builds the repository's content into a temporary folder (or takes a built site), serves it on
 loopback, opens one page of every page type in every language in Debian's chromium with an

@@ -1,7 +1,7 @@
 """Generate a synthetic courseware project for build benchmarks.
 
 N modules with pages of realistic length (about 1,100 words, headings, a table, a code block
-and an admonition, like the performance reference's generator), M offerings, and every page
+and an admonition), M offerings, and every page
 translated into every declared language. Deterministic: the same arguments give the same
 files.
 """

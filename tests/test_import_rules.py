@@ -1,4 +1,4 @@
-"""The package map of DESIGN.md holds: nothing imports upward, leaf libraries stay leaves."""
+"""The package map of ARCHITECTURE.md holds: nothing imports upward, leaf libraries stay leaves."""
 
 from __future__ import annotations
 

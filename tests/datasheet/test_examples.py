@@ -1,5 +1,5 @@
-"""The three example datasheets: the two published ones reproduce the inconsistencies the
-reference note lists for them; the illustrative one passes with no error."""
+"""The three example datasheets: the two published ones reproduce the inconsistencies found
+in them (see ``Check.reference``); the illustrative one passes with no error."""
 
 from __future__ import annotations
 

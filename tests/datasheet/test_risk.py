@@ -36,7 +36,7 @@ def test_person_sensor_privacy_scores_worse_than_the_presence_only_module() -> N
 def test_capability_surplus_matches_the_reference_orders_of_magnitude() -> None:
     _, open_source = _profile("pa1-person-detection")
     _, commercial = _profile("person-sensor")
-    assert capability_surplus(open_source) == 320 * 320  # ≈10^5 (reference, section 3)
+    assert capability_surplus(open_source) == 320 * 320  # ≈10^5
     assert round(capability_surplus(commercial) or 0, -2) == 7900  # ≈8 × 10^3
 
 

@@ -1,4 +1,4 @@
-"""The fault scenarios of the reliability reference (section 5), one tiny fixture each.
+"""The fault scenarios the builder must survive, one tiny fixture each.
 
 Each case writes a few files into a copy of a project that built cleanly, and lists the
 problem lines ``courseware build`` must print (each an exact ``path:line`` and the start of

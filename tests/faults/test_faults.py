@@ -1,6 +1,6 @@
 """The fault suite: every scenario of ``cases.py`` against a project that built cleanly.
 
-Each case asserts the reference's expectations (section 5): the exit code, the exact
+Each case asserts what the builder must do: the exit code, the exact
 ``path:line`` problems (all of them, in one run), no traceback, the previously built
 ``site/`` byte-identical, no sentinel file, and no script from content in any output.
 One clean build is shared by the module and copied for each case.

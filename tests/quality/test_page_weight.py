@@ -1,6 +1,6 @@
 """Low-bandwidth budgets on the real site, measured from what Debian's chromium requests.
 
-Budgets (issue 8, from the reliability reference, section 3.5), as gzip bytes:
+Budgets (this project's, from the public figures named in ``weights.py``), as gzip bytes:
 a module page's HTML ≤ 14 KB; a first view ≤ 100 KB without content images; a second view
 ≤ 15 KB; the search index fetched only once a search starts, or ≤ 100 KB per language; no
 request to another origin. A failure names the page and its largest resources.

@@ -2,8 +2,8 @@
 
 A visit opens one page with the browser's cache off (a first view), records every request it
 makes, and runs axe on the loaded page. Sizes come from the built files: text
-(HTML, CSS, JavaScript, JSON, SVG) gzipped at level 6, as a static host that compresses sends it
-(the performance reference, section 4, does the same); images and archives as they are.
+(HTML, CSS, JavaScript, JSON, SVG) gzipped at level 6 (zlib's default), as a static host that
+compresses sends it; images and archives as they are.
 
 A second view is modelled from the sets of URLs: a reader who has seen the home page and opens
 another page downloads that page's HTML and whatever the home page did not load. Material's
@@ -23,7 +23,9 @@ from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Browser, Request, Route
 
-# Budgets of issue 8 (reliability reference, section 3.5), in bytes as sent (gzip).
+# Budgets chosen for this project from public figures, in bytes as sent (gzip): TCP's initial
+# window of ten segments, about 14.6 KB (RFC 6928), and the 130-170 KB critical path Alex
+# Russell gives for a cheap phone on a slow network ("The Performance Inequality Gap").
 KB = 1024
 MODULE_HTML_BUDGET = 14 * KB  # one TCP initial window: the lesson text arrives in one flight
 FIRST_VIEW_BUDGET = 100 * KB  # cold cache, content images excluded

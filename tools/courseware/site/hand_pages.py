@@ -13,8 +13,8 @@ from courseware.errors import Problem
 from courseware.yamlsafe import decode_text, display_path
 
 MAX_PAGE_BYTES = 200 * 1024
-"""Markdown over this size is refused before rendering (the reliability reference, 2.3,
-suggests 200 KB; Python-Markdown has super-linear inputs, 2.5)."""
+"""Markdown over this size is refused before rendering: a limit chosen for this project, as
+Python-Markdown has super-linear inputs (see ``render_limits.py``)."""
 
 PAGES_FOLDER = "pages"
 

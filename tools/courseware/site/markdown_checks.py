@@ -2,9 +2,9 @@
 
 MkDocs names no lines, and a built page no longer says which image had no alt text
 (``![](x.png)`` becomes ``alt=""``, which axe takes for decorative). The scan uses
-markdown-it-py, a linear parser, over the staged page; the checks here are the
-source-level ones of the reliability reference (1.7): alt text, heading order, descriptive
-link text, snippet includes and bidirectional overrides.
+markdown-it-py, a linear parser, over the staged page; the checks here are the ones that
+need the source: alt text, heading order, descriptive link text, snippet includes and
+bidirectional overrides.
 """
 
 from __future__ import annotations

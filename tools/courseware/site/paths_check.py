@@ -3,7 +3,7 @@
 MkDocs maps ``foo.md`` and ``foo/index.md`` to the same URL and silently keeps one; pairs
 that differ only in case or Unicode normalisation clobber each other on macOS, Windows and
 case-insensitive hosts; ``#``, ``?`` and ``%`` in a name break every link to it; invisible
-characters make two names look alike (reliability reference, 2.3).
+characters make two names look alike (``tests/faults/cases.py`` has a case of each).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from courseware.site.source_map import StagedSource
 from courseware.yamlsafe import MAX_FILE_BYTES, display_path
 
 MAX_IMAGE_BYTES = 300 * 1024
-"""Images over this size are refused (reference 2.3 suggests 300 KB: pages stay light on
+"""Images over this size are refused (a limit chosen for this project: pages stay light on
 slow, metered connections)."""
 
 MAX_OTHER_BYTES = 1024 * 1024

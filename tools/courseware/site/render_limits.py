@@ -2,10 +2,10 @@
 
 Python-Markdown has super-linear inputs: 50,000 ``[`` characters (48 KiB, well under the
 size cap) take minutes, and a list nested 300 levels deep raises ``RecursionError``
-(reliability reference, sections 0.8 and 2.5). MkDocs would hang or crash on them, so every
-contributed page is rendered here first, with a deadline, and the ids of the rendered HTML
-are kept: they are the page's anchors, computed exactly as the ``toc`` extension computes
-them for MkDocs.
+(https://github.com/Python-Markdown/markdown/issues/798 for the brackets; both measured with
+Python-Markdown 3.11). MkDocs would hang or crash on them, so every contributed page is
+rendered here first, with a deadline, and the ids of the rendered HTML are kept: they are the
+page's anchors, computed exactly as the ``toc`` extension computes them for MkDocs.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ import yaml
 from courseware.site.on_every_core import map_on_every_core
 
 RENDER_LIMIT_SECONDS = 3.0
-"""A normal page renders in milliseconds (4.7 MB of prose takes 0.6 s, reference 2.5); the
+"""A normal page renders in milliseconds (4.7 MB of prose takes 0.6 s, measured); the
 quadratic inputs take 0.6 s at 2,500 brackets and minutes at 50,000, so a few seconds
 separates the two with a wide margin while keeping a failing build short."""
 
 MAX_NESTING_LEVELS = 50
-"""Python-Markdown handles 200 nested list levels and fails at 300 (reference 2.5); no
+"""Python-Markdown handles 200 nested list levels and fails at 300 (measured); no
 lesson needs more than a handful, so 50 leaves room and refuses long before the crash."""
 
 MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
