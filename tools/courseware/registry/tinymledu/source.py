@@ -9,9 +9,10 @@ normalisers, which report per entry instead of stopping.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
@@ -99,12 +100,12 @@ def read_source(path: Path, root: Path) -> list[SourceItem]:
         message = f"expected a list of entries (- title: ...), found {found}"
         raise ContentError([Problem(document.path, 1, None, message)])
     items: list[SourceItem] = []
+    # Split the document's line and scalar maps by entry in one pass each: filtering the
+    # whole maps for every entry made a 9,000-entry import quadratic (61 s).
+    lines_of = _by_entry(document.lines)
+    scalars_of = _by_entry(document.plain_scalars)
     for index, data in enumerate(document.data):
-        lines = {
-            location[1:]: line
-            for location, line in document.lines.items()
-            if location[:1] == (index,)
-        }
+        lines = lines_of.get(index, {})
         if not isinstance(data, dict):
             message = "expected an entry (title: ..., date: ...), found " + _kind_of(data)
             problems.append(Problem(document.path, lines.get((), 1), f"[{index}]", message))
@@ -113,11 +114,7 @@ def read_source(path: Path, root: Path) -> list[SourceItem]:
             path=document.path,
             data=data,
             lines=lines,
-            plain_scalars={
-                location[1:]: text
-                for location, text in document.plain_scalars.items()
-                if location[:1] == (index,)
-            },
+            plain_scalars=scalars_of.get(index, {}),
         )
         try:
             entry = SourceEntry.model_validate(data)
@@ -130,6 +127,18 @@ def read_source(path: Path, root: Path) -> list[SourceItem]:
     if problems:
         raise ContentError(problems)
     return items
+
+
+_Value = TypeVar("_Value")
+
+
+def _by_entry(mapping: Mapping[Location, _Value]) -> dict[int, dict[Location, _Value]]:
+    """Entry index → that entry's part of ``mapping``, keyed by the rest of the key path."""
+    grouped: dict[int, dict[Location, _Value]] = {}
+    for location, value in mapping.items():
+        if location and isinstance(location[0], int):
+            grouped.setdefault(location[0], {})[location[1:]] = value
+    return grouped
 
 
 def _kind_of(value: Any) -> str:
