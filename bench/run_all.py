@@ -16,6 +16,7 @@ BENCHMARKS = [
     ("Footprint: vectorized against one by one", ["footprint.py"]),
     ("Labs: cold, warm and after a prose edit", ["labs.py"]),
     ("Page weight against the budgets", ["page_weight.py"]),
+    ("TinyMLedu import against the file's size", ["tinymledu_import.py"]),
     ("Build speed, 100 modules, median of 3", ["build_scale.py", "--sizes=100", "--repeat=3"]),
     ("Build speed, 1000 modules", ["build_scale.py", "--sizes", "1000"]),
 ]
