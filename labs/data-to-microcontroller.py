@@ -1,7 +1,7 @@
 # ---
 # title: From data to a microcontroller, in numpy
 # module: from-data-to-microcontroller
-# duration_minutes: 60
+# duration_minutes: 45
 # connectivity: none
 # hardware: none
 # requirements: [courseware, numpy, matplotlib]
