@@ -83,7 +83,8 @@ def gesture_window(label: str) -> np.ndarray:
         signal[0] += size_g * np.sin(2 * np.pi * speed_hz * time_s + phase)
         signal[1] += size_g * rng.uniform(0.3, 1.0) * np.cos(2 * np.pi * speed_hz * time_s + phase)
     elif label == "punch":
-        centre_s, width_s, size_g = rng.uniform(0.4, 1.6), rng.uniform(0.05, 0.15), rng.uniform(0.5, 2.0)
+        centre_s, width_s = rng.uniform(0.4, 1.6), rng.uniform(0.05, 0.15)
+        size_g = rng.uniform(0.5, 2.0)
         jab = np.exp(-(((time_s - centre_s) / width_s) ** 2))
         recoil = np.exp(-(((time_s - centre_s - 2 * width_s) / width_s) ** 2))
         signal[2] += size_g * (jab - 0.4 * recoil)
@@ -123,6 +124,7 @@ plt.show()
 # We keep 30 % of the windows aside as a **test set** that the network never sees while it
 # learns, and standardise each feature with the mean and standard deviation of the training
 # set (the device must store those 30 numbers too).
+
 
 # %%
 def extract_features(batch: np.ndarray) -> np.ndarray:
@@ -180,7 +182,8 @@ def predict_float(batch: np.ndarray) -> np.ndarray:
 float_predictions = predict_float(inputs)
 float_accuracy = (float_predictions[test] == labels[test]).mean()
 print(f"loss after {EPOCHS} passes: {losses[-1]:.3f}")
-print(f"float accuracy: train {(float_predictions[train] == labels[train]).mean():.1%}, test {float_accuracy:.1%}")
+train_accuracy = (float_predictions[train] == labels[train]).mean()
+print(f"float accuracy: train {train_accuracy:.1%}, test {float_accuracy:.1%}")
 
 # %% alt="Line chart of the training loss (cross-entropy) against the pass over the training set, from 1 to 400. The loss starts near 2.1, falls steeply to about 0.25 during the first 50 passes and then flattens out, ending near 0.12."
 fig, ax = plt.subplots(figsize=(6, 3))
@@ -236,17 +239,20 @@ def predict_int(batch: np.ndarray) -> np.ndarray:
     """The quantised network: integer inputs, integer weights, int32 accumulators."""
     x_q = quantise(batch, input_scale)
     accumulator = x_q @ w1_q + b1_q
-    hidden_q = np.clip(np.round(np.maximum(accumulator, 0) * requantise), 0, LEVELS).astype(np.int32)
+    hidden = np.round(np.maximum(accumulator, 0) * requantise)
+    hidden_q = np.clip(hidden, 0, LEVELS).astype(np.int32)
     return (hidden_q @ w2_q + b2_q).argmax(axis=1)
 
 
 int_predictions = predict_int(inputs)
 int_accuracy = (int_predictions[test] == labels[test]).mean()
-print(f"scales: input {input_scale:.4f}, w1 {w1_scale:.4f}, hidden {hidden_scale:.4f}, w2 {w2_scale:.4f}")
+print(f"scales: input {input_scale:.4f}, w1 {w1_scale:.4f}, hidden {hidden_scale:.4f}, ", end="")
+print(f"w2 {w2_scale:.4f}")
 print(f"requantisation multiplier: {requantise:.6f}")
 print(f"test accuracy: float {float_accuracy:.1%}, int{BITS} {int_accuracy:.1%}")
 agreement = (int_predictions[test] == float_predictions[test]).mean()
 print(f"the int{BITS} model agrees with the float model on {agreement:.1%} of test windows")
+
 
 # %% alt="Two confusion matrices side by side, float model on the left and int8 model on the right, each a four-by-four grid of test-window counts with the true gesture on the rows and the predicted gesture on the columns (rest, wave, circle, punch). Both are almost identical, with about 92 percent of the 240 windows on the diagonal: the main mistake is circles taken for waves (13 of 60 circles in both), then waves taken for circles (4 in float, 3 in int8); rest and punch are almost always right."
 def confusion(predicted: np.ndarray) -> np.ndarray:
@@ -256,11 +262,20 @@ def confusion(predicted: np.ndarray) -> np.ndarray:
 
 
 fig, axes = plt.subplots(1, 2, figsize=(9, 4))
-for ax, (name, predicted) in zip(axes, [("float32", float_predictions), (f"int{BITS}", int_predictions)], strict=True):
+for ax, (name, predicted) in zip(
+    axes, [("float32", float_predictions), (f"int{BITS}", int_predictions)], strict=True
+):
     matrix = confusion(predicted)
     ax.imshow(matrix, cmap="Blues")
     for (row, col), count in np.ndenumerate(matrix):
-        ax.text(col, row, str(count), ha="center", va="center", color="white" if count > matrix.max() / 2 else "black")
+        ax.text(
+            col,
+            row,
+            str(count),
+            ha="center",
+            va="center",
+            color="white" if count > matrix.max() / 2 else "black",
+        )
     ax.set_xticks(range(n_classes), CLASSES)
     ax.set_yticks(range(n_classes), CLASSES)
     ax.set_xlabel("predicted")
@@ -295,14 +310,20 @@ model_macs = w1.size + w2.size
 
 RAW_SAMPLE_BYTES = 2  # one accelerometer reading stored as a 16-bit integer (a choice of this lab)
 window_ram_bytes = 3 * SAMPLES * RAW_SAMPLE_BYTES
+# Features in float and in int8, the hidden layer's int32 accumulators and int8 values, and
+# the int32 scores: all small next to the window of samples.
 activation_ram_bytes = 4 * n_inputs + 1 * n_inputs + 4 * HIDDEN + HIDDEN + 4 * n_classes
-feature_operations = 3 * 5 * SAMPLES  # about one operation per sample for each of 5 features, 3 axes
+# About one operation per sample for each of the 5 features on each of the 3 axes.
+feature_operations = 3 * 5 * SAMPLES
 
 print(f"parameters: {weights} weights + {biases} biases = {weights + biases}")
-print(f"model in flash: float32 {float_flash_bytes:,} bytes, int{BITS} {int_flash_bytes:,} bytes ({float_flash_bytes / int_flash_bytes:.1f}x smaller)")
+shrink = float_flash_bytes / int_flash_bytes
+print(f"model in flash: float32 {float_flash_bytes:,} bytes, ", end="")
+print(f"int{BITS} {int_flash_bytes:,} bytes ({shrink:.1f}x smaller)")
 print(f"MACs per inference: {model_macs} ({n_inputs}x{HIDDEN} + {HIDDEN}x{n_classes})")
 print(f"feature extraction: about {feature_operations:,} operations per window")
-print(f"RAM: window buffer {window_ram_bytes:,} bytes + features and activations {activation_ram_bytes} bytes")
+print(f"RAM: window buffer {window_ram_bytes:,} bytes ", end="")
+print(f"+ features and activations {activation_ram_bytes} bytes")
 
 # %% [markdown]
 # Feature extraction costs **more arithmetic than the network** here, and the window buffer
@@ -315,7 +336,7 @@ print(f"RAM: window buffer {window_ram_bytes:,} bytes + features and activations
 raw_inputs = 3 * SAMPLES
 raw_macs = raw_inputs * HIDDEN + HIDDEN * n_classes
 raw_int_flash_bytes = raw_macs + 4 * (HIDDEN + n_classes) + 4 * scales
-print(f"raw-sample network: {raw_macs:,} MACs and about {raw_int_flash_bytes:,} bytes of int8 model")
+print(f"raw-sample network: {raw_macs:,} MACs, about {raw_int_flash_bytes:,} bytes of int8 model")
 print(f"that is {raw_macs / model_macs:.0f}x the MACs of the feature network")
 
 # %% [markdown]
@@ -342,8 +363,13 @@ PROGRAM_RAM_BYTES = 0  # placeholder: stack, heap, driver buffers
 flash_needed = int_flash_bytes + PROGRAM_FLASH_BYTES
 ram_needed = window_ram_bytes + activation_ram_bytes + PROGRAM_RAM_BYTES
 print(f"{BOARD_NAME}")
-print(f"flash: {flash_needed:,} of {BOARD_FLASH_BYTES:,} bytes ({flash_needed / BOARD_FLASH_BYTES:.2%}); fits: {flash_needed <= BOARD_FLASH_BYTES}")
-print(f"RAM:   {ram_needed:,} of {BOARD_RAM_BYTES:,} bytes ({ram_needed / BOARD_RAM_BYTES:.2%}); fits: {ram_needed <= BOARD_RAM_BYTES}")
+for memory, needed, budget in [
+    ("flash:", flash_needed, BOARD_FLASH_BYTES),
+    ("RAM:  ", ram_needed, BOARD_RAM_BYTES),
+]:
+    print(
+        f"{memory} {needed:,} of {budget:,} bytes ({needed / budget:.2%}); fits: {needed <= budget}"
+    )
 
 # %% [markdown]
 # Our gesture model is tiny. For scale, here are the int8 models of the two ML sensor
@@ -354,14 +380,22 @@ print(f"RAM:   {ram_needed:,} of {BOARD_RAM_BYTES:,} bytes ({ram_needed / BOARD_
 
 # %% alt="Horizontal bar chart with a logarithmic axis in kilobytes comparing flash and RAM. The int8 gesture model of this lab needs about half a kilobyte of flash and under one kilobyte of RAM, window buffer included; the PA1 person detector's published figures are 309.5 and 131, and the Person Sensor face detector's are 449 and 442.6; vertical dashed lines mark the example budget of 256 kB flash and 64 kB RAM, which the gesture model fits easily and both person models exceed."
 published = [
-    ("gesture model (this lab, int8)", int_flash_bytes / 1024, (window_ram_bytes + activation_ram_bytes) / 1024),
+    (
+        "gesture model (this lab, int8)",
+        int_flash_bytes / 1024,
+        (window_ram_bytes + activation_ram_bytes) / 1024,
+    ),
     ("PA1 person detector (datasheet Rev. 3, 'Kb')", 309.5, 131.0),
     ("Person Sensor face detector (datasheet Rev. 2)", 449.0, 442.6),
 ]
 fig, ax = plt.subplots(figsize=(8, 3.6))
 positions = np.arange(len(published))
-ax.barh(positions + 0.2, [row[1] for row in published], height=0.4, label="flash (kB)", color="tab:blue")
-ax.barh(positions - 0.2, [row[2] for row in published], height=0.4, label="RAM (kB)", color="tab:orange")
+ax.barh(
+    positions + 0.2, [row[1] for row in published], height=0.4, label="flash (kB)", color="tab:blue"
+)
+ax.barh(
+    positions - 0.2, [row[2] for row in published], height=0.4, label="RAM (kB)", color="tab:orange"
+)
 ax.axvline(BOARD_FLASH_BYTES / 1024, color="tab:blue", linestyle="--", label="example flash budget")
 ax.axvline(BOARD_RAM_BYTES / 1024, color="tab:orange", linestyle="--", label="example RAM budget")
 ax.set_yticks(positions, [row[0] for row in published])
@@ -404,6 +438,7 @@ for option in processing.options:
 # accuracy is lost, and how much flash would the weights save if two 4-bit weights shared a
 # byte?
 
+
 # %%
 def accuracy_with_bits(bits: int) -> float:
     """Test accuracy with weights and activations quantised to ``bits`` bits (same scheme)."""
@@ -417,12 +452,15 @@ def accuracy_with_bits(bits: int) -> float:
     s_w1, s_w2 = float(np.abs(w1).max()) / levels, float(np.abs(w2).max()) / levels
     accumulator = q(inputs, s_in) @ q(w1, s_w1) + np.round(b1 / (s_in * s_w1)).astype(np.int32)
     hidden_q = np.clip(np.round(np.maximum(accumulator, 0) * s_in * s_w1 / s_hidden), 0, levels)
-    scores = hidden_q.astype(np.int32) @ q(w2, s_w2) + np.round(b2 / (s_hidden * s_w2)).astype(np.int32)
+    b2_bits = np.round(b2 / (s_hidden * s_w2)).astype(np.int32)
+    scores = hidden_q.astype(np.int32) @ q(w2, s_w2) + b2_bits
     return float((scores.argmax(axis=1)[test] == labels[test]).mean())
 
 
 for bits in (8, 6, 4, 3, 2):
-    print(f"{bits} bits: test accuracy {accuracy_with_bits(bits):.1%}; weights {weights * bits / 8:,.0f} bytes")
+    weight_bytes = weights * bits / 8
+    bits_accuracy = accuracy_with_bits(bits)
+    print(f"{bits} bits: test accuracy {bits_accuracy:.1%}; weights {weight_bytes:,.0f} bytes")
 
 # %% [markdown]
 # ### Exercise 2: your board
