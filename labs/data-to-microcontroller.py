@@ -414,8 +414,9 @@ plt.show()
 # ## 5. What the chip costs the planet
 #
 # A model that fits a smaller microcontroller may let you choose a smaller chip. The TinyML
-# CO2 Footprint Calculator (used in the "environmental footprint" module) prices the
-# microcontroller by die area. Its processing options, from this course's footprint library:
+# CO2 Footprint Calculator (used in the "environmental footprint" module) counts the
+# microcontroller's carbon by its die area. Its processing options, from this course's footprint
+# library:
 
 # %%
 processing = next(block for block in load_calculator_data().blocks if block.key == "processing")
