@@ -327,8 +327,8 @@ print(f"+ features and activations {activation_ram_bytes} bytes")
 
 # %% [markdown]
 # Feature extraction costs **more arithmetic than the network** here, and the window buffer
-# takes more RAM than all the activations. With a model this small, the rest of the pipeline matters: count the whole
-# pipeline, not only the model.
+# takes more RAM than all the activations. With a model this small, the rest of the pipeline
+# matters: count all of it, not only the model.
 #
 # What would the network cost *without* features, fed the 300 raw samples directly?
 
