@@ -24,6 +24,7 @@ BUNDLED = {
     "device-footprint": "environmental-footprint",
     "fleet-growth": "environmental-footprint",
     "sensor-datasheet": "ml-sensor-datasheets",
+    "data-to-microcontroller": "from-data-to-microcontroller",
 }
 """Lab id to the module that lists it."""
 
@@ -37,7 +38,7 @@ def bundled_labs() -> list[Lab]:
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, LabRun]]:
-    """The three labs executed once, in real kernels, with a cache of their own."""
+    """The bundled labs executed once, in real kernels, with a cache of their own."""
     cache_dir = tmp_path_factory.mktemp("labs-cache")
     yield {run.lab.id: run for run in execute_labs(bundled_labs(), REPO, cache_dir, force=True)}
 
@@ -153,3 +154,25 @@ def _all_outputs(run: LabRun) -> list[NotebookNode]:
 def _outputs(run: LabRun) -> str:
     """The text every code cell printed, in order."""
     return "".join(output.get("text", "") for output in _all_outputs(run))
+
+
+def test_the_pipeline_lab_quantises_without_losing_accuracy_and_fits_the_example_budget(
+    runs: dict[str, LabRun],
+) -> None:
+    outputs = _outputs(runs["data-to-microcontroller"])
+    accuracy = re.search(r"test accuracy: float (\d+\.\d)%, int8 (\d+\.\d)%", outputs)
+    assert accuracy is not None
+    float_percent, int_percent = (float(value) for value in accuracy.groups())
+    assert float_percent > 80
+    assert abs(float_percent - int_percent) <= 2
+    # 304 weights at one byte, 20 int32 biases, 30 normalisation constants and 5 float scales.
+    assert "model in flash: float32 1,416 bytes, int8 524 bytes (2.7x smaller)" in outputs
+    assert "MACs per inference: 304 (15x16 + 16x4)" in outputs
+    assert "raw-sample network: 4,864 MACs" in outputs
+    assert "flash: 524 of 262,144 bytes (0.20%); fits: True" in outputs
+    assert "RAM:   771 of 65,536 bytes (1.18%); fits: True" in outputs
+    # The example budget is labelled as such wherever it is printed.
+    assert "example board (illustrative figures, not a real product)" in outputs
+    bits = dict(re.findall(r"(\d) bits: test accuracy (\d+\.\d)%", outputs))
+    assert float(bits["8"]) == int_percent
+    assert float(bits["2"]) < float(bits["4"]) <= float(bits["8"])

@@ -1,4 +1,4 @@
-"""The three bundled labs, as published: each page shows its figures, loaded, with alt text."""
+"""The bundled labs, as published: each page shows its figures, loaded, with alt text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from playwright.sync_api import Browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("quality")]
 
-LABS = ["device-footprint", "fleet-growth", "sensor-datasheet"]
+LABS = ["device-footprint", "fleet-growth", "sensor-datasheet", "data-to-microcontroller"]
 
 
 @pytest.mark.parametrize("lab", LABS)
