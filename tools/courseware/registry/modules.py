@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from courseware.errors import Problem
 from courseware.registry.licenses import LICENSES, LicenseId, combine_licenses, may_relicense
@@ -98,6 +98,19 @@ class InstructorNotes(StrictModel):
     discussion_prompts: list[LocalizedText] = Field(default_factory=list)
 
 
+class LearningObjective(StrictModel):
+    """One learning objective: a stable id that question banks, reports and tracks cite, and
+    its text.
+
+    The id is a slug chosen once and never changed when the text is reworded, so results
+    gathered under it stay comparable; ``None`` only for the older bare-text form (see
+    ``ModuleSpec._objectives_with_ids``), which nothing can refer to.
+    """
+
+    id: Slug | None
+    text: LocalizedText
+
+
 class ModuleSpec(StrictModel):
     """The contents of one ``modules/<id>/module.yaml``."""
 
@@ -105,7 +118,8 @@ class ModuleSpec(StrictModel):
     title: LocalizedText
     summary: LocalizedText
     source_language: LanguageCode = "en"
-    learning_objectives: list[LocalizedText] = Field(min_length=1)
+    objectives: list[LearningObjective] = Field(alias="learning_objectives", min_length=1)
+    """Read from ``learning_objectives`` in YAML; ``learning_objectives`` gives the texts."""
     questions: list[LocalizedText] = Field(default_factory=list)
     key_points: list[LocalizedText] = Field(default_factory=list)
     prerequisites: list[Slug] = Field(default_factory=list)
@@ -120,6 +134,35 @@ class ModuleSpec(StrictModel):
     instructor: InstructorNotes
     last_reviewed: dt.date
     life_cycle: LifeCycle
+
+    @field_validator("objectives", mode="before")
+    @classmethod
+    def _objectives_with_ids(cls, value: object) -> object:
+        """Accept the older form, a bare text per objective, as an objective without an id.
+
+        Modules written before objectives had ids keep loading; a question bank can only
+        cite objectives written as ``{id: ..., text: ...}``, and says so.
+        """
+        if not isinstance(value, list):
+            return value
+        return [
+            item if isinstance(item, dict) and ({"id", "text"} & item.keys()) else _bare(item)
+            for item in value
+        ]
+
+    @property
+    def learning_objectives(self) -> list[str | dict[str, str]]:
+        """The objectives' texts, in order (what pages and catalogues show)."""
+        return [objective.text for objective in self.objectives]
+
+    @property
+    def objective_ids(self) -> list[str]:
+        """The ids of the objectives that have one, in order."""
+        return [o.id for o in self.objectives if o.id is not None]
+
+
+def _bare(text: object) -> dict[str, object]:
+    return {"id": None, "text": text}
 
 
 @dataclass(frozen=True)
@@ -286,6 +329,7 @@ def _check_own_fields(
                         f"{did_you_mean(code, declared)}",
                     )
                 )
+    problems += _check_objective_ids(spec, document)
     for index, prerequisite in enumerate(spec.prerequisites):
         if prerequisite == spec.id:
             problems.append(
@@ -309,6 +353,27 @@ def _check_own_fields(
                     f"{_least_license_for(spec.license, source.license)}",
                 )
             )
+    return problems
+
+
+def _check_objective_ids(spec: ModuleSpec, document: YamlDocument) -> list[Problem]:
+    """Objective ids are what banks and reports cite, so two objectives cannot share one."""
+    problems = []
+    first: dict[str, int] = {}
+    for index, objective in enumerate(spec.objectives):
+        if objective.id is None:
+            continue
+        if objective.id in first:
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of(("learning_objectives", index, "id")),
+                    f"learning_objectives[{index}].id",
+                    f"{objective.id!r} is already the id of learning_objectives"
+                    f"[{first[objective.id]}]; give each objective its own id",
+                )
+            )
+        first.setdefault(objective.id, index)
     return problems
 
 
