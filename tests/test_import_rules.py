@@ -14,8 +14,9 @@ ALLOWED: dict[str, set[str]] = {
     "labs": set(),
     "i18n": set(),
     "registry": set(),
-    "site": {"registry", "labs", "i18n", "footprint", "datasheet"},
-    "cli": {"site", "registry", "labs", "i18n", "footprint", "datasheet"},
+    "assess": {"registry", "footprint"},
+    "site": {"registry", "labs", "i18n", "footprint", "datasheet", "assess"},
+    "cli": {"site", "registry", "labs", "i18n", "footprint", "datasheet", "assess"},
 }
 BASE_MODULES = {"errors", "yamlsafe", "validation", "textfields"}
 FORBIDDEN_THIRD_PARTY = {
@@ -23,6 +24,7 @@ FORBIDDEN_THIRD_PARTY = {
     "datasheet": {"mkdocs", "click"},
     "registry": {"mkdocs"},
     "labs": {"mkdocs"},
+    "assess": {"mkdocs", "click", "matplotlib"},
 }
 
 

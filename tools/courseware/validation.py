@@ -48,6 +48,8 @@ def problems_from_validation_error(
     problems = []
     for detail in error.errors(include_url=False):
         location = _data_location(tuple(detail["loc"]), document.data)
+        if detail["type"] == "union_tag_invalid":
+            location += (str(detail["ctx"]["discriminator"]).strip("'"),)
         message = _message(detail, location, document, model)
         problems.append(
             Problem(document.path, document.line_of(location), dotted_field(location), message)
@@ -73,6 +75,8 @@ def _data_location(loc: tuple[Any, ...], data: Any) -> Location:
         if _addresses(current, part):
             result.append(part)
             current = current[part]
+        elif isinstance(current, dict) and part in current.values():
+            continue  # a discriminated union's tag: the value of the item's own `type` key
         elif isinstance(current, dict) and isinstance(part, str) and not _is_tag(part):
             # A missing key: name it, though the data has no value there.
             result.append(part)
@@ -106,6 +110,11 @@ def _message(
         return f"unknown field {name!r}{suggestion}{listing}"
     if kind == "missing":
         return "required field is missing"
+    if kind == "union_tag_invalid":
+        context = detail["ctx"]
+        choices = [c.strip().strip("'") for c in str(context["expected_tags"]).split(",")]
+        tag = str(context["tag"])
+        return f"{tag!r} is not one of {', '.join(choices)}{_did_you_mean(tag, choices)}"
     written = document.plain_scalars.get(location)
     if written is not None and kind in {
         "string_type",

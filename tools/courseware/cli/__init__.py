@@ -43,6 +43,7 @@ def cli() -> None:
 def _register_commands() -> None:
     # Imported here so that each group module can import `cli` helpers without cycles.
     from courseware.cli import (
+        assess,
         bundle,
         curriculum,
         datasheet,
@@ -56,6 +57,7 @@ def _register_commands() -> None:
     for module in (project, curriculum, footprint, datasheet, labs, exchange, translate, bundle):
         for command in module.COMMANDS:
             cli.add_command(command)
+    cli.add_command(assess.assess)
 
 
 _register_commands()

@@ -1,0 +1,92 @@
+"""Numeric answers computed from the project's own numbers, so an item's ``value`` cannot
+drift from the module it tests.
+
+An item writes ``value: {computed: <name>}``; the name is a key of ``COMPUTED``. Footprint
+figures come from ``courseware.footprint`` (the calculator's data file and the README's
+systems); the battery figures are the ones ``modules/what-is-tinyml/index.md`` gives for its
+exercise (a 3.6 V, 2000 mAh lithium-ion cell and a 1 mW device, as the TinyML-Footprint
+README assumes; a 150 mW person sensor from its developer guide).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from courseware.assess.bank import Computed, Numeric
+from courseware.footprint.catalog import find_block, find_option
+from courseware.footprint.compare import savings_range
+from courseware.footprint.estimate import estimate_system
+from courseware.footprint.use_stage import HOURS_PER_YEAR
+
+CELL_VOLTS = 3.6
+"""modules/what-is-tinyml/index.md, exercise: the README's lithium-ion cell voltage."""
+CELL_AMP_HOURS = 2.0
+"""modules/what-is-tinyml/index.md, exercise: 2000 mAh."""
+TINYML_POWER_W = 0.001
+"""modules/what-is-tinyml/index.md: a TinyML system typically draws around 1 mW."""
+PERSON_SENSOR_POWER_W = 0.150
+"""modules/what-is-tinyml/index.md, exercise step 4: about 150 mW."""
+LIFETIME_YEARS = 3
+"""The 3-year lifespan of the README's footprint figures."""
+DEVICES = 250e9
+"""modules/environmental-footprint/index.md: around 250 billion microcontrollers in use."""
+KG_PER_MEGATONNE = 1e9
+
+
+def _cell_wh() -> float:
+    return CELL_VOLTS * CELL_AMP_HOURS
+
+
+def _days_at(power_w: float) -> float:
+    return _cell_wh() / power_w / 24
+
+
+def _three_year_wh() -> float:
+    return TINYML_POWER_W * HOURS_PER_YEAR * LIFETIME_YEARS
+
+
+def _total_kg(system: str) -> float:
+    return estimate_system(system).total_kg_co2e
+
+
+def _mains_total_kg() -> float:
+    report = estimate_system("ic-typical")
+    mains = find_option(find_block("power_supply"), "Mains powered").kg_co2e
+    return round(report.total_kg_co2e_raw - report.block("power_supply").kg_co2e + mains, 2)
+
+
+def _share_percent(system: str, block: str) -> float:
+    report = estimate_system(system)
+    return 100 * report.block(block).kg_co2e / report.total_kg_co2e_raw
+
+
+COMPUTED: dict[str, Callable[[], float]] = {
+    "cell-energy-wh": _cell_wh,
+    "days-at-1-mw": lambda: _days_at(TINYML_POWER_W),
+    "hours-at-150-mw": lambda: _cell_wh() / PERSON_SENSOR_POWER_W,
+    "three-year-energy-wh": _three_year_wh,
+    "three-year-charges": lambda: _three_year_wh() / _cell_wh(),
+    "kws-best-total-kg": lambda: _total_kg("kws-best"),
+    "ic-typical-total-kg": lambda: _total_kg("ic-typical"),
+    "ic-worst-total-kg": lambda: _total_kg("ic-worst"),
+    "ic-typical-mains-total-kg": _mains_total_kg,
+    "ic-typical-mcu-share-percent": lambda: _share_percent("ic-typical", "processing"),
+    "ic-typical-sensing-share-percent": lambda: _share_percent("ic-typical", "sensing"),
+    "savings-low-ratio": lambda: savings_range().low_ratio,
+    "savings-high-ratio": lambda: savings_range().high_ratio,
+    "ic-typical-fleet-mt": lambda: _total_kg("ic-typical") * DEVICES / KG_PER_MEGATONNE,
+    "kws-best-fleet-mt": lambda: _total_kg("kws-best") * DEVICES / KG_PER_MEGATONNE,
+}
+"""Name (as items write it) to the function that computes the value."""
+
+
+def computed_value(name: str) -> float:
+    """The value of ``name``; ``KeyError`` when no such computation exists."""
+    return COMPUTED[name]()
+
+
+def numeric_value(item: Numeric) -> float:
+    """The value a numeric item expects, computed now when it names a computation."""
+    if isinstance(item.value, Computed):
+        return computed_value(item.value.computed)
+    return item.value
