@@ -1,0 +1,67 @@
+"""Tests of the bank checks on a fixture project whose bank breaks each rule once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from courseware.assess.kit import load_kit
+from courseware.errors import ContentError
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "assess"
+BANK = "modules/alpha/questions.yaml"
+
+
+@pytest.fixture(scope="module")
+def problems() -> list[str]:
+    with pytest.raises(ContentError) as raised:
+        load_kit(FIXTURES / "broken")
+    return [str(p) for p in raised.value.problems]
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        f"{BANK}:5: items[0].objective: unknown objective 'o-three'; the module's objectives "
+        "are o-one, o-two",
+        f"{BANK}:13: items[1].options: a single-choice item needs exactly one correct option, "
+        "found 2",
+        f"{BANK}:21: items[2].options: a single-choice item needs exactly one correct option, "
+        "found 0",
+        f"{BANK}:31: items[3].options[1].text: repeats options[0]",
+        f"{BANK}:38: items[4].tolerance: -0.5 is negative",
+        f"{BANK}:45: items[5].value.computed: no computed value 'days-at-2-mw'; did you mean "
+        "'days-at-1-mw'?",
+        f"{BANK}:55: warning: items[6].translated_from.es: the 'es' translation is stale",
+        "modules/alpha/module.yaml:7: warning: learning_objectives[1]: objective 'o-two' has "
+        f"1 item in {BANK}; write at least 2",
+    ],
+)
+def test_each_broken_rule_is_reported_with_its_line(problems: list[str], expected: str) -> None:
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_every_problem_is_reported_in_one_run(problems: list[str]) -> None:
+    assert len(problems) == 8
+
+
+def test_a_stale_translation_names_the_hash_to_record(problems: list[str]) -> None:
+    stale = next(p for p in problems if "stale" in p)
+    assert stale.endswith("then write 856a58ffba3d")
+
+
+def test_schema_errors_name_the_file_line_and_field() -> None:
+    with pytest.raises(ContentError) as raised:
+        load_kit(FIXTURES / "invalid")
+    assert [str(p) for p in raised.value.problems] == [
+        f"{BANK}:3: items[0].options: required field is missing",
+        f"{BANK}:9: items[1].type: 'essay' is not one of single, multiple, true_false, "
+        "numeric, short_answer, ordering",
+    ]
+
+
+def test_the_valid_fixture_and_the_repository_load_without_warnings() -> None:
+    assert load_kit(FIXTURES / "project").warnings == ()
+    repository = load_kit(Path(__file__).parent.parent.parent)
+    assert [str(w) for w in repository.warnings] == []
