@@ -88,7 +88,7 @@ def test_qti_parses_back_to_the_bank(bank, language: str) -> None:
             high = float(element.findtext(f".//{Q}varlte") or "nan")
             value = numeric_value(item)
             assert (low, high) == pytest.approx((value - item.tolerance, value + item.tolerance))
-            assert fields["unit"] == item.unit
+            assert fields["unit"] == entry.text(item.unit, language)
         elif isinstance(item, ShortAnswer):
             assert feedback["solution"] == entry.text(item.model_answer, language)
         elif isinstance(item, Ordering):

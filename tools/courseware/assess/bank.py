@@ -20,7 +20,7 @@ from pydantic import Field
 
 from courseware.errors import Problem
 from courseware.registry.modules import Module
-from courseware.textfields import LanguageCode, LocalizedText, PlainText, Slug, StrictModel
+from courseware.textfields import LanguageCode, LocalizedText, Slug, StrictModel
 from courseware.validation import validate_document
 from courseware.yamlsafe import YamlDocument, read_yaml_file
 
@@ -75,12 +75,16 @@ class TrueFalse(_ItemBase):
 
 
 class Numeric(_ItemBase):
-    """A number within ``tolerance`` of ``value`` (in ``unit``) is right."""
+    """A number within ``tolerance`` of ``value`` (in ``unit``) is right.
+
+    The unit may be translated (days, días); it is not part of the hash a translation
+    records, since a symbol such as Wh reads the same in every language.
+    """
 
     type: Literal["numeric"]
     value: float | Computed
     tolerance: float
-    unit: PlainText
+    unit: LocalizedText
 
 
 class ShortAnswer(_ItemBase):

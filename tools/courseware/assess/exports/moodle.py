@@ -86,7 +86,7 @@ def question_element(entry: FormItem, language: str) -> ET.Element:
         ET.SubElement(answer, "tolerance").text = repr(item.tolerance)
         unit = ET.SubElement(ET.SubElement(question, "units"), "unit")
         ET.SubElement(unit, "multiplier").text = "1"
-        ET.SubElement(unit, "unit_name").text = item.unit
+        ET.SubElement(unit, "unit_name").text = entry.text(item.unit, language)
         ET.SubElement(question, "showunits").text = "3"  # units shown as text, not graded
     elif isinstance(item, ShortAnswer):
         ET.SubElement(question, "responseformat").text = "plain"

@@ -137,7 +137,7 @@ def item_element(entry: FormItem, language: str) -> ET.Element:
         _text(condition, "vargte", repr(value - item.tolerance)).set("respident", "response1")
         _text(condition, "varlte", repr(value + item.tolerance)).set("respident", "response1")
         _score_if(processing, condition)
-        _metadata_unit(element, item.unit)
+        _metadata_unit(element, entry.text(item.unit, language))
     elif isinstance(item, ShortAnswer):
         response = ET.SubElement(
             presentation, "response_str", ident="response1", rcardinality="Single"

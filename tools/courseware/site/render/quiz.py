@@ -1,0 +1,177 @@
+"""The self-check of a module page: complete HTML without JavaScript, enhanced by quiz.js.
+
+Every item is a ``<fieldset>`` the reader can answer, followed by a ``<details>`` holding the
+answer, the feedback on each option and the explanation, so the page is whole without a
+script. ``assets/quiz.js`` adds a check button per item, instant feedback, a score in a live
+region and a memory of it in the reader's own browser (localStorage, never sent anywhere).
+The script holds no English: every string it shows comes from the ``data-l-*`` attributes
+rendered here from the gettext catalogs. Every text from a bank is escaped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from html import escape
+
+from babel.numbers import format_decimal
+
+from courseware.assess.bank import (
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
+from courseware.assess.computed import numeric_value
+from courseware.assess.forms import FormItem
+
+Gettext = Callable[[str], str]
+
+
+def _attribute(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _shown_order(entry: FormItem) -> list[int]:
+    """A fixed shuffle of ordering steps (by the item's key), never the right order itself."""
+    assert isinstance(entry.item, Ordering)
+    steps = list(range(len(entry.item.steps)))
+
+    def key(number: int) -> str:
+        return hashlib.sha256(f"{entry.key}/{number}".encode()).hexdigest()
+
+    order = sorted(steps, key=key)
+    return order if order != steps else steps[1:] + steps[:1]
+
+
+def _radio(name: str, value: str, label: str, *, correct: bool) -> str:
+    ident = f"{name}-{value}"
+    mark = ' data-correct=""' if correct else ""
+    return (
+        f'<li><input type="radio" id="{ident}" name="{name}" value="{value}"{mark}>'
+        f' <label for="{ident}">{escape(label)}</label></li>'
+    )
+
+
+def _choices(entry: FormItem, name: str, language: str) -> tuple[str, str]:
+    item = entry.item
+    assert isinstance(item, SingleChoice | MultipleChoice)
+    kind = "radio" if isinstance(item, SingleChoice) else "checkbox"
+    inputs, feedback = [], []
+    for number, option in enumerate(item.options):
+        ident = f"{name}-{number}"
+        mark = ' data-correct=""' if option.correct else ""
+        text = escape(entry.text(option.text, language))
+        inputs.append(
+            f'<li><input type="{kind}" id="{ident}" name="{name}" value="{number}"{mark}>'
+            f' <label for="{ident}">{text}</label></li>'
+        )
+        tick = "✓ " if option.correct else ""
+        said = escape(entry.text(option.feedback, language))
+        feedback.append(f'<li id="{ident}-fb">{tick}{text}: {said}</li>')
+    return f"<ul>{''.join(inputs)}</ul>", f"<ul>{''.join(feedback)}</ul>"
+
+
+def _body_and_answer(
+    entry: FormItem, name: str, language: str, gettext: Gettext
+) -> tuple[str, str, str]:
+    """The answerable part, the answer shown in ``<details>``, and extra data attributes."""
+    item = entry.item
+    your_answer = escape(gettext("Your answer"))
+    if isinstance(item, SingleChoice | MultipleChoice):
+        body, answer = _choices(entry, name, language)
+        return body, answer, ""
+    if isinstance(item, TrueFalse):
+        body = "<ul>" + _radio(name, "true", gettext("True"), correct=item.answer)
+        body += _radio(name, "false", gettext("False"), correct=not item.answer) + "</ul>"
+        truth = gettext("True") if item.answer else gettext("False")
+        return body, f"<p>{escape(truth)}</p>", ""
+    if isinstance(item, Numeric):
+        value = numeric_value(item)
+        shown = format_decimal(value, format="#,##0.##", locale=language)
+        unit = escape(entry.text(item.unit, language))
+        body = (
+            f'<p><label for="{name}">{your_answer}</label> '
+            f'<input type="text" inputmode="decimal" id="{name}" name="{name}" size="8">'
+            f" {unit}</p>"
+        )
+        data = f' data-value="{value!r}" data-tolerance="{item.tolerance!r}"'
+        return body, f"<p>{escape(shown)} {unit}</p>", data
+    if isinstance(item, ShortAnswer):
+        body = (
+            f'<p><label for="{name}">{your_answer}</label></p>'
+            f'<textarea id="{name}" name="{name}" rows="3"></textarea>'
+        )
+        right = _radio(f"{name}-self", "right", gettext("I had it right"), correct=True)
+        wrong = _radio(f"{name}-self", "wrong", gettext("Not yet"), correct=False)
+        legend = escape(gettext("Compare with your answer"))
+        self_mark = (
+            f'<fieldset class="cw-quiz-self"><legend>{legend}</legend>'
+            f"<ul>{right}{wrong}</ul></fieldset>"
+        )
+        return body, f"<p>{escape(entry.text(item.model_answer, language))}</p>{self_mark}", ""
+    assert isinstance(item, Ordering)
+    options = "".join(f'<option value="{p}">{p}</option>' for p in range(1, len(item.steps) + 1))
+    rows = []
+    for index in _shown_order(entry):
+        ident = f"{name}-{index}"
+        rows.append(
+            f'<li><select id="{ident}" name="{ident}" data-position="{index + 1}">'
+            f'<option value=""></option>{options}</select>'
+            f' <label for="{ident}">{escape(entry.text(item.steps[index], language))}</label></li>'
+        )
+    hint = escape(gettext("Number the steps in order."))
+    body = f"<p>{hint}</p><ul>{''.join(rows)}</ul>"
+    steps = "".join(f"<li>{escape(entry.text(step, language))}</li>" for step in item.steps)
+    return body, f"<ol>{steps}</ol>", ""
+
+
+def render_item(entry: FormItem, number: int, language: str, gettext: Gettext) -> str:
+    """One item: its question, its answer behind ``<details>``, a slot for feedback."""
+    item = entry.item
+    name = f"q-{entry.module}-{item.id}"
+    body, answer, data = _body_and_answer(entry, name, language, gettext)
+    prompt = escape(entry.text(item.prompt, language))
+    explanation = escape(entry.text(item.explanation, language))
+    summary = escape(gettext("Answer and explanation"))
+    return (
+        f'<li class="cw-quiz-item" data-item="{_attribute(item.id)}" data-type="{item.type}"'
+        f"{data}><fieldset><legend>{number}. {prompt}</legend>{body}"
+        '<p class="cw-quiz-feedback" hidden></p></fieldset>'
+        f"<details><summary>{summary}</summary>{answer}"
+        f"<p>{explanation}</p></details></li>"
+    )
+
+
+def render_quiz(
+    quiz_id: str,
+    entries: Sequence[FormItem],
+    language: str,
+    direction: str,
+    gettext: Gettext,
+) -> str:
+    """The self-check section of a module page in ``language`` (``direction``: ltr or rtl)."""
+    strings = {
+        "check": gettext("Check my answer"),
+        "right": gettext("Right."),
+        "wrong": gettext("Not quite; see the answer and explanation."),
+        "score": gettext("{right} of {total} right"),
+        "reset": gettext("Start again"),
+    }
+    data = "".join(f' data-l-{key}="{_attribute(text)}"' for key, text in strings.items())
+    items = "".join(
+        render_item(entry, number, language, gettext)
+        for number, entry in enumerate(entries, start=1)
+    )
+    heading = f"self-check-{_attribute(quiz_id)}"
+    note = escape(gettext("Your answers and score stay in this browser; nothing is sent."))
+    title = escape(gettext("Self-check"))
+    return (
+        f'<section class="cw-quiz" data-quiz="{_attribute(quiz_id)}" lang="{_attribute(language)}"'
+        f' dir="{_attribute(direction)}" aria-labelledby="{heading}"{data}>'
+        f'<h2 id="{heading}">{title}</h2><p>{note}</p>'
+        f'<ol class="cw-quiz-items">{items}</ol>'
+        '<p class="cw-quiz-score" role="status" aria-live="polite"></p></section>'
+    )
