@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from courseware.assess.forms import bank_entries
+from courseware.assess.codes import decode, forms_by_hash
+from courseware.assess.forms import FORM_LETTERS, bank_entries
 from courseware.assess.kit import load_kit
 from courseware.i18n.catalogs import translator
-from courseware.site.render.quiz import render_quiz
+from courseware.site.render.quiz import render_form, render_quiz
 
 REPOSITORY = Path(__file__).parents[3]
 SCRIPT = REPOSITORY / "tools" / "courseware" / "site" / "assets" / "quiz.js"
@@ -134,4 +135,54 @@ def test_every_item_type_is_marked_with_the_keyboard(browser, serve, tmp_path) -
     check("say-why")  # opens the model answer for self-marking
     page.locator("#q-alpha-say-why-self-right").check()
     assert status.text_content().endswith("4 of 6 right")
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("letter", ["A", "B"])
+def test_a_test_form_makes_the_code_python_reads(browser, serve, tmp_path, letter) -> None:
+    kit = load_kit(FIXTURE)
+    form = kit.forms["pilot"][FORM_LETTERS.index(letter)]
+    html = render_form(form, "es", "ltr", translator("es"))
+    page_file = _page(tmp_path, html, "es", "ltr")
+    page = browser.new_page()
+    page.goto(f"{serve(page_file.parent)}/index.html")
+    page.fill("#cw-pseudonym", "ana")
+    expected = []
+    for entry in form.items:
+        item = page.locator(
+            f'li.cw-form-item:has(input[name^="t-alpha-{entry.item.id}"]),'
+            f' li.cw-form-item:has(select[name^="t-alpha-{entry.item.id}"])'
+        )
+        if entry.item.type == "true_false":
+            item.locator('input[value="false"]').check()  # wrong
+            expected.append(2)
+        elif entry.item.type == "single":
+            item.locator('input[value="2"]').check()  # the third option
+            expected.append(3)
+        elif entry.item.type == "multiple":
+            item.locator('input[value="0"]').check()
+            item.locator('input[value="2"]').check()
+            expected.append(0b101)
+        elif entry.item.type == "numeric":
+            item.locator("input").fill("300,4")  # within the tolerance of 1, decimal comma
+            expected.append(1)
+        elif entry.item.type == "ordering":
+            for index in range(3):
+                page.select_option(f"#t-alpha-put-in-order-{index}", str(index + 1))
+            expected.append(1)
+        else:
+            expected.append(2)  # marked "not yet" below
+    status = page.locator("p.cw-form-code")
+    finish = page.get_by_role("button", name="Terminar y mostrar mi código de resultado")
+    finish.click()
+    if any(entry.item.type == "short_answer" for entry in form.items):
+        assert status.text_content() == "Marca tus respuestas escritas y vuelve a terminar."
+        page.locator('input[id$="-self-wrong"]').check()
+        finish.click()
+    text = status.text_content() or ""
+    code = text.split(": ", 1)[1].split(".")[0]
+    result, decoded_form = decode(code, forms_by_hash(kit.all_forms))
+    assert decoded_form is form
+    assert (result.pseudonym, result.answers) == ("ANA", tuple(expected))
     page.close()

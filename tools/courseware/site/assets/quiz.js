@@ -1,7 +1,9 @@
-// Self-check of a module page (see courseware/site/render/quiz.py). The page is complete
-// without this script: answers wait behind <details>. With it, each item gets a check
-// button, instant feedback and a score announced in the section's live region. Results stay
-// in this browser's localStorage and are never sent. Every string comes from data-l-*.
+// Self-check of a module page and pre/post test forms (see courseware/site/render/quiz.py).
+// Self-check: the page is complete without this script, answers wait behind <details>; with
+// it, each item gets a check button, instant feedback and a score announced in the live
+// region, kept in this browser's localStorage and never sent. Test form: the learner's
+// answers become a result code laid out as courseware/assess/codes.py reads it (Crockford
+// Base32, mod-37 check symbol). Every string comes from the page's data-l-* attributes.
 (function () {
   "use strict";
   function load(key) {
@@ -93,7 +95,75 @@
     quiz.appendChild(reset);
     if (Object.keys(results).length) { status.textContent = score(); }
   }
-  function start() { all(document, "section.cw-quiz").forEach(init); }
+  var ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  var CHECK = ALPHABET + "*~$=U";
+  function field(item) {
+    var type = item.getAttribute("data-type");
+    var inputs = all(item.querySelector("fieldset"), "input");
+    var value = 0;
+    if (type === "single") {
+      inputs.forEach(function (input, index) { if (input.checked) { value = index + 1; } });
+      return value;
+    }
+    if (type === "multiple") {
+      inputs.forEach(function (input) { value = value * 2 + (input.checked ? 1 : 0); });
+      return value;
+    }
+    if (type === "true_false") {
+      inputs.forEach(function (input) { if (input.checked) { value = input.value === "true" ? 1 : 2; } });
+      return value;
+    }
+    var ok = judge(item);
+    return ok === null ? 0 : (ok ? 1 : 2);
+  }
+  function initForm(form) {
+    var button = document.createElement("button");
+    var status = form.querySelector(".cw-form-code");
+    button.type = "button";
+    button.textContent = form.getAttribute("data-l-finish");
+    form.appendChild(button);
+    button.addEventListener("click", function () {
+      var hidden = all(form, ".cw-quiz-self[hidden]");
+      if (hidden.length) {
+        hidden.forEach(function (f) { f.hidden = false; });
+        status.textContent = form.getAttribute("data-l-self");
+        hidden[0].querySelector("input").focus();
+        return;
+      }
+      var name = form.querySelector("#cw-pseudonym").value.toUpperCase().replace(/[\s-]/g, "")
+        .replace(/[IL]/g, "1").replace(/O/g, "0");
+      if (name.length > 7 || name.split("").some(function (c) { return ALPHABET.indexOf(c) < 0; })) {
+        status.textContent = form.getAttribute("data-l-pseudonym");
+        return;
+      }
+      var bits = [];
+      function put(number, width) {
+        for (var i = width - 1; i >= 0; i -= 1) { bits.push(Math.floor(number / Math.pow(2, i)) % 2); }
+      }
+      put(Number(form.getAttribute("data-version")), 3);
+      put(Number(form.getAttribute("data-track-hash")), 20);
+      put(Number(form.getAttribute("data-form")), 1);
+      put(name.length, 3);
+      name.split("").forEach(function (c) { put(ALPHABET.indexOf(c), 5); });
+      all(form, ".cw-form-item").forEach(function (item) {
+        put(field(item), Number(item.getAttribute("data-bits")));
+      });
+      while (bits.length % 5) { bits.push(0); }
+      var code = "";
+      var check = 0;
+      for (var i = 0; i < bits.length; i += 5) {
+        var symbol = bits.slice(i, i + 5).reduce(function (a, b) { return a * 2 + b; }, 0);
+        code += ALPHABET[symbol];
+        check = (check * 32 + symbol) % 37;
+      }
+      code = (code + CHECK[check]).match(/.{1,4}/g).join("-");
+      status.textContent = form.getAttribute("data-l-code").replace("{code}", code);
+    });
+  }
+  function start() {
+    all(document, "section.cw-quiz").forEach(init);
+    all(document, "section.cw-form").forEach(initForm);
+  }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {

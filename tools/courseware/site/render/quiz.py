@@ -1,4 +1,6 @@
-"""The self-check of a module page: complete HTML without JavaScript, enhanced by quiz.js.
+"""The self-check of a module page, and the pages of a track's pre/post test forms.
+
+The self-check is complete HTML without JavaScript, enhanced by quiz.js.
 
 Every item is a ``<fieldset>`` the reader can answer, followed by a ``<details>`` holding the
 answer, the feedback on each option and the explanation, so the page is whole without a
@@ -24,8 +26,9 @@ from courseware.assess.bank import (
     SingleChoice,
     TrueFalse,
 )
+from courseware.assess.codes import VERSION, answer_bits, track_hash
 from courseware.assess.computed import numeric_value
-from courseware.assess.forms import FormItem
+from courseware.assess.forms import FORM_LETTERS, Form, FormItem
 
 Gettext = Callable[[str], str]
 
@@ -174,4 +177,61 @@ def render_quiz(
         f'<h2 id="{heading}">{title}</h2><p>{note}</p>'
         f'<ol class="cw-quiz-items">{items}</ol>'
         '<p class="cw-quiz-score" role="status" aria-live="polite"></p></section>'
+    )
+
+
+def _form_item(entry: FormItem, number: int, language: str, gettext: Gettext) -> str:
+    """An item of a pre/post form: answerable, its answer not on the page but for marking."""
+    item = entry.item
+    name = f"t-{entry.module}-{item.id}"
+    body, _, data = _body_and_answer(entry, name, language, gettext)
+    if isinstance(item, ShortAnswer):
+        model = escape(entry.text(item.model_answer, language))
+        right = _radio(f"{name}-self", "right", gettext("I had it right"), correct=True)
+        wrong = _radio(f"{name}-self", "wrong", gettext("Not yet"), correct=False)
+        legend = escape(gettext("Compare with your answer"))
+        body += (
+            f'<fieldset class="cw-quiz-self" hidden><legend>{legend}</legend><p>{model}</p>'
+            f"<ul>{right}{wrong}</ul></fieldset>"
+        )
+    prompt = escape(entry.text(item.prompt, language))
+    return (
+        f'<li class="cw-form-item" data-type="{item.type}" data-bits="{answer_bits(item)}"'
+        f"{data}><fieldset><legend>{number}. {prompt}</legend>{body}</fieldset></li>"
+    )
+
+
+def render_form(form: Form, language: str, direction: str, gettext: Gettext) -> str:
+    """A pre/post test form: the learner answers, then the page shows the result code.
+
+    The code is made in the browser by quiz.js with the layout of
+    ``courseware.assess.codes`` (the attributes carry the version, the track's hash, the
+    form and each item's field width); nothing is sent. Without JavaScript the questions
+    are readable but no code can be made, and the page says so.
+    """
+    strings = {
+        "finish": gettext("Finish and show my result code"),
+        "code": gettext("Your result code: {code}. Hand it in or read it out; it holds no name."),
+        "self": gettext("Mark your written answers, then finish again."),
+        "pseudonym": gettext("Use up to 7 letters and digits (no I, L, O or U)."),
+    }
+    data = "".join(f' data-l-{key}="{_attribute(text)}"' for key, text in strings.items())
+    items = "".join(
+        _form_item(entry, number, language, gettext)
+        for number, entry in enumerate(form.items, start=1)
+    )
+    pseudonym_label = escape(gettext("A pseudonym you choose (optional, to match your two tests)"))
+    no_script = escape(gettext("This test needs JavaScript to make your result code."))
+    title = escape(gettext("Form {letter}").replace("{letter}", form.letter))
+    return (
+        f'<section class="cw-form" lang="{_attribute(language)}" dir="{_attribute(direction)}"'
+        f' data-version="{VERSION}" data-track-hash="{track_hash(form.track)}"'
+        f' data-form="{FORM_LETTERS.index(form.letter)}" aria-labelledby="cw-form-title"{data}>'
+        f'<h2 id="cw-form-title">{title}</h2>'
+        f"<noscript><p>{no_script}</p></noscript>"
+        f'<p><label for="cw-pseudonym">{pseudonym_label}</label> '
+        f'<input type="text" id="cw-pseudonym" maxlength="7" autocomplete="off"'
+        f' pattern="[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]*"></p>'
+        f'<ol class="cw-form-items">{items}</ol>'
+        '<p class="cw-form-code" role="status" aria-live="polite"></p></section>'
     )
