@@ -33,6 +33,12 @@ DEVICES = 250e9
 KG_PER_MEGATONNE = 1e9
 
 
+def _surplus(width: int, height: int, bits: int, per_second: float, output_bits: int) -> float:
+    """Raw bits captured per second over bits exposed per second (the "capability surplus"
+    that modules/materiality-and-risk/index.md defines as a teaching tool of this course)."""
+    return width * height * bits * per_second / (output_bits * per_second)
+
+
 def _cell_wh() -> float:
     return CELL_VOLTS * CELL_AMP_HOURS
 
@@ -76,6 +82,10 @@ COMPUTED: dict[str, Callable[[], float]] = {
     "savings-high-ratio": lambda: savings_range().high_ratio,
     "ic-typical-fleet-mt": lambda: _total_kg("ic-typical") * DEVICES / KG_PER_MEGATONNE,
     "kws-best-fleet-mt": lambda: _total_kg("kws-best") * DEVICES / KG_PER_MEGATONNE,
+    # modules/materiality-and-risk/index.md: 320 x 320 8-bit images once a second, one byte
+    # out; the Person Sensor's 640 x 480 images seven times a second, 39 bytes out each.
+    "open-module-surplus": lambda: _surplus(320, 320, 8, 1, 8),
+    "person-sensor-surplus": lambda: _surplus(640, 480, 8, 7, 39 * 8),
 }
 """Name (as items write it) to the function that computes the value."""
 
