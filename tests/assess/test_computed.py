@@ -27,6 +27,7 @@ from courseware.assess.computed import COMPUTED, computed_value
         # modules/materiality-and-risk/index.md: "a surplus of about 100,000", and exercise 1.
         ("open-module-surplus", 102_400),
         ("person-sensor-surplus", 640 * 480 * 8 / (39 * 8)),
+        ("exercise-gain", 0.5),  # modules/teaching-and-assessing-tinyml/index.md, Answers
     ],
 )
 def test_computed_values_match_the_module_text(name: str, expected: float) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from courseware.assess.bank import Computed, Numeric
+from courseware.assess.statistics import hake_gain
 from courseware.footprint.catalog import find_block, find_option
 from courseware.footprint.compare import savings_range
 from courseware.footprint.estimate import estimate_system
@@ -31,6 +32,12 @@ LIFETIME_YEARS = 3
 DEVICES = 250e9
 """modules/environmental-footprint/index.md: around 250 billion microcontrollers in use."""
 KG_PER_MEGATONNE = 1e9
+
+
+def _gain(pre_percent: float, post_percent: float) -> float:
+    gain = hake_gain(pre_percent, post_percent)
+    assert gain is not None
+    return gain
 
 
 def _surplus(width: int, height: int, bits: int, per_second: float, output_bits: int) -> float:
@@ -86,6 +93,8 @@ COMPUTED: dict[str, Callable[[], float]] = {
     # out; the Person Sensor's 640 x 480 images seven times a second, 39 bytes out each.
     "open-module-surplus": lambda: _surplus(320, 320, 8, 1, 8),
     "person-sensor-surplus": lambda: _surplus(640, 480, 8, 7, 39 * 8),
+    # modules/teaching-and-assessing-tinyml/index.md, "Compute a gain": 40 % before, 70 % after.
+    "exercise-gain": lambda: _gain(40, 70),
 }
 """Name (as items write it) to the function that computes the value."""
 
