@@ -27,6 +27,8 @@ from courseware.assess.computed import COMPUTED, computed_value
         # modules/materiality-and-risk/index.md: "a surplus of about 100,000", and exercise 1.
         ("open-module-surplus", 102_400),
         ("person-sensor-surplus", 640 * 480 * 8 / (39 * 8)),
+        ("class-set-usd", 217.65),  # modules/choosing-hardware/index.md, Answers
+        ("pa1-camera-share-percent", 100 * 8.90 / 14.51),  # "about 61 %"
         ("exercise-gain", 0.5),  # modules/teaching-and-assessing-tinyml/index.md, Answers
     ],
 )

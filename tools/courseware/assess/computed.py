@@ -32,6 +32,10 @@ LIFETIME_YEARS = 3
 DEVICES = 250e9
 """modules/environmental-footprint/index.md: around 250 billion microcontrollers in use."""
 KG_PER_MEGATONNE = 1e9
+PA1_BOM_USD = 14.51
+"""modules/choosing-hardware/index.md: the PA1 person detection module's BOM total."""
+PA1_CAMERA_USD = 8.90
+"""modules/choosing-hardware/index.md: its HM01B0 camera line."""
 
 
 def _gain(pre_percent: float, post_percent: float) -> float:
@@ -93,6 +97,10 @@ COMPUTED: dict[str, Callable[[], float]] = {
     # out; the Person Sensor's 640 x 480 images seven times a second, 39 bytes out each.
     "open-module-surplus": lambda: _surplus(320, 320, 8, 1, 8),
     "person-sensor-surplus": lambda: _surplus(640, 480, 8, 7, 39 * 8),
+    # modules/choosing-hardware/index.md, "Price a class set": 30 learners in pairs, the PA1
+    # module's BOM of $14.51, its camera $8.90.
+    "class-set-usd": lambda: round(30 / 2 * PA1_BOM_USD, 2),
+    "pa1-camera-share-percent": lambda: 100 * PA1_CAMERA_USD / PA1_BOM_USD,
     # modules/teaching-and-assessing-tinyml/index.md, "Compute a gain": 40 % before, 70 % after.
     "exercise-gain": lambda: _gain(40, 70),
 }
