@@ -29,6 +29,8 @@ from courseware.assess.computed import COMPUTED, computed_value
         ("person-sensor-surplus", 640 * 480 * 8 / (39 * 8)),
         ("class-set-usd", 217.65),  # modules/choosing-hardware/index.md, Answers
         ("pa1-camera-share-percent", 100 * 8.90 / 14.51),  # "about 61 %"
+        ("pa1-unknown-share-percent", 100 * 15 / 22),  # "about 68 %"
+        ("pa1-training-images", 87_683.2),  # "≈ 87,683 for training"
         ("exercise-gain", 0.5),  # modules/teaching-and-assessing-tinyml/index.md, Answers
     ],
 )

@@ -101,6 +101,10 @@ COMPUTED: dict[str, Callable[[], float]] = {
     # module's BOM of $14.51, its camera $8.90.
     "class-set-usd": lambda: round(30 / 2 * PA1_BOM_USD, 2),
     "pa1-camera-share-percent": lambda: 100 * PA1_CAMERA_USD / PA1_BOM_USD,
+    # modules/data-and-models-for-tinyml/index.md: the PA1 label's 5 risky, 2 safe and 15
+    # unknown answers; its 109,604 images split 0.8.
+    "pa1-unknown-share-percent": lambda: 100 * 15 / (5 + 2 + 15),
+    "pa1-training-images": lambda: 0.8 * 109_604,
     # modules/teaching-and-assessing-tinyml/index.md, "Compute a gain": 40 % before, 70 % after.
     "exercise-gain": lambda: _gain(40, 70),
 }
