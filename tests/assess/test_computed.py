@@ -31,6 +31,12 @@ from courseware.assess.computed import COMPUTED, computed_value
         ("pa1-camera-share-percent", 100 * 8.90 / 14.51),  # "about 61 %"
         ("pa1-unknown-share-percent", 100 * 15 / 22),  # "about 68 %"
         ("pa1-training-images", 87_683.2),  # "≈ 87,683 for training"
+        # modules/from-data-to-microcontroller/index.md, Answers: 837 parameters, 3,348 and 948
+        # bytes, a 1,800-byte window.
+        ("exercise-parameters", 837),
+        ("exercise-float32-bytes", 3348),
+        ("exercise-int8-bytes", 948),
+        ("exercise-window-bytes", 1800),
         ("exercise-gain", 0.5),  # modules/teaching-and-assessing-tinyml/index.md, Answers
     ],
 )

@@ -44,6 +44,16 @@ def _gain(pre_percent: float, post_percent: float) -> float:
     return gain
 
 
+def _dense(layers: tuple[int, ...]) -> tuple[int, int]:
+    """Weights and biases of a stack of dense layers of the given widths."""
+    weights = sum(a * b for a, b in zip(layers, layers[1:], strict=False))
+    return weights, sum(layers[1:])
+
+
+EXERCISE_NETWORK = (20, 32, 5)
+"""modules/from-data-to-microcontroller/index.md, "Count a model": 20 inputs, 32 hidden, 5 out."""
+
+
 def _surplus(width: int, height: int, bits: int, per_second: float, output_bits: int) -> float:
     """Raw bits captured per second over bits exposed per second (the "capability surplus"
     that modules/materiality-and-risk/index.md defines as a teaching tool of this course)."""
@@ -105,6 +115,13 @@ COMPUTED: dict[str, Callable[[], float]] = {
     # unknown answers; its 109,604 images split 0.8.
     "pa1-unknown-share-percent": lambda: 100 * 15 / (5 + 2 + 15),
     "pa1-training-images": lambda: 0.8 * 109_604,
+    # modules/from-data-to-microcontroller/index.md, "Count a model": float32 weights and
+    # biases take 4 bytes each; int8 weights 1 byte, int32 biases 4; a 3 s window at 100 Hz
+    # on three axes of 16-bit samples.
+    "exercise-parameters": lambda: sum(_dense(EXERCISE_NETWORK)),
+    "exercise-float32-bytes": lambda: 4 * sum(_dense(EXERCISE_NETWORK)),
+    "exercise-int8-bytes": lambda: _dense(EXERCISE_NETWORK)[0] + 4 * _dense(EXERCISE_NETWORK)[1],
+    "exercise-window-bytes": lambda: 3 * 100 * 3 * 2,
     # modules/teaching-and-assessing-tinyml/index.md, "Compute a gain": 40 % before, 70 % after.
     "exercise-gain": lambda: _gain(40, 70),
 }
