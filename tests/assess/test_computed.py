@@ -24,6 +24,8 @@ from courseware.assess.computed import COMPUTED, computed_value
         ("savings-low-ratio", 34 / 7.06),
         ("savings-high-ratio", 34 / 0.89),
         ("ic-typical-fleet-mt", 852.5),  # 3.41 kg x 250e9 / 1e9
+        ("linear-year-250-billion", 2144),  # the growth table
+        ("exponential-year-250-billion", 2043),
         # modules/materiality-and-risk/index.md: "a surplus of about 100,000", and exercise 1.
         ("open-module-surplus", 102_400),
         ("person-sensor-surplus", 640 * 480 * 8 / (39 * 8)),

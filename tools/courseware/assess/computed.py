@@ -17,6 +17,7 @@ from courseware.assess.statistics import hake_gain
 from courseware.footprint.catalog import find_block, find_option
 from courseware.footprint.compare import savings_range
 from courseware.footprint.estimate import estimate_system
+from courseware.footprint.growth import milestone_table
 from courseware.footprint.use_stage import HOURS_PER_YEAR
 
 CELL_VOLTS = 3.6
@@ -42,6 +43,14 @@ def _gain(pre_percent: float, post_percent: float) -> float:
     gain = hake_gain(pre_percent, post_percent)
     assert gain is not None
     return gain
+
+
+def _seed_year(devices: int, kind: str) -> float:
+    """The year the seed's growth table (courseware.footprint's data file) gives ``devices``."""
+    for row in milestone_table():
+        if row.devices == devices:
+            return row.seed_linear_year if kind == "linear" else row.seed_exponential_year
+    raise KeyError(devices)
 
 
 def _dense(layers: tuple[int, ...]) -> tuple[int, int]:
@@ -103,6 +112,9 @@ COMPUTED: dict[str, Callable[[], float]] = {
     "savings-high-ratio": lambda: savings_range().high_ratio,
     "ic-typical-fleet-mt": lambda: _total_kg("ic-typical") * DEVICES / KG_PER_MEGATONNE,
     "kws-best-fleet-mt": lambda: _total_kg("kws-best") * DEVICES / KG_PER_MEGATONNE,
+    # modules/environmental-footprint/index.md, "Scale it up" 2: the growth table's years.
+    "linear-year-250-billion": lambda: _seed_year(250_000_000_000, "linear"),
+    "exponential-year-250-billion": lambda: _seed_year(250_000_000_000, "exponential"),
     # modules/materiality-and-risk/index.md: 320 x 320 8-bit images once a second, one byte
     # out; the Person Sensor's 640 x 480 images seven times a second, 39 bytes out each.
     "open-module-surplus": lambda: _surplus(320, 320, 8, 1, 8),
