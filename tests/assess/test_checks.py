@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,20 @@ def test_the_valid_fixture_and_the_repository_load_without_warnings() -> None:
     assert load_kit(FIXTURES / "project").warnings == ()
     repository = load_kit(Path(__file__).parent.parent.parent)
     assert [str(w) for w in repository.warnings] == []
+
+
+def test_a_bank_beside_objectives_without_ids_says_to_add_them(tmp_path: Path) -> None:
+    project = Path(shutil.copytree(FIXTURES / "project", tmp_path / "project"))
+    module = project / "modules" / "alpha" / "module.yaml"
+    text = module.read_text(encoding="utf-8")
+    start, end = text.index("learning_objectives:"), text.index("prerequisites:")
+    module.write_text(
+        text[:start] + "learning_objectives:\n  - Explain things.\n" + text[end:], encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as raised:
+        load_kit(project)
+    first = str(raised.value.problems[0])
+    assert first == (
+        f"{BANK}:5: items[0].objective: unknown objective 'o-one'; give the module's "
+        "learning_objectives ids first"
+    )
