@@ -186,3 +186,13 @@ def test_a_test_form_makes_the_code_python_reads(browser, serve, tmp_path, lette
     assert decoded_form is form
     assert (result.pseudonym, result.answers) == ("ANA", tuple(expected))
     page.close()
+
+
+def test_text_falling_back_to_english_is_marked_on_an_arabic_page() -> None:
+    soup = BeautifulSoup(_quiz(REPOSITORY, "what-is-tinyml", "ar", "rtl"), "html.parser")
+    assert _one(soup, "section")["dir"] == "rtl"
+    legend = _one(soup, 'li[data-item="where-the-model-runs"] legend span')
+    assert (legend["lang"], legend["dir"]) == ("en", "auto")
+    assert legend.get_text() == "Where does a TinyML system run its trained model?"
+    spanish = BeautifulSoup(_quiz(REPOSITORY, "what-is-tinyml", "es"), "html.parser")
+    assert not spanish.select("legend span[lang]")  # translated: nothing to mark

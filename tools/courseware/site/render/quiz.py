@@ -29,12 +29,23 @@ from courseware.assess.bank import (
 from courseware.assess.codes import VERSION, answer_bits, track_hash
 from courseware.assess.computed import numeric_value
 from courseware.assess.forms import FORM_LETTERS, Form, FormItem
+from courseware.textfields import text_language
 
 Gettext = Callable[[str], str]
 
 
 def _attribute(value: str) -> str:
     return escape(value, quote=True)
+
+
+def _shown(entry: FormItem, value: str | dict[str, str], language: str) -> str:
+    """Escaped text in ``language``; a fallback to another language is marked as such, so
+    screen readers pronounce it right and right-to-left pages keep it left-to-right."""
+    text = escape(entry.text(value, language))
+    found = text_language(value, language, entry.source_language)
+    if found == language:
+        return text
+    return f'<span lang="{_attribute(found)}" dir="auto">{text}</span>'
 
 
 def _shown_order(entry: FormItem) -> list[int]:
@@ -66,13 +77,13 @@ def _choices(entry: FormItem, name: str, language: str) -> tuple[str, str]:
     for number, option in enumerate(item.options):
         ident = f"{name}-{number}"
         mark = ' data-correct=""' if option.correct else ""
-        text = escape(entry.text(option.text, language))
+        text = _shown(entry, option.text, language)
         inputs.append(
             f'<li><input type="{kind}" id="{ident}" name="{name}" value="{number}"{mark}>'
             f' <label for="{ident}">{text}</label></li>'
         )
         tick = "✓ " if option.correct else ""
-        said = escape(entry.text(option.feedback, language))
+        said = _shown(entry, option.feedback, language)
         feedback.append(f'<li id="{ident}-fb">{tick}{text}: {said}</li>')
     return f"<ul>{''.join(inputs)}</ul>", f"<ul>{''.join(feedback)}</ul>"
 
@@ -94,7 +105,7 @@ def _body_and_answer(
     if isinstance(item, Numeric):
         value = numeric_value(item)
         shown = format_decimal(value, format="#,##0.##", locale=language)
-        unit = escape(entry.text(item.unit, language))
+        unit = _shown(entry, item.unit, language)
         body = (
             f'<p><label for="{name}">{your_answer}</label> '
             f'<input type="text" inputmode="decimal" id="{name}" name="{name}" size="8">'
@@ -114,7 +125,7 @@ def _body_and_answer(
             f'<fieldset class="cw-quiz-self"><legend>{legend}</legend>'
             f"<ul>{right}{wrong}</ul></fieldset>"
         )
-        return body, f"<p>{escape(entry.text(item.model_answer, language))}</p>{self_mark}", ""
+        return body, f"<p>{_shown(entry, item.model_answer, language)}</p>{self_mark}", ""
     assert isinstance(item, Ordering)
     options = "".join(f'<option value="{p}">{p}</option>' for p in range(1, len(item.steps) + 1))
     rows = []
@@ -123,11 +134,11 @@ def _body_and_answer(
         rows.append(
             f'<li><select id="{ident}" name="{ident}" data-position="{index + 1}">'
             f'<option value=""></option>{options}</select>'
-            f' <label for="{ident}">{escape(entry.text(item.steps[index], language))}</label></li>'
+            f' <label for="{ident}">{_shown(entry, item.steps[index], language)}</label></li>'
         )
     hint = escape(gettext("Number the steps in order."))
     body = f"<p>{hint}</p><ul>{''.join(rows)}</ul>"
-    steps = "".join(f"<li>{escape(entry.text(step, language))}</li>" for step in item.steps)
+    steps = "".join(f"<li>{_shown(entry, step, language)}</li>" for step in item.steps)
     return body, f"<ol>{steps}</ol>", ""
 
 
@@ -136,8 +147,8 @@ def render_item(entry: FormItem, number: int, language: str, gettext: Gettext) -
     item = entry.item
     name = f"q-{entry.module}-{item.id}"
     body, answer, data = _body_and_answer(entry, name, language, gettext)
-    prompt = escape(entry.text(item.prompt, language))
-    explanation = escape(entry.text(item.explanation, language))
+    prompt = _shown(entry, item.prompt, language)
+    explanation = _shown(entry, item.explanation, language)
     summary = escape(gettext("Answer and explanation"))
     return (
         f'<li class="cw-quiz-item" data-item="{_attribute(item.id)}" data-type="{item.type}"'
@@ -186,7 +197,7 @@ def _form_item(entry: FormItem, number: int, language: str, gettext: Gettext) ->
     name = f"t-{entry.module}-{item.id}"
     body, _, data = _body_and_answer(entry, name, language, gettext)
     if isinstance(item, ShortAnswer):
-        model = escape(entry.text(item.model_answer, language))
+        model = _shown(entry, item.model_answer, language)
         right = _radio(f"{name}-self", "right", gettext("I had it right"), correct=True)
         wrong = _radio(f"{name}-self", "wrong", gettext("Not yet"), correct=False)
         legend = escape(gettext("Compare with your answer"))
@@ -194,7 +205,7 @@ def _form_item(entry: FormItem, number: int, language: str, gettext: Gettext) ->
             f'<fieldset class="cw-quiz-self" hidden><legend>{legend}</legend><p>{model}</p>'
             f"<ul>{right}{wrong}</ul></fieldset>"
         )
-    prompt = escape(entry.text(item.prompt, language))
+    prompt = _shown(entry, item.prompt, language)
     return (
         f'<li class="cw-form-item" data-type="{item.type}" data-bits="{answer_bits(item)}"'
         f"{data}><fieldset><legend>{number}. {prompt}</legend>{body}</fieldset></li>"
