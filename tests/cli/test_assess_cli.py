@@ -81,3 +81,17 @@ def test_export_refuses_a_language_the_module_is_not_in() -> None:
     )
     assert code == 2
     assert "module 'alpha' exists in en, es, not 'pt'" in err
+
+
+def test_schema_writes_the_question_bank_schema(tmp_path: Path) -> None:
+    import json
+
+    code, _, _ = run("schema", "--root", PROJECT, "--out", str(tmp_path))
+    assert code == 0
+    schema = json.loads((tmp_path / "questions.schema.json").read_text(encoding="utf-8"))
+    kinds = {"SingleChoice", "MultipleChoice", "TrueFalse", "Numeric", "ShortAnswer", "Ordering"}
+    assert kinds <= set(schema["$defs"])
+    module = json.loads((tmp_path / "module.schema.json").read_text(encoding="utf-8"))
+    assert module["properties"]["learning_objectives"]["items"] == {
+        "$ref": "#/$defs/LearningObjective"
+    }

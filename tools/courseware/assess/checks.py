@@ -15,6 +15,8 @@ from courseware.assess.bank import (
     Item,
     MultipleChoice,
     Numeric,
+    Ordering,
+    ShortAnswer,
     SingleChoice,
     source_hash,
 )
@@ -135,16 +137,19 @@ def _check_item(bank: Bank, index: int, item: Item) -> list[Problem]:
     return problems
 
 
-def _languages_of(item: Item) -> set[str]:
-    found: set[str] = set()
-    for value in (item.prompt, item.explanation):
-        if isinstance(value, dict):
-            found |= value.keys()
+def languages_of(item: Item) -> set[str]:
+    """Every language any of the item's texts is written in."""
+    texts: list[str | dict[str, str]] = [item.prompt, item.explanation]
     if isinstance(item, SingleChoice | MultipleChoice):
-        for option in item.options:
-            for value in (option.text, option.feedback):
-                if isinstance(value, dict):
-                    found |= value.keys()
+        texts += [text for option in item.options for text in (option.text, option.feedback)]
+    elif isinstance(item, ShortAnswer):
+        texts.append(item.model_answer)
+    elif isinstance(item, Ordering):
+        texts += item.steps
+    found: set[str] = set()
+    for text in texts:
+        if isinstance(text, dict):
+            found |= text.keys()
     return found
 
 
@@ -152,7 +157,7 @@ def _check_translations(bank: Bank, index: int, item: Item) -> list[Problem]:
     source = bank.module.spec.source_language
     current = source_hash(item, source)
     problems = []
-    for language in sorted(_languages_of(item) - {source}):
+    for language in sorted(languages_of(item) - {source}):
         recorded = item.translated_from.get(language)
         if recorded is None:
             problems.append(
