@@ -69,6 +69,12 @@ def test_without_javascript_every_answer_waits_behind_details() -> None:
     cell = _one(soup, 'li[data-item="cell-energy"] details p')
     assert cell.get_text() == "7,2 Wh"  # Spanish decimal comma
     assert _one(soup, "p.cw-quiz-score")["aria-live"] == "polite"
+    for item in items:  # options and steps are shown in a fixed order that is not the file's
+        values = [i["value"] for i in item.select("fieldset > ul input")] or [
+            s["data-position"] for s in item.select("select")
+        ]
+        if item["data-type"] not in {"true_false", "numeric", "short_answer"}:
+            assert values != sorted(values), item["data-item"]
     assert _one(soup, "section")["data-l-score"] == "{right} de {total} correctas"
 
 

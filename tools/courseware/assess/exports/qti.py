@@ -101,7 +101,7 @@ def item_element(entry: FormItem, language: str) -> ET.Element:
         lid = ET.SubElement(
             presentation, "response_lid", ident="response1", rcardinality=cardinality
         )
-        choices = ET.SubElement(lid, "render_choice")
+        choices = ET.SubElement(lid, "render_choice", shuffle="Yes")
         for number, option in enumerate(item.options):
             label = ET.SubElement(choices, "response_label", ident=str(number))
             _material(label, entry.text(option.text, language))

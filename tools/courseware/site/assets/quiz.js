@@ -102,11 +102,13 @@
     var inputs = all(item.querySelector("fieldset"), "input");
     var value = 0;
     if (type === "single") {
-      inputs.forEach(function (input, index) { if (input.checked) { value = index + 1; } });
+      inputs.forEach(function (input) { if (input.checked) { value = Number(input.value) + 1; } });
       return value;
     }
-    if (type === "multiple") {
-      inputs.forEach(function (input) { value = value * 2 + (input.checked ? 1 : 0); });
+    if (type === "multiple") {  // option 0 is the highest bit, whatever order the page shows
+      inputs.forEach(function (input) {
+        if (input.checked) { value += Math.pow(2, inputs.length - 1 - Number(input.value)); }
+      });
       return value;
     }
     if (type === "true_false") {

@@ -48,16 +48,17 @@ def _shown(entry: FormItem, value: str | dict[str, str], language: str) -> str:
     return f'<span lang="{_attribute(found)}" dir="auto">{text}</span>'
 
 
-def _shown_order(entry: FormItem) -> list[int]:
-    """A fixed shuffle of ordering steps (by the item's key), never the right order itself."""
-    assert isinstance(entry.item, Ordering)
-    steps = list(range(len(entry.item.steps)))
+def _shown_order(entry: FormItem, count: int) -> list[int]:
+    """A fixed shuffle of an item's options or steps, by the item's key, so the page is the
+    same on every build and the right option is not always where the bank file put it;
+    never the file's own order. Inputs keep the option's number as their value."""
+    numbers = list(range(count))
 
     def key(number: int) -> str:
         return hashlib.sha256(f"{entry.key}/{number}".encode()).hexdigest()
 
-    order = sorted(steps, key=key)
-    return order if order != steps else steps[1:] + steps[:1]
+    order = sorted(numbers, key=key)
+    return order if order != numbers else numbers[1:] + numbers[:1]
 
 
 def _radio(name: str, value: str, label: str, *, correct: bool) -> str:
@@ -74,7 +75,8 @@ def _choices(entry: FormItem, name: str, language: str) -> tuple[str, str]:
     assert isinstance(item, SingleChoice | MultipleChoice)
     kind = "radio" if isinstance(item, SingleChoice) else "checkbox"
     inputs, feedback = [], []
-    for number, option in enumerate(item.options):
+    for number in _shown_order(entry, len(item.options)):
+        option = item.options[number]
         ident = f"{name}-{number}"
         mark = ' data-correct=""' if option.correct else ""
         text = _shown(entry, option.text, language)
@@ -129,7 +131,7 @@ def _body_and_answer(
     assert isinstance(item, Ordering)
     options = "".join(f'<option value="{p}">{p}</option>' for p in range(1, len(item.steps) + 1))
     rows = []
-    for index in _shown_order(entry):
+    for index in _shown_order(entry, len(item.steps)):
         ident = f"{name}-{index}"
         rows.append(
             f'<li><select id="{ident}" name="{ident}" data-position="{index + 1}">'
