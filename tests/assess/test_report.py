@@ -93,7 +93,10 @@ def test_the_report_files_hold_the_tables_and_the_plot(cohort, tmp_path: Path) -
     assert paths[2].read_bytes().startswith(b"\x89PNG")
     markdown = paths[0].read_text(encoding="utf-8")
     assert "| alpha/o-one | 4 | 50.0 | 87.5 | 0.75 | 0.67 |" in markdown
-    assert "5 pre-test codes, 5 post-test codes, 4 learners matched by pseudonym." in markdown
+    assert (
+        "Track: pilot. 5 pre-test codes, 5 post-test codes, 4 learners matched by pseudonym."
+        in markdown
+    )
     soup = BeautifulSoup(paths[1].read_text(encoding="utf-8"), "html.parser")
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in soup.find_all("tr")]
     assert ["alpha/o-two", "4", "25.0", "75.0", "0.67", "0.67"] in rows

@@ -42,6 +42,8 @@ class PrePostReport:
     post_items: tuple[ItemStatistics, ...]
     notes: tuple[str, ...]
     """Caveats worth printing, such as learners who took the same form twice."""
+    tracks: tuple[str, ...] = ()
+    """The tracks the codes belong to (one, when ``--track`` was given)."""
 
 
 def build_report(pre: Sequence[LearnerScore], post: Sequence[LearnerScore]) -> PrePostReport:
@@ -63,6 +65,7 @@ def build_report(pre: Sequence[LearnerScore], post: Sequence[LearnerScore]) -> P
         tuple(item_statistics(pre)),
         tuple(item_statistics(post)),
         tuple(notes),
+        tuple(dict.fromkeys(score.form.track for score in (*pre, *post))),
     )
 
 
@@ -106,8 +109,9 @@ ITEM_HEADINGS = ["Test", "Item", "Objective", "Learners", "Difficulty p", "Discr
 
 
 def _summary(report: PrePostReport) -> str:
+    tracks = ", ".join(report.tracks) or "none"
     return (
-        f"{report.pre_count} pre-test codes, {report.post_count} post-test codes, "
+        f"Track: {tracks}. {report.pre_count} pre-test codes, {report.post_count} post-test codes, "
         f"{len(report.matching.pairs)} learners matched by pseudonym."
     )
 
