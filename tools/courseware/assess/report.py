@@ -26,7 +26,8 @@ DEFINITIONS = (
     "over learners matched by pseudonym when any are, otherwise over every code of each "
     "test. Mean learner g is the average of per-learner gains (matched learners whose pre "
     "score is below 100). Difficulty p is the proportion right; discrimination is the "
-    "corrected point-biserial correlation of the item with the rest of the form."
+    "corrected point-biserial correlation of the item with the rest of the form, both over "
+    "every code of each test."
 )
 
 
@@ -180,8 +181,8 @@ def plot_gains(report: PrePostReport, path: Path) -> None:
     post = [g.post_mean or 0.0 for g in report.gains]
     figure, axes = pyplot.subplots(figsize=(8, 0.5 * len(names) + 1.5))
     positions = range(len(names))
-    axes.barh([p + 0.2 for p in positions], pre, height=0.4, label="pre")
-    axes.barh([p - 0.2 for p in positions], post, height=0.4, label="post")
+    axes.barh([p - 0.2 for p in positions], pre, height=0.4, label="pre")  # above post once
+    axes.barh([p + 0.2 for p in positions], post, height=0.4, label="post")  # inverted
     axes.set_yticks(list(positions), names)
     axes.set_xlim(0, 100)
     axes.set_xlabel("mean % right")
