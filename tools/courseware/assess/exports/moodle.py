@@ -87,7 +87,7 @@ def question_element(entry: FormItem, language: str) -> ET.Element:
         unit = ET.SubElement(ET.SubElement(question, "units"), "unit")
         ET.SubElement(unit, "multiplier").text = "1"
         ET.SubElement(unit, "unit_name").text = entry.text(item.unit, language)
-        ET.SubElement(question, "showunits").text = "3"  # units shown as text, not graded
+        ET.SubElement(question, "showunits").text = "3"  # no unit field: only the number is marked
     elif isinstance(item, ShortAnswer):
         ET.SubElement(question, "responseformat").text = "plain"
         ET.SubElement(question, "responsefieldlines").text = "5"
