@@ -147,7 +147,7 @@ def load_lab(path: Path, root: Path) -> tuple[Lab | None, list[Problem]]:
         cells, merge_problems = merge_translation(
             source.cells, cells, relative, source.relative_path
         )
-        problems += merge_problems
+        problems = sorted([*problems, *merge_problems], key=lambda p: p.line or 0)
     else:
         source_header = header
         problems += _check_data_files(source_header, path.parent, lines, relative, block)

@@ -218,12 +218,20 @@ def _entry_problem(
             f"'# %% [markdown] text=N', N counting the Markdown cells of {source_relative}"
         )
         return _warning(relative, line, None, message)
-    if cell.key is None:
+    if cell.key is None and cell.source.strip():
         message = (
             f"a translation carries no code (the code comes from {source_relative}); "
             'delete this cell, or make it a figure entry: # %% figure=N alt="..."'
         )
         return _warning(relative, line, None, message)
+    if cell.key is None and cell.is_figure:
+        message = (
+            "this figure entry says no figure it translates; write '# %% figure=N alt=...', "
+            f"N counting the figure cells of {source_relative}"
+        )
+        return _warning(relative, line, None, message)
+    if cell.key is None:
+        return None  # an empty cell (or one whose number was already reported)
     kind, number = cell.key
     if not _fits(cell):
         right = "# %% [markdown] text=N" if cell.kind == "markdown" else "# %% figure=N"
