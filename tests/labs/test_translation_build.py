@@ -76,3 +76,23 @@ def test_a_code_change_in_the_source_lab_keeps_the_build_green_and_makes_transla
         assert NEW_OUTPUT in script and heading in script, language  # the merge, downloaded
     english = (project / "site" / "labs" / LAB / "index.html").read_text(encoding="utf-8")
     assert "cw-stale" not in english
+
+
+def test_a_cell_the_source_gained_shows_in_english_marked_on_the_translated_page(
+    project: Path,
+) -> None:
+    shutil.copytree(REPO / "tests" / "fixtures" / "labs" / "good" / "labs", project / "labs")
+    source = project / "labs" / "fit.py"
+    gained = "\n# %% [markdown]\n# A paragraph the French translation does not have yet.\n"
+    source.write_text(source.read_text(encoding="utf-8") + gained, encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 0, result.output
+
+    page = project / "site" / "fr" / "labs" / "fit" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert isinstance(soup.find(class_="cw-stale"), Tag)
+    assert "On ajuste une droite" in soup.get_text()  # the translated cells stay
+    marked = soup.find("div", attrs={"lang": "en"})
+    assert isinstance(marked, Tag)
+    assert marked.get_text(strip=True) == "A paragraph the French translation does not have yet."
