@@ -10,7 +10,8 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from courseware.labs import lab_script, load_lab, load_labs
+from courseware.i18n.start import start_translation
+from courseware.labs import lab_script, lab_translation_skeleton, load_lab, load_labs
 
 REPO = Path(__file__).resolve().parents[2]
 MIGRATED = REPO / "tests" / "fixtures" / "labs" / "translated-prose"
@@ -192,6 +193,27 @@ def test_the_downloaded_script_is_the_merged_lab(project: Path) -> None:
     ]
     assert cells[3].metadata == {"alt": "Une droite montante", "caption": "Three points"}
     assert '# %% alt="Une droite montante" caption="Three points"' in script  # readable
+
+
+def test_the_downloaded_script_drops_the_note_that_says_the_file_has_no_code(
+    project: Path,
+) -> None:
+    (project / "labs" / "count.fr.py").unlink()
+    translation = start_translation(
+        project,
+        Path("labs/count.py"),
+        "fr",
+        ("en", "fr"),
+        "en",
+        lab_skeleton=lab_translation_skeleton,
+    )
+    assert "# # This translation holds only the lab's text." in translation.read_text("utf-8")
+    lab, problems = load_lab(translation, project)
+    assert problems == [] and lab is not None
+    script = lab_script(lab).decode("utf-8")
+    assert "This translation holds only" not in script
+    assert script.startswith("# ---\n# title: Counting\n# jupyter:\n#   courseware:\n")
+    assert 'print("one, two, three")' in script
 
 
 def test_the_migrated_footprint_translations_keep_their_text_cell_for_cell(

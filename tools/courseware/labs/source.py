@@ -220,7 +220,9 @@ def lab_script(lab: Lab) -> bytes:
         return lab.path.read_bytes()
     lines = lab.path.read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()
     block, _ = find_header(lines, lab.relative_path)
-    header = lines[: block.last_line] if block is not None else []
+    note = _skeleton_note(PurePosixPath(lab.source_relative_path).name)
+    # The note tells a translator the file has no code, which is no longer true here.
+    header = [line for line in lines[: block.last_line] if line not in note] if block else []
     return lab_script_text(header, lab.cells).encode("utf-8")
 
 
@@ -238,8 +240,7 @@ def lab_translation_skeleton(text: str, relative: str) -> str:
     cells, problems = _read_cells(text, lines, block, relative, is_translation=False)
     if cells is None:
         raise ContentError(problems)
-    source_name = PurePosixPath(relative).name
-    note = [f"# # {line}".format(source=source_name) for line in SKELETON_NOTE]
+    note = _skeleton_note(PurePosixPath(relative).name)
     header = [*lines[: block.first_line], *note, *lines[block.first_line : block.last_line]]
     return "\n".join(header) + "\n\n" + translation_skeleton(cells)
 
@@ -258,6 +259,11 @@ def lab_notebook(lab: Lab) -> NotebookNode:
         cells.append(new_cell(cell.kind, cell.source, metadata))
     kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return new_notebook(cells, {"kernelspec": kernelspec, "title": lab.title})
+
+
+def _skeleton_note(source_name: str) -> list[str]:
+    """The note for translators, as comment lines of a translation's header."""
+    return ["# # " + line.format(source=source_name) for line in SKELETON_NOTE]
 
 
 def _relative(path: Path, root: Path) -> str:
