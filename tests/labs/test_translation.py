@@ -179,6 +179,20 @@ def test_code_under_a_figure_entry_is_ignored_with_a_warning(project: Path) -> N
     ]
 
 
+def test_alt_texts_for_another_number_of_figures_give_way_to_the_source_s(
+    project: Path,
+) -> None:
+    translation = project / "labs" / "count.fr.py"
+    text = TRANSLATION.replace('alt="Une droite montante"', 'alt=["Une droite", "Une autre"]')
+    translation.write_text(text, encoding="utf-8")
+    lab, problems = load_lab(translation, project)
+    assert lab is not None and lab.cells[3].alt_texts == ("A rising line",)
+    assert [str(problem) for problem in problems] == [
+        "labs/count.fr.py:17: warning: alt: figure=1 has 2 alt texts and its figure in "
+        "labs/count.py:21 has 1; give one per figure (the source's are shown meanwhile)"
+    ]
+
+
 def test_the_downloaded_script_is_the_merged_lab(project: Path) -> None:
     lab, _ = load_lab(project / "labs" / "count.fr.py", project)
     assert lab is not None

@@ -105,10 +105,21 @@ def merge_translation(
         elif kind == "text":
             merged.append(replace(entry, key=None))
         else:
+            alt_texts = entry.alt_texts or cell.alt_texts
+            if len(alt_texts) != len(cell.alt_texts):
+                # The source's figure draws another number of figures now: an alt text
+                # describing the wrong figure is worse than one in the source language.
+                message = (
+                    f"figure={counts[kind]} has {len(alt_texts)} alt texts and its figure in "
+                    f"{source_relative}:{cell.marker_line} has {len(cell.alt_texts)}; give one "
+                    "per figure (the source's are shown meanwhile)"
+                )
+                problems.append(_warning(relative, entry.marker_line, "alt", message))
+                alt_texts = cell.alt_texts
             merged.append(
                 replace(
                     cell,
-                    alt_texts=entry.alt_texts or cell.alt_texts,
+                    alt_texts=alt_texts,
                     caption=entry.caption if entry.caption is not None else cell.caption,
                     marker_line=entry.marker_line,
                 )
@@ -120,7 +131,7 @@ def merge_translation(
             f"nothing; renumber this cell or delete it"
         )
         problems.append(_warning(relative, entry.marker_line, kind, message))
-    return tuple(merged), sorted(problems)
+    return tuple(merged), sorted(problems, key=lambda problem: problem.line or 0)
 
 
 def translation_skeleton(source_cells: Sequence[LabCell]) -> str:
