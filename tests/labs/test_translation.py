@@ -167,6 +167,19 @@ def test_cells_the_merge_cannot_place_are_warnings_at_their_line(project: Path) 
     ]
 
 
+def test_a_marker_line_jupytext_cannot_read_is_a_warning_at_its_line(project: Path) -> None:
+    translation = project / "labs" / "count.fr.py"
+    broken = 'alt="Une "droite" montante"'  # an unescaped quote inside the text
+    translation.write_text(TRANSLATION.replace('alt="Une droite montante"', broken), "utf-8")
+    lab, problems = load_lab(translation, project)
+    assert lab is not None and lab.cells[3].is_untranslated
+    assert lab.cells[3].alt_texts == ("A rising line",)
+    assert [str(problem) for problem in problems] == [
+        "labs/count.fr.py:17: warning: this '# %%' line cannot be read; write its texts in "
+        'double quotes, with \\" for a quote inside: # %% figure=1 alt="A \\"quoted\\" word"'
+    ]
+
+
 def test_code_under_a_figure_entry_is_ignored_with_a_warning(project: Path) -> None:
     translation = project / "labs" / "count.fr.py"
     translation.write_text(TRANSLATION + "plt.plot([3, 2, 1])\n", encoding="utf-8")

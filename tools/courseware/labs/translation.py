@@ -58,6 +58,12 @@ def cell_key(
     metadata: Mapping[str, object], relative: str, marker_line: int
 ) -> tuple[CellKey | None, list[Problem]]:
     """The ``text=N`` or ``figure=N`` of a translation cell's ``# %%`` line, if valid."""
+    if "incorrectly_encoded_metadata" in metadata:  # jupytext could not read the line
+        message = (
+            "this '# %%' line cannot be read; write its texts in double quotes, with \\\" "
+            'for a quote inside: # %% figure=1 alt="A \\"quoted\\" word"'
+        )
+        return None, [_warning(relative, marker_line, None, message)]
     found = [(kind, metadata[kind]) for kind in KEY_KINDS if kind in metadata]
     if not found:
         return None, []
