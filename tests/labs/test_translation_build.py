@@ -85,6 +85,11 @@ def test_a_cell_the_source_gained_shows_in_english_marked_on_the_translated_page
     source = project / "labs" / "fit.py"
     gained = "\n# %% [markdown]\n# A paragraph the French translation does not have yet.\n"
     source.write_text(source.read_text(encoding="utf-8") + gained, encoding="utf-8")
+    # The translation also leaves out the opening cell (title and introduction).
+    translation = project / "labs" / "fit.fr.py"
+    text = translation.read_text(encoding="utf-8")
+    start, end = text.index("# %% [markdown] text=1"), text.index("# %% [markdown] text=2")
+    translation.write_text(text[:start] + text[end:], encoding="utf-8")
 
     result = CliRunner().invoke(cli, ["build", "--root", str(project)])
     assert result.exit_code == 0, result.output
@@ -92,7 +97,12 @@ def test_a_cell_the_source_gained_shows_in_english_marked_on_the_translated_page
     page = project / "site" / "fr" / "labs" / "fit" / "index.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     assert isinstance(soup.find(class_="cw-stale"), Tag)
-    assert "On ajuste une droite" in soup.get_text()  # the translated cells stay
-    marked = soup.find("div", attrs={"lang": "en"})
-    assert isinstance(marked, Tag)
-    assert marked.get_text(strip=True) == "A paragraph the French translation does not have yet."
+    assert "Une division par zéro" in soup.get_text()  # the translated cells stay
+    marked = [div.get_text(" ", strip=True) for div in soup.find_all("div", attrs={"lang": "en"})]
+    assert marked == [
+        "We fit a line to a few points read from a data file.",
+        "A paragraph the French translation does not have yet.",
+    ]
+    # The page's one title is the translation's, not the source's untranslated heading.
+    titles = [h1.get_text(strip=True).rstrip("¶") for h1 in soup.find_all("h1")]
+    assert titles == ["Ajuster une droite"]

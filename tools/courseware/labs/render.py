@@ -219,11 +219,19 @@ def _mark_untranslated(
     notebook: NotebookNode, lab: Lab, mark: Callable[[str], str]
 ) -> NotebookNode:
     """A copy of ``notebook`` (built from ``lab``'s cells, in order) whose untranslated
-    Markdown cells are wrapped by ``mark``; the downloads keep the plain text."""
+    Markdown cells are wrapped by ``mark``; the downloads keep the plain text.
+
+    An untranslated opening ``# Title`` is dropped rather than wrapped: the page's title is
+    then the translation's own (from its header), and the page keeps a single ``<h1>``.
+    """
     marked = copy.deepcopy(notebook)
-    for cell, lab_cell in zip(marked.cells, lab.cells, strict=True):
-        if lab_cell.is_untranslated and cell.cell_type == "markdown":
-            cell.source = mark(cell.source)
+    for index, (cell, lab_cell) in enumerate(zip(marked.cells, lab.cells, strict=True)):
+        if not (lab_cell.is_untranslated and cell.cell_type == "markdown"):
+            continue
+        text = str(cell.source)
+        if index == 0 and text.startswith("# "):
+            text = text.partition("\n")[2].strip("\n")
+        cell.source = mark(text) if text.strip() else ""
     return marked
 
 
