@@ -79,8 +79,11 @@ def start_command(path: Path, code: str, translators: tuple[str, ...], root: Pat
 
     PATH is a source file: pages/NAME.md, modules/ID/index.md or labs/ID.py. The translation
     is written beside it (pages/NAME.CODE.md), with a header that records the source's hash,
-    followed by the source text to translate. An existing file is never overwritten.
+    followed by the source text to translate (for a lab, only its Markdown cells and its
+    figures' alt text: the code stays the source's). An existing file is never overwritten.
     """
+    from courseware.labs import lab_translation_skeleton  # the Jupyter stack, only when used
+
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
     written = start_translation(
@@ -90,6 +93,7 @@ def start_command(path: Path, code: str, translators: tuple[str, ...], root: Pat
         [lang.code for lang in languages],
         source,
         translators,
+        lab_skeleton=lab_translation_skeleton,
     )
     click.echo(f"Wrote {written}")
     click.echo("Translate the text below the header and keep the header as it is.")

@@ -1,8 +1,9 @@
 """Executable labs: read jupytext sources, execute them sandboxed and cached, render them.
 
 The site builder calls, in order: :func:`load_labs` (or :func:`discover_labs`), then
-:func:`execute_labs`, then :func:`render_lab` for each lab and translation. Nothing here
-imports MkDocs.
+:func:`execute_labs`, then :func:`render_lab` for each lab and translation (a translation is
+read merged into its source, so it renders with the source's outputs). Nothing here imports
+MkDocs.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from courseware.labs.source import (
     LabCell,
     discover_labs,
     lab_notebook,
+    lab_script,
+    lab_translation_skeleton,
     load_lab,
     load_labs,
     read_lab,
 )
-from courseware.labs.translation import check_translated_lab_code
 
 __all__ = [
     "CACHE_DIR",
@@ -44,11 +46,12 @@ __all__ = [
     "RenderedLab",
     "RunStatus",
     "check_figures",
-    "check_translated_lab_code",
     "discover_labs",
     "execute_labs",
     "is_cached",
     "lab_notebook",
+    "lab_script",
+    "lab_translation_skeleton",
     "load_lab",
     "load_labs",
     "merge_outputs",

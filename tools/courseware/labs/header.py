@@ -73,7 +73,8 @@ class LabHeader(BaseModel):
 
 class LabTranslationHeader(BaseModel):
     """The header of a translated lab (``labs/<id>.<lang>.py``): everything but the title
-    comes from the source lab, so that a translation can never run different code."""
+    comes from the source lab, as does the code (a translation holds only the lab's text; see
+    :mod:`courseware.labs.translation`), so that a translation can never run differently."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 

@@ -29,8 +29,8 @@ def merge_outputs(lab: Lab, executed: NotebookNode) -> NotebookNode:
 
     Raises:
         ValueError: if the two do not have the same code cells (a caller bug: the cache key
-            covers the code, and translations are checked by
-            :func:`~courseware.labs.translation.check_translated_lab_code`).
+            covers the code, and a translation takes its code from its source when it is
+            read, see :mod:`courseware.labs.translation`).
     """
     if not has_same_code(lab, executed):
         raise ValueError(f"{lab.relative_path}: the executed notebook has other code cells")

@@ -32,7 +32,7 @@ from courseware.labs.outputs import (
     is_figure,
     merge_outputs,
 )
-from courseware.labs.source import Lab
+from courseware.labs.source import Lab, lab_script
 
 Gettext = Callable[[str], str]
 
@@ -139,6 +139,7 @@ def render_lab(
     run: LabRun | CacheEntry,
     *,
     gettext: Gettext = _identity,
+    mark_untranslated: Callable[[str], str] | None = None,
 ) -> RenderedLab:
     """Render ``lab`` (a source lab or a translation) with the outputs of ``run``.
 
@@ -147,6 +148,8 @@ def render_lab(
         run: a run from :func:`execute_labs`; a failed run renders its last good entry with
             a dated notice. A cache entry renders as is.
         gettext: translates the page's own words into the page's language.
+        mark_untranslated: wraps the Markdown of a translation's cells that are still in the
+            source language (the source gained them), so the page can declare their language.
 
     Raises:
         ContentError: if the run failed and there is no earlier good output to show.
@@ -161,10 +164,13 @@ def render_lab(
         problems = tuple(check_figures(lab, notebook))
     _attach_figure_text(notebook)
     stem = lab.id if lab.language is None else f"{lab.id}.{lab.language}"
-    body, figures = _convert(notebook, stem)
+    shown = notebook
+    if mark_untranslated is not None and notebook is not executed:
+        shown = _mark_untranslated(notebook, lab, mark_untranslated)
+    body, figures = _convert(shown, stem)
     files: dict[str, bytes] = dict(figures)
     files[f"{stem}.ipynb"] = _download_notebook(notebook, lab)
-    files[f"{stem}.py"] = lab.path.read_bytes()
+    files[f"{stem}.py"] = lab_script(lab)
     title, prose = _title_and_body(lab, body)
     sections = LabSections(
         title=title,
@@ -207,6 +213,26 @@ def _attach_figure_text(notebook: NotebookNode) -> None:
             output.metadata["courseware_alt"] = _markdown_alt(text or "")
             if caption and cell.metadata.get("alt"):
                 output.metadata["courseware_caption"] = _markdown_inline(caption)
+
+
+def _mark_untranslated(
+    notebook: NotebookNode, lab: Lab, mark: Callable[[str], str]
+) -> NotebookNode:
+    """A copy of ``notebook`` (built from ``lab``'s cells, in order) whose untranslated
+    Markdown cells are wrapped by ``mark``; the downloads keep the plain text.
+
+    An untranslated opening ``# Title`` is dropped rather than wrapped: the page's title is
+    then the translation's own (from its header), and the page keeps a single ``<h1>``.
+    """
+    marked = copy.deepcopy(notebook)
+    for index, (cell, lab_cell) in enumerate(zip(marked.cells, lab.cells, strict=True)):
+        if not (lab_cell.is_untranslated and cell.cell_type == "markdown"):
+            continue
+        text = str(cell.source)
+        if index == 0 and text.startswith("# "):
+            text = text.partition("\n")[2].strip("\n")
+        cell.source = mark(text) if text.strip() else ""
+    return marked
 
 
 def _convert(notebook: NotebookNode, stem: str) -> tuple[str, dict[str, bytes]]:
@@ -279,6 +305,9 @@ def _downloads(stem: str, gettext: Gettext) -> str:
 
 
 def _run_it_yourself(lab: Lab, stem: str, gettext: Gettext) -> str:
+    # A translation in the repository holds only its prose, so the commands run the source
+    # lab (the same code); the downloaded notebook is the one in the reader's language.
+    script = f"{lab.id}.py"
     steps = [
         gettext(
             "Once, while online: clone the course repository and install it with "
@@ -286,16 +315,16 @@ def _run_it_yourself(lab: Lab, stem: str, gettext: Gettext) -> str:
         ),
         gettext(
             "From then on no network is needed. Execute the lab as a notebook: {command}"
-        ).format(command=f"`{_JUPYTEXT} --to ipynb --set-kernel python3 --execute labs/{stem}.py`"),
+        ).format(command=f"`{_JUPYTEXT} --to ipynb --set-kernel python3 --execute labs/{script}`"),
         gettext("Open the notebook it writes, {notebook}, in Jupyter or VS Code.").format(
-            notebook=f"`labs/{stem}.ipynb`"
+            notebook=f"`labs/{lab.id}.ipynb`"
         ),
         gettext("Or open the downloaded {notebook} directly.").format(notebook=f"`{stem}.ipynb`"),
     ]
     if not any("raises-exception" in cell.tags for cell in lab.code_cells):
         steps.append(
             gettext("Or run it as a plain script: {command}").format(
-                command=f"`cd labs && ../.venv/bin/python {stem}.py`"
+                command=f"`cd labs && ../.venv/bin/python {script}`"
             )
         )
     lines = ["## " + gettext("Run it yourself") + " {: #" + INSTRUCTIONS_ANCHOR + " }", ""]

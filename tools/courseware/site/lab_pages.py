@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from courseware.errors import ContentError
 from courseware.i18n.catalogs import translator
-from courseware.labs import Lab, LabRun, check_translated_lab_code, execute_labs, load_labs
+from courseware.i18n.tracking import TranslationReport
+from courseware.labs import Lab, LabRun, execute_labs, load_labs
 from courseware.labs import render_lab as render_lab_page
 from courseware.labs.render import LabSections
 from courseware.registry.load import Registry
-from courseware.site.fallback import fallback_notice, wrap_in_language
+from courseware.site.curriculum_pages import is_stale
+from courseware.site.fallback import fallback_notice, stale_notice, wrap_in_language
 from courseware.site.html import escape
 from courseware.site.localized import heading_attributes, in_language, language_marks, localized
 from courseware.site.markdown_text import markdown_text
@@ -66,18 +68,23 @@ def _translations_of(labs: list[Lab]) -> dict[tuple[str, str], Lab]:
 
 
 def stage_labs(
-    staged: StagedFiles, registry: Registry, *, keep_going: bool = False, jobs: int | None = None
+    staged: StagedFiles,
+    registry: Registry,
+    *,
+    keep_going: bool = False,
+    jobs: int | None = None,
+    report: TranslationReport | None = None,
 ) -> LabSummary:
-    """Execute the labs (or reuse their cache) and stage their pages for every language."""
+    """Execute the labs (or reuse their cache) and stage their pages for every language.
+
+    A translation is read merged into its source lab, so it shows the source's code and
+    outputs; it gets the stale notice when ``report`` says its source changed.
+    """
     source = registry.source_language.code
     labs, problems = load_labs(registry.root)
     staged.problems += problems
     sources = [lab for lab in labs if lab.language is None]
     translations = _translations_of(labs)
-    for (lab_id, _), translation in sorted(translations.items()):
-        original = next((lab for lab in sources if lab.id == lab_id), None)
-        if original is not None:
-            staged.problems += check_translated_lab_code(original, translation)
     runs = execute_labs(sources, registry.root, jobs=jobs) if sources else []
     outdated: list[str] = []
     for run in runs:
@@ -86,7 +93,7 @@ def stage_labs(
                 staged.problems += list(run.problems)
                 continue
             outdated.append(run.lab.id)
-        _stage_lab(staged, registry, run, translations, source)
+        _stage_lab(staged, registry, run, translations, source, report)
     _stage_index(staged, registry, [run.lab for run in runs], translations, source)
     return LabSummary(
         executed=sum(1 for run in runs if run.status == "executed"),
@@ -102,13 +109,18 @@ def _stage_lab(
     run: LabRun,
     translations: dict[tuple[str, str], Lab],
     source: str,
+    report: TranslationReport | None,
 ) -> None:
     for language in registry.language_codes:
         gettext = translator(language)
         translation = translations.get((run.lab.id, language))
         shown = translation if translation is not None else run.lab
+
+        def mark(markdown: str, language: str = language) -> str:
+            return wrap_in_language(markdown, source, language)
+
         try:
-            rendered = render_lab_page(shown, run, gettext=gettext)
+            rendered = render_lab_page(shown, run, gettext=gettext, mark_untranslated=mark)
         except ContentError as error:
             staged.problems += list(error.problems)
             return
@@ -119,10 +131,16 @@ def _stage_lab(
         if language != source and translation is None:
             sections = _as_fallback(sections, source, language, gettext)
             metadata = {"courseware": _fallback_metadata(sections, source, language)}
+        elif translation is not None and report and is_stale(report, translation.relative_path):
+            sections = replace(sections, notice=_joined(stale_notice(gettext), sections.notice))
         markdown, files = _relocate(sections.markdown(), dict(rendered.files), folder)
         staged.add_page(f"labs/{run.lab.id}", language, source, markdown, metadata)
         for name, data in files.items():
             staged.add_file(f"labs/{name}", data)
+
+
+def _joined(*notices: str) -> str:
+    return "\n\n".join(notice for notice in notices if notice)
 
 
 def _as_fallback(

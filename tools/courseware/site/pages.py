@@ -175,7 +175,7 @@ def collect_site_files(registry: Registry, *, keep_going: bool = False) -> Stage
         staged.add_file(relative, content)
     stage_modules(staged, registry, translations)
     stage_datasheets(staged, registry)
-    staged.labs = stage_labs(staged, registry, keep_going=keep_going)
+    staged.labs = stage_labs(staged, registry, keep_going=keep_going, report=translations)
     staged.problems += check_module_labs(registry, _lab_ids(registry))
     stage_tracks(staged, registry)
     for relative, content in package_assets().items():
