@@ -22,7 +22,7 @@ i18n-extract: $(STAMP)
 	  -o $(POT) tools/courseware
 
 i18n-update: i18n-extract
-	$(BIN)/pybabel update -i $(POT) -d $(LOCALES) -D courseware --no-fuzzy-matching
+	$(BIN)/pybabel update -i $(POT) -d $(LOCALES) -D courseware --no-fuzzy-matching --width 100
 
 catalogs: $(STAMP)
 	@if ls $(LOCALES)/*/LC_MESSAGES/courseware.po >/dev/null 2>&1; then \
