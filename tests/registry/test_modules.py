@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from courseware.errors import ContentError, Problem
+from courseware.registry.lab_references import check_module_labs
 from courseware.registry.licenses import combine_licenses
 from courseware.registry.load import load_registry
-from courseware.registry.modules import check_module_labs
 from courseware.registry.prerequisites import (
     find_cycles,
     format_cycle,

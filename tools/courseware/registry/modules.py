@@ -14,7 +14,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -33,9 +33,6 @@ from courseware.textfields import (
 )
 from courseware.validation import did_you_mean, validate_document
 from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
-
-if TYPE_CHECKING:
-    from courseware.registry.load import Registry
 
 MODULES_FOLDER = Path("modules")
 MODULE_FILE = "module.yaml"
@@ -359,26 +356,3 @@ def nearest_modules_hint(name: str, known: Iterable[str]) -> str:
     if not nearest:
         return f"; known modules: {', '.join(choices)}" if choices else "; no modules exist yet"
     return f"; nearest ids: {', '.join(nearest)}"
-
-
-def check_module_labs(registry: Registry, known_labs: set[str]) -> list[Problem]:
-    """Report every lab a module names that does not exist.
-
-    Kept out of ``load_registry`` because labs are loaded by the labs package, which the
-    registry must not import; the site builder calls this with the lab ids it found.
-    """
-    problems = []
-    for module in registry.modules:
-        document = registry.lines[module.metadata_file]
-        for index, lab in enumerate(module.spec.labs):
-            if lab not in known_labs:
-                hint = did_you_mean(lab, known_labs) or f"; add labs/{lab}.py or remove it"
-                problems.append(
-                    Problem(
-                        document.path,
-                        document.line_of(("labs", index)),
-                        f"labs[{index}]",
-                        f"unknown lab {lab!r}{hint}",
-                    )
-                )
-    return problems
