@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from courseware.errors import Problem
-from courseware.yamlsafe import Location, YamlDocument, dotted_field
+from courseware.yamlsafe import KeyPath, YamlDocument, dotted_field
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -65,7 +65,7 @@ def _unique(problems: Iterable[Problem]) -> list[Problem]:
     return result
 
 
-def _data_location(loc: tuple[Any, ...], data: Any) -> Location:
+def _data_location(loc: tuple[Any, ...], data: Any) -> KeyPath:
     """Keep only the parts of a pydantic location that address the data (drop union tags)."""
     result: list[str | int] = []
     current = data
@@ -93,9 +93,7 @@ def _is_tag(part: str) -> bool:
     return "[" in part or part in {"str", "int", "float", "bool", "list", "dict"}
 
 
-def _message(
-    detail: Any, location: Location, document: YamlDocument, model: type[BaseModel]
-) -> str:
+def _message(detail: Any, location: KeyPath, document: YamlDocument, model: type[BaseModel]) -> str:
     kind = detail["type"]
     value = detail.get("input")
     if kind == "extra_forbidden":
@@ -180,7 +178,7 @@ def did_you_mean(name: str, choices: Iterable[str]) -> str:
     return _did_you_mean(name, choices)
 
 
-def _allowed_fields(model: type[BaseModel], location: Location) -> set[str]:
+def _allowed_fields(model: type[BaseModel], location: KeyPath) -> set[str]:
     current: Any = model
     for part in location:
         if isinstance(part, int):

@@ -18,7 +18,9 @@ import yaml
 
 from courseware.errors import Problem
 
-Location = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
+"""The keys and list indexes that lead to a value, e.g. ``("organizations", 0, "url")``
+(not a place: an offering's place is ``registry.models.Location``)."""
 
 _YAML_TAG = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {
@@ -39,11 +41,11 @@ class YamlDocument:
 
     path: str
     data: Any
-    lines: dict[Location, int] = field(default_factory=dict)
-    plain_scalars: dict[Location, str] = field(default_factory=dict)
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    plain_scalars: dict[KeyPath, str] = field(default_factory=dict)
     """Unquoted scalars that YAML resolved to a non-string, by location: the text as written."""
 
-    def line_of(self, location: Location) -> int:
+    def line_of(self, location: KeyPath) -> int:
         """Return the line of a location, or of its nearest enclosing value that has one."""
         for end in range(len(location), -1, -1):
             line = self.lines.get(tuple(location[:end]))
@@ -108,7 +110,7 @@ def parse_yaml_text(text: str, path: str) -> YamlDocument:
         loader.dispose()
 
 
-def _convert(node: yaml.Node, location: Location, document: YamlDocument, loader: Any) -> Any:
+def _convert(node: yaml.Node, location: KeyPath, document: YamlDocument, loader: Any) -> Any:
     document.lines.setdefault(location, node.start_mark.line + 1)
     if node.tag not in ALLOWED_TAGS:
         written = node.tag.replace(_YAML_TAG, "!!", 1)
@@ -158,7 +160,7 @@ def _convert(node: yaml.Node, location: Location, document: YamlDocument, loader
     return value
 
 
-def _dotted(location: Location) -> str:
+def _dotted(location: KeyPath) -> str:
     parts: list[str] = []
     for part in location:
         if isinstance(part, int):
@@ -168,7 +170,7 @@ def _dotted(location: Location) -> str:
     return "".join(parts)
 
 
-def dotted_field(location: Location) -> str:
+def dotted_field(location: KeyPath) -> str:
     """Render a location as ``organizations[0].url``, the form used in messages."""
     return _dotted(location)
 

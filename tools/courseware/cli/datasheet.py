@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from courseware.datasheet.environment import EnvironmentError, compute_environment
+from courseware.datasheet.environment import EnvironmentInputError, compute_environment
 from courseware.datasheet.findings import count_by_severity, has_errors
 from courseware.datasheet.render import render_datasheet_page
 from courseware.datasheet.risk import compute_risk_profile
@@ -74,7 +74,7 @@ def render(file: Path, out: Path | None) -> None:
         )
     try:
         environment = compute_environment(sheet)
-    except EnvironmentError:
+    except EnvironmentInputError:
         environment = None  # the findings already name the problem
     page = render_datasheet_page(
         sheet,

@@ -15,7 +15,7 @@ from pydantic import Field
 from courseware.errors import Problem
 from courseware.textfields import LocalizedText, Slug, StrictModel
 from courseware.validation import did_you_mean, validate_document
-from courseware.yamlsafe import Location, YamlDocument, dotted_field, read_yaml_file
+from courseware.yamlsafe import KeyPath, YamlDocument, dotted_field, read_yaml_file
 
 TOPICS_FILE = Path("curriculum/topics.yaml")
 
@@ -65,7 +65,7 @@ def load_topics(root: Path) -> tuple[list[Topic], list[Problem], YamlDocument | 
 
 
 def check_topic_references(
-    topics: Sequence[str], document: YamlDocument, location: Location, known: set[str]
+    topics: Sequence[str], document: YamlDocument, location: KeyPath, known: set[str]
 ) -> list[Problem]:
     """Report every topic in ``topics`` (found at ``location`` in ``document``) not declared.
 

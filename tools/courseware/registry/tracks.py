@@ -26,7 +26,7 @@ from courseware.registry.prerequisites import find_cycles, format_cycle
 from courseware.textfields import LanguageCode, LocalizedText, Slug, StrictModel
 from courseware.validation import did_you_mean
 from courseware.yamlsafe import (
-    Location,
+    KeyPath,
     YamlDocument,
     dotted_field,
 )
@@ -129,7 +129,7 @@ def _items(spec: TrackSpec) -> Iterable[tuple[int, int, TrackItem]]:
             yield session_index, item_index, item
 
 
-def _item_location(session_index: int, item_index: int) -> Location:
+def _item_location(session_index: int, item_index: int) -> KeyPath:
     return ("sessions", session_index, "items", item_index)
 
 

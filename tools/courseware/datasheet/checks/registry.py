@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from courseware.datasheet.findings import Finding, Severity
 from courseware.datasheet.schema import Datasheet
 from courseware.datasheet.walk import value_at
-from courseware.yamlsafe import Location, YamlDocument, dotted_field
+from courseware.yamlsafe import KeyPath, YamlDocument, dotted_field
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class CheckContext:
 class Hit:
     """One place a check found wrong; ``severity`` overrides the check's own when set."""
 
-    location: Location
+    location: KeyPath
     message: str
     severity: Severity | None = None
 

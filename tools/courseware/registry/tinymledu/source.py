@@ -17,7 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from courseware.errors import ContentError, Problem
 from courseware.validation import problems_from_validation_error
-from courseware.yamlsafe import Location, YamlDocument, read_yaml_file
+from courseware.yamlsafe import KeyPath, YamlDocument, read_yaml_file
 
 
 def _text_from_number(value: Any) -> Any:
@@ -67,7 +67,7 @@ class SourceItem:
     path: str
     index: int
     entry: SourceEntry
-    lines: dict[Location, int]
+    lines: dict[KeyPath, int]
     """Line of each location inside the entry, such as ``("links", 2, "url")``."""
 
     @property
@@ -75,7 +75,7 @@ class SourceItem:
         """The line the entry starts on."""
         return self.lines.get((), 1)
 
-    def line_of(self, location: Location) -> int:
+    def line_of(self, location: KeyPath) -> int:
         """The line of a field, or of the nearest enclosing value that has one."""
         for end in range(len(location), -1, -1):
             line = self.lines.get(tuple(location[:end]))
