@@ -60,10 +60,10 @@ def test_a_translation_with_other_code_is_reported_at_its_line(good_project: Pat
     path.write_text(path.read_text().replace("1 / 0", "2 / 0"), encoding="utf-8")
     labs = {(lab.id, lab.language): lab for lab in discover_labs(good_project)}
     problems = check_translated_lab_code(labs[("fit", None)], labs[("fit", "fr")])
-    assert [str(p) for p in problems] == [
-        "labs/fit.fr.py:25 (cell 2): the code of this cell differs from labs/fit.py:31; "
-        "a translation changes only prose, alt text and captions"
+    assert [(p.file, p.line, p.cell, p.code.code) for p in problems] == [
+        ("labs/fit.fr.py", 25, 2, "CW-LAB-011")
     ]
+    assert "differs from labs/fit.py:31" in problems[0].message
 
 
 def test_every_header_problem_is_reported_at_once_with_its_line(tmp_path: Path) -> None:
@@ -105,8 +105,7 @@ def test_a_translation_without_source_and_with_its_own_settings(tmp_path: Path) 
     write_lab(tmp_path, "solo.py", HEADER + "x = 1\n")
     write_lab(tmp_path, "solo.de.py", "# ---\n# title: Allein\n# module: other\n# ---\nx = 1\n")
     _, problems = load_labs(tmp_path)
-    text = sorted(str(p) for p in problems)
-    assert text == [
-        "labs/lonely.py: a translation needs its source lab labs/lonely.py; add it first",
-        "labs/solo.de.py:3: module: a translation takes this from the source lab; remove it here",
+    assert sorted((p.file, p.line, p.field, p.code.code) for p in problems) == [
+        ("labs/lonely.py", None, None, "CW-LAB-008"),
+        ("labs/solo.de.py", 3, "module", "CW-LAB-005"),
     ]

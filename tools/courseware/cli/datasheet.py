@@ -70,7 +70,8 @@ def render(file: Path, out: Path | None) -> None:
     sheet = result.sheet
     if sheet is None:
         raise ContentError(
-            Problem(f.file, f.line, f.field or None, f.message) for f in result.findings
+            Problem(f.file, f.line, f.field or None, f.message, code=f.code)
+            for f in result.findings
         )
     try:
         environment = compute_environment(sheet)

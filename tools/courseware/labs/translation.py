@@ -6,6 +6,7 @@ only right if its code cells are exactly the source's; this check enforces that.
 
 from __future__ import annotations
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.labs.failures import LabProblem
 from courseware.labs.source import Lab
@@ -27,7 +28,14 @@ def check_translated_lab_code(source: Lab, translation: Lab) -> list[Problem]:
                 "a translation changes only prose, alt text and captions"
             )
             problems.append(
-                LabProblem(translation.relative_path, cell.line, None, message, cell=number)
+                LabProblem(
+                    translation.relative_path,
+                    cell.line,
+                    None,
+                    message,
+                    cell=number,
+                    code=codes.TRANSLATED_CODE_DIFFERS,
+                )
             )
     if len(mine) != len(theirs):
         message = (
@@ -35,6 +43,12 @@ def check_translated_lab_code(source: Lab, translation: Lab) -> list[Problem]:
             f"{len(theirs)}; copy the code cells from the source lab"
         )
         problems.append(
-            LabProblem(translation.relative_path, translation.header_line, None, message)
+            LabProblem(
+                translation.relative_path,
+                translation.header_line,
+                None,
+                message,
+                code=codes.TRANSLATED_CODE_DIFFERS,
+            )
         )
     return problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.registry.registry import Registry
 from courseware.validation import did_you_mean
@@ -25,6 +26,7 @@ def check_module_labs(registry: Registry, known_labs: set[str]) -> list[Problem]
                         document.line_of(("labs", index)),
                         f"labs[{index}]",
                         f"unknown lab {lab!r}{hint}",
+                        code=codes.UNKNOWN_LAB,
                     )
                 )
     return problems

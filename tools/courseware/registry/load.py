@@ -11,6 +11,7 @@ import os
 import stat
 from pathlib import Path
 
+from courseware import problem_codes as codes
 from courseware.errors import ContentError, Problem, errors_only
 from courseware.registry.entry_files import load_entry_files
 from courseware.registry.models import Language, LanguagesFile, Offering
@@ -62,14 +63,26 @@ def find_symlinks(root: Path) -> list[Problem]:
 
 def _symlink_problem(path: Path, root: Path) -> Problem:
     message = "symbolic links are not allowed in content folders; replace it with a real file"
-    return Problem(display_path(path, root), None, None, message)
+    return Problem(display_path(path, root), None, None, message, code=codes.SYMLINK)
 
 
 def load_languages(root: Path) -> tuple[list[Language], list[Problem], YamlDocument | None]:
     """Load ``curriculum/languages.yaml``: valid codes, exactly one source language."""
     path = root / LANGUAGES_FILE
     if not path.exists():
-        return [], [Problem(LANGUAGES_FILE.as_posix(), None, None, "file is missing")], None
+        return (
+            [],
+            [
+                Problem(
+                    LANGUAGES_FILE.as_posix(),
+                    None,
+                    None,
+                    "file is missing",
+                    code=codes.REQUIRED_FILE_MISSING,
+                )
+            ],
+            None,
+        )
     document, problems = read_yaml_file(path, root)
     if document is None:
         return [], problems, None
@@ -87,6 +100,7 @@ def load_languages(root: Path) -> tuple[list[Language], list[Problem], YamlDocum
                     line,
                     f"languages[{index}].code",
                     f"{language.code!r} is declared twice (also item {seen[language.code]})",
+                    code=codes.DUPLICATE_LANGUAGE,
                 )
             )
         seen[language.code] = index
@@ -98,6 +112,7 @@ def load_languages(root: Path) -> tuple[list[Language], list[Problem], YamlDocum
                 1,
                 "languages",
                 f"exactly one language must have source: true (found {len(sources)})",
+                code=codes.SOURCE_LANGUAGE_COUNT,
             )
         )
     return languages, problems, document
@@ -150,7 +165,9 @@ def _undeclared(
         f"language {code!r} is not declared in {LANGUAGES_FILE.as_posix()}"
         f"{did_you_mean(code, declared)}"
     )
-    return Problem(document.path, document.line_of(location), dotted, message)
+    return Problem(
+        document.path, document.line_of(location), dotted, message, code=codes.UNDECLARED_LANGUAGE
+    )
 
 
 def load_registry(root: Path) -> Registry:

@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.registry.licenses import LICENSES, LicenseId, combine_licenses, may_relicense
 from courseware.registry.models import Audience
@@ -172,7 +173,13 @@ def load_modules(
             continue  # reported by find_symlinks
         if not folder.is_dir():
             problems.append(
-                Problem(relative, None, None, "only module folders belong in modules/; move it")
+                Problem(
+                    relative,
+                    None,
+                    None,
+                    "only module folders belong in modules/; move it",
+                    code=codes.STRAY_FILE,
+                )
             )
             continue
         path = folder / MODULE_FILE
@@ -183,6 +190,7 @@ def load_modules(
                     None,
                     None,
                     "file is missing; every module folder needs module.yaml (see CONTRIBUTING.md)",
+                    code=codes.REQUIRED_FILE_MISSING,
                 )
             )
             continue
@@ -214,6 +222,7 @@ def _text_languages(
                 None,
                 None,
                 f"file is missing; write the module's text in {spec.source_language} there",
+                code=codes.REQUIRED_FILE_MISSING,
             )
         )
     languages = [spec.source_language]
@@ -227,6 +236,7 @@ def _text_languages(
                     None,
                     f"language {code!r} is not declared in curriculum/languages.yaml"
                     f"{did_you_mean(code, declared)}; rename the file or declare the language",
+                    code=codes.UNDECLARED_LANGUAGE,
                 )
             )
         elif code == spec.source_language:
@@ -236,6 +246,7 @@ def _text_languages(
                     None,
                     None,
                     f"{code!r} is the source language; its text belongs in {SOURCE_TEXT}",
+                    code=codes.SOURCE_LANGUAGE_TRANSLATION,
                 )
             )
         else:
@@ -256,6 +267,7 @@ def _check_own_fields(
                 "id",
                 f"{spec.id!r} differs from the folder name {folder_name!r}; "
                 "rename one so they match",
+                code=codes.ID_MISMATCH,
             )
         )
     if spec.source_language not in declared:
@@ -266,6 +278,7 @@ def _check_own_fields(
                 "source_language",
                 f"language {spec.source_language!r} is not declared in "
                 f"curriculum/languages.yaml{did_you_mean(spec.source_language, declared)}",
+                code=codes.UNDECLARED_LANGUAGE,
             )
         )
     for field_name in ("title", "summary"):
@@ -279,6 +292,7 @@ def _check_own_fields(
                         f"{field_name}.{code}",
                         f"language {code!r} is not declared in curriculum/languages.yaml"
                         f"{did_you_mean(code, declared)}",
+                        code=codes.UNDECLARED_LANGUAGE,
                     )
                 )
     for index, prerequisite in enumerate(spec.prerequisites):
@@ -289,6 +303,7 @@ def _check_own_fields(
                     document.line_of(("prerequisites", index)),
                     f"prerequisites[{index}]",
                     "a module cannot be its own prerequisite; remove it",
+                    code=codes.SELF_PREREQUISITE,
                 )
             )
     for index, source in enumerate(spec.based_on):
@@ -302,6 +317,7 @@ def _check_own_fields(
                     f"{source.title!r} ({LICENSES[source.license].name}, based_on[{index}]); "
                     "use a licence that keeps its terms, such as "
                     f"{_least_license_for(spec.license, source.license)}",
+                    code=codes.LICENSE_NOT_ALLOWED,
                 )
             )
     return problems
@@ -329,6 +345,7 @@ def check_modules(
                         f"prerequisites[{index}]",
                         f"unknown module {prerequisite!r}"
                         f"{nearest_modules_hint(prerequisite, by_id)}",
+                        code=codes.UNKNOWN_MODULE,
                     )
                 )
         problems += check_document_topics(document, topics)
@@ -344,6 +361,7 @@ def check_modules(
                 f"prerequisites[{index}]",
                 f"prerequisite cycle {format_cycle(cycle)}; no order can teach these "
                 "modules, so remove one of these prerequisites",
+                code=codes.PREREQUISITE_CYCLE,
             )
         )
     return problems

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import Field
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.textfields import LocalizedText, Slug, StrictModel
 from courseware.validation import did_you_mean, validate_document
@@ -58,6 +59,7 @@ def load_topics(root: Path) -> tuple[list[Topic], list[Problem], YamlDocument | 
                     document.line_of(("topics", index, "id")),
                     f"topics[{index}].id",
                     f"{topic.id!r} is declared twice (first as item {seen[topic.id]})",
+                    code=codes.DUPLICATE_ID,
                 )
             )
         seen.setdefault(topic.id, index)
@@ -90,6 +92,7 @@ def check_topic_references(
                 document.line_of(where),
                 dotted_field(where),
                 f"unknown topic {topic!r}{hint}",
+                code=codes.UNKNOWN_TOPIC,
             )
         )
     return problems

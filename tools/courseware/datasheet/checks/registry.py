@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from courseware.datasheet.findings import Finding, Severity
 from courseware.datasheet.schema import Datasheet
 from courseware.datasheet.walk import value_at
+from courseware.problem_codes import ProblemCode, code_by_slug
 from courseware.yamlsafe import KeyPath, YamlDocument, dotted_field
 
 
@@ -47,6 +48,8 @@ class Check:
     reference: int
     """Number of the check in section 4 of ``shared/reference/ml-sensor-datasheets.md``."""
     function: CheckFunction
+    code: ProblemCode
+    """The check's problem code (``CW-DS-...``), whose slug is ``id``."""
 
     def run(self, context: CheckContext) -> list[Finding]:
         """Run the check and turn its hits into findings with file, line and field."""
@@ -61,6 +64,7 @@ class Check:
                     line=line,
                     field=dotted_field(hit.location),
                     message=hit.message,
+                    code=self.code,
                 )
             )
         return findings
@@ -78,7 +82,10 @@ def check(
     def register(function: CheckFunction) -> CheckFunction:
         if check_id in CHECKS:
             raise ValueError(f"check {check_id!r} is declared twice")
-        CHECKS[check_id] = Check(check_id, severity, title, reference, function)
+        code = code_by_slug(check_id)
+        if code.area != "DS":
+            raise ValueError(f"check {check_id!r} needs a CW-DS code in courseware.problem_codes")
+        CHECKS[check_id] = Check(check_id, severity, title, reference, function, code)
         return function
 
     return register

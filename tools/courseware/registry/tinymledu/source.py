@@ -9,12 +9,14 @@ normalisers, which report per entry instead of stopping.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from courseware import problem_codes as codes
 from courseware.errors import ContentError, Problem
 from courseware.validation import problems_from_validation_error
 from courseware.yamlsafe import KeyPath, YamlDocument, read_yaml_file
@@ -97,7 +99,9 @@ def read_source(path: Path, root: Path) -> list[SourceItem]:
     if not isinstance(document.data, list):
         found = "a mapping" if isinstance(document.data, dict) else type(document.data).__name__
         message = f"expected a list of entries (- title: ...), found {found}"
-        raise ContentError([Problem(document.path, 1, None, message)])
+        raise ContentError(
+            [Problem(document.path, 1, None, message, code=codes.NOT_A_LIST_OF_ENTRIES)]
+        )
     items: list[SourceItem] = []
     for index, data in enumerate(document.data):
         lines = {
@@ -107,7 +111,15 @@ def read_source(path: Path, root: Path) -> list[SourceItem]:
         }
         if not isinstance(data, dict):
             message = "expected an entry (title: ..., date: ...), found " + _kind_of(data)
-            problems.append(Problem(document.path, lines.get((), 1), f"[{index}]", message))
+            problems.append(
+                Problem(
+                    document.path,
+                    lines.get((), 1),
+                    f"[{index}]",
+                    message,
+                    code=codes.NOT_A_LIST_OF_ENTRIES,
+                )
+            )
             continue
         entry_document = YamlDocument(
             path=document.path,
@@ -124,7 +136,7 @@ def read_source(path: Path, root: Path) -> list[SourceItem]:
         except ValidationError as error:
             for problem in problems_from_validation_error(error, entry_document, SourceEntry):
                 field_name = f"[{index}].{problem.field}" if problem.field else f"[{index}]"
-                problems.append(Problem(problem.file, problem.line, field_name, problem.message))
+                problems.append(dataclasses.replace(problem, field=field_name))
             continue
         items.append(SourceItem(document.path, index, entry, lines))
     if problems:
