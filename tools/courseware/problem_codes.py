@@ -90,7 +90,7 @@ def code_by_slug(slug: str) -> ProblemCode:
 UNCODED = _code(
     "CW-GEN-000",
     "uncoded",
-    "A problem that has not been given its own code yet.",
+    "A problem that has not been given its own code yet; it is printed without a code.",
     "pages/about.md: something is wrong",
     "Read the message; it says what to change. (Report it so it gets a code.)",
 )

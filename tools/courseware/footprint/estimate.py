@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import cache
 
+from courseware import problem_codes as codes
 from courseware.footprint.catalog import find_block, find_option, find_preset, find_system
 from courseware.footprint.data import BlockSpec, OptionSpec, RangeSpec, load_calculator_data
 from courseware.footprint.errors import FootprintInputError, InputProblem
@@ -109,7 +110,7 @@ def _mapping(value: object, parameter: str) -> Mapping[object, object] | InputPr
         return {}
     if not isinstance(value, Mapping):
         message = f"expected a mapping of names to values, got {type(value).__name__}"
-        return InputProblem(parameter, None, value, message)
+        return InputProblem(parameter, None, value, message, code=codes.FP_WRONG_SHAPE)
     return value
 
 
@@ -148,7 +149,9 @@ def configure(
     """
     if preset is not None and system is not None:
         message = "give a preset or a system, not both"
-        raise FootprintInputError([InputProblem("system", None, system, message)])
+        raise FootprintInputError(
+            [InputProblem("system", None, system, message, code=codes.FP_WRONG_SHAPE)]
+        )
     problems: list[InputProblem] = []
     label, settings = _start_collecting(preset, system, problems)
     _apply_options(options, settings, problems)
@@ -221,7 +224,9 @@ def _apply_custom(
 def _disabled_keys(disabled: Iterable[str], problems: list[InputProblem]) -> set[str]:
     if isinstance(disabled, str | bytes):
         message = "expected a list of block names, got a single string"
-        problems.append(InputProblem("disabled", None, disabled, message))
+        problems.append(
+            InputProblem("disabled", None, disabled, message, code=codes.FP_WRONG_SHAPE)
+        )
         return set()
     keys: set[str] = set()
     for name in disabled:
@@ -246,7 +251,9 @@ def _extras(
     for name, value in extras_map.items():
         if not isinstance(name, str) or not name.strip():
             message = "component names must be non-empty strings"
-            problems.append(InputProblem("extras", repr(name), name, message))
+            problems.append(
+                InputProblem("extras", repr(name), name, message, code=codes.FP_WRONG_SHAPE)
+            )
             continue
         interval = check_kg_or_interval(value, "extras", name, allow_credits=allow_credits)
         if isinstance(interval, list):
