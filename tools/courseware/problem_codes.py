@@ -487,7 +487,9 @@ LICENSE_CONFLICT = _code(
     "license-conflict",
     "A track combines modules whose licences cannot be combined.",
     "curriculum/tracks/intro.yaml:8: sessions[0].items[1].module: licences conflict: "
-    "CC-BY-SA-4.0 and CC-BY-NC-4.0 cannot be combined",
+    "'a' (CC-BY-SA-4.0) and 'b' (CC-BY-NC-4.0) cannot be combined: ShareAlike without "
+    "NonCommercial forbids adding NonCommercial terms; drop one or ask for a different "
+    "licence",
     "Replace one of the modules, or ask its authors for another licence.",
 )
 NOT_A_LIST_OF_ENTRIES = _code(
@@ -577,8 +579,8 @@ TRANSLATED_CODE_DIFFERS = _code(
     "CW-LAB-011",
     "translated-code-differs",
     "A lab translation whose code cells differ from the source lab's.",
-    "labs/x.es.py:40 (cell 3): the code differs from labs/x.py; a translation changes "
-    "prose and alt text only",
+    "labs/x.es.py:40 (cell 3): the code of this cell differs from labs/x.py:46; a "
+    "translation changes only prose, alt text and captions",
     "Copy the code cells from the source lab; translate only prose and alt text.",
 )
 CELL_ERROR = _code(
@@ -623,7 +625,7 @@ LAB_DEPENDENCY_MISSING = _code(
     "CW-LAB-017",
     "lab-dependency-missing",
     "A package the lab's header requires is not installed for the lab runner.",
-    "labs/x.py:1: requirement 'scipy' is not installed; add it to the project's "
+    "labs/x.py:1: requirements: 'scipy' is not installed; add it to the project's "
     "dependencies in pyproject.toml and run make again",
     "Add the package to the project's dependencies and reinstall.",
 )
@@ -663,9 +665,10 @@ ORPHAN_TRANSLATION = _code(
 TRANSLATION_SUFFIX = _code(
     "CW-I18N-003",
     "translation-suffix",
-    "A translation file whose language suffix is not a declared language.",
-    "pages/about.sp.md: 'sp' is not a declared language; did you mean 'es'?; name "
-    "translations like about.es.md",
+    "A translation file whose language suffix is not a declared language (or is the source "
+    "language, which takes no suffix).",
+    "pages/about.sp.md: 'sp' is not a language declared in curriculum/languages.yaml; did "
+    "you mean 'es'?; name translations like about.es.md",
     "Rename the file with a declared language code.",
 )
 
