@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from courseware.cli import cli
 
 if TYPE_CHECKING:
-    from tests.faults.cases import Fault
+    from tests.faults.cases import Expected, Fault
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE.parent / "fixtures"
@@ -105,11 +105,21 @@ def problem_lines(lines: list[str]) -> list[str]:
     return [line for line in lines if re.match(r"^[^:]*/[^:]*(?::\d+)?: ", line)]
 
 
-def assert_reported_exactly(lines: list[str], expected: tuple[str, ...]) -> None:
-    """Each expected line starts exactly one printed problem, and nothing else is printed."""
+def assert_reported_exactly(lines: list[str], expected: tuple[Expected, ...]) -> None:
+    """Each expected line starts exactly one printed problem (and ends with its problem code,
+    where one is given), and nothing else is printed."""
     left = problem_lines(lines)
     for wanted in expected:
-        match = next((line for line in left if line.startswith(wanted)), None)
+        start, code = (wanted, None) if isinstance(wanted, str) else wanted
+        match = next(
+            (
+                line
+                for line in left
+                if line.startswith(start)
+                and (code is None or re.search(rf" \[{code} [a-z0-9-]+\]$", line))
+            ),
+            None,
+        )
         assert match is not None, f"missing {wanted!r} in:\n" + "\n".join(left)
         left.remove(match)
     assert not left, "unexpected problems:\n" + "\n".join(left)

@@ -123,7 +123,8 @@ def test_start_refuses_a_source_that_is_not_utf8(project: Path) -> None:
     (project / "pages" / "latin.md").write_bytes(b"# Caf\xe9\n")
     with pytest.raises(ContentError) as caught:
         start(project, "pages/latin.md", "es")
-    assert str(caught.value.problems[0]) == "pages/latin.md:1: not UTF-8 text; save it as UTF-8"
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.code.code) == ("pages/latin.md", 1, "CW-FILE-006")
 
 
 def test_a_started_lab_translation_keeps_only_the_keys_a_translation_may_have(

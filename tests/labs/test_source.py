@@ -107,6 +107,8 @@ def test_a_translation_without_source_and_with_its_own_settings(tmp_path: Path) 
     _, problems = load_labs(tmp_path)
     text = sorted(str(p) for p in problems)
     assert text == [
-        "labs/lonely.py: a translation needs its source lab labs/lonely.py; add it first",
-        "labs/solo.de.py:3: module: a translation takes this from the source lab; remove it here",
+        "labs/lonely.py: a translation needs its source lab labs/lonely.py; add it first"
+        " [CW-LAB-008 source-lab-missing]",
+        "labs/solo.de.py:3: module: a translation takes this from the source lab; remove it here"
+        " [CW-LAB-005 inherited-field]",
     ]

@@ -10,6 +10,8 @@ from pathlib import Path
 import jupytext
 import pytest
 
+from courseware import problem_codes as codes
+from courseware.errors import Problem
 from courseware.i18n.start import start_translation
 from courseware.labs import lab_script, lab_translation_skeleton, load_lab, load_labs
 
@@ -61,6 +63,12 @@ TRANSLATION = """# ---
 
 # %% figure=1 alt="Une droite montante"
 """
+
+
+def translation_warnings(problems: list[Problem]) -> list[str]:
+    """The problems as printed, each checked to carry the translation-cell code, without it."""
+    assert {problem.code for problem in problems} <= {codes.TRANSLATION_CELL}
+    return [str(problem).removesuffix(problem.code_suffix) for problem in problems]
 
 
 def write(root: Path, name: str, text: str) -> Path:
@@ -147,7 +155,7 @@ def test_cells_the_merge_cannot_place_are_warnings_at_their_line(project: Path) 
     ]
     assert lab.cells[3].alt_texts == ("Une droite montante",)
     assert {problem.severity for problem in problems} == {"warning"}
-    assert [str(problem) for problem in problems] == [
+    assert translation_warnings(problems) == [
         "labs/count.fr.py:19: warning: text: text=2 is already translated at line 14; "
         "this cell is unused",
         "labs/count.fr.py:22: warning: text: labs/count.py has 2 Markdown cells, so text=3 "
@@ -174,7 +182,7 @@ def test_a_marker_line_jupytext_cannot_read_is_a_warning_at_its_line(project: Pa
     lab, problems = load_lab(translation, project)
     assert lab is not None and lab.cells[3].is_untranslated
     assert lab.cells[3].alt_texts == ("A rising line",)
-    assert [str(problem) for problem in problems] == [
+    assert translation_warnings(problems) == [
         "labs/count.fr.py:17: warning: this '# %%' line cannot be read; write its texts in "
         'double quotes, with \\" for a quote inside: # %% figure=1 alt="A \\"quoted\\" word"'
     ]
@@ -186,7 +194,7 @@ def test_code_under_a_figure_entry_is_ignored_with_a_warning(project: Path) -> N
     lab, problems = load_lab(translation, project)
     assert lab is not None and lab.cells[3].alt_texts == ("Une droite montante",)
     assert lab.cells[3].source.endswith("plt.plot([1, 2, 3])\nplt.show()")
-    assert [str(problem) for problem in problems] == [
+    assert translation_warnings(problems) == [
         "labs/count.fr.py:18: warning: figure: the code under a figure entry is ignored (it "
         "comes from labs/count.py); delete it and keep the '# %%' line"
     ]
@@ -200,7 +208,7 @@ def test_alt_texts_for_another_number_of_figures_give_way_to_the_source_s(
     translation.write_text(text, encoding="utf-8")
     lab, problems = load_lab(translation, project)
     assert lab is not None and lab.cells[3].alt_texts == ("A rising line",)
-    assert [str(problem) for problem in problems] == [
+    assert translation_warnings(problems) == [
         "labs/count.fr.py:17: warning: alt: figure=1 has 2 alt texts and its figure in "
         "labs/count.py:21 has 1; give one per figure (the source's are shown meanwhile)"
     ]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from courseware.datasheet.environment import EnvironmentError, compute_environment
+from courseware.datasheet.environment import EnvironmentInputError, compute_environment
 from courseware.datasheet.findings import count_by_severity, has_errors
 from courseware.datasheet.render import render_datasheet_page
 from courseware.datasheet.risk import compute_risk_profile
@@ -70,11 +70,12 @@ def render(file: Path, out: Path | None) -> None:
     sheet = result.sheet
     if sheet is None:
         raise ContentError(
-            Problem(f.file, f.line, f.field or None, f.message) for f in result.findings
+            Problem(f.file, f.line, f.field or None, f.message, code=f.code)
+            for f in result.findings
         )
     try:
         environment = compute_environment(sheet)
-    except EnvironmentError:
+    except EnvironmentInputError:
         environment = None  # the findings already name the problem
     page = render_datasheet_page(
         sheet,

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
+from courseware import problem_codes as codes
 from courseware.errors import ContentError, Problem, UsageError
 from courseware.i18n.hashing import hash_source_bytes
 from courseware.i18n.headers import (
@@ -97,7 +98,7 @@ def start_translation(
     text = add_translation_header(text, header, style)
     if parse_translation_header(text, style, relative) != header:
         message = "its header could not take the translation keys; simplify the header"
-        raise ContentError([Problem(relative, 1, None, message)])
+        raise ContentError([Problem(relative, 1, None, message, code=codes.TRANSLATION_HEADER)])
     with target.open("x", encoding="utf-8", newline="") as handle:
         handle.write(text)
     return target
@@ -139,12 +140,14 @@ def _read_source(path: Path, relative: str) -> bytes:
     size = path.stat().st_size
     if size > MAX_SOURCE_BYTES:
         message = f"file is {size} bytes, over the {MAX_SOURCE_BYTES}-byte limit; split it"
-        raise ContentError([Problem(relative, None, None, message)])
+        raise ContentError([Problem(relative, None, None, message, code=codes.FILE_TOO_LARGE)])
     raw = path.read_bytes()
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problem = Problem(relative, line, None, "not UTF-8 text; save it as UTF-8")
+        problem = Problem(
+            relative, line, None, "not UTF-8 text; save it as UTF-8", code=codes.NOT_UTF8
+        )
         raise ContentError([problem]) from None
     return raw

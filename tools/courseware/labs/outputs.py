@@ -11,6 +11,7 @@ import copy
 
 from nbformat import NotebookNode
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.labs.failures import LabProblem, lab_problem
 from courseware.labs.source import Lab, lab_notebook
@@ -95,4 +96,4 @@ def check_figures(lab: Lab, notebook: NotebookNode) -> list[Problem]:
 
 def _at_marker(lab: Lab, index: int, message: str) -> LabProblem:
     line = lab.cells[index].marker_line if index < len(lab.cells) else lab.header_line
-    return lab_problem(lab, index, line, message)
+    return lab_problem(lab, index, line, message, code=codes.ALT_TEXT_MISSING)

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 import jupytext
 from nbformat import NotebookNode
 
+from courseware import problem_codes as codes
 from courseware.errors import ContentError, Problem, errors_only
 from courseware.labs.cells import CellKind, LabCell
 from courseware.labs.header import (
@@ -124,7 +125,7 @@ def load_lab(path: Path, root: Path) -> tuple[Lab | None, list[Problem]]:
     match = _LAB_NAME.match(path.name)
     if match is None:
         message = "a lab file is named '<id>.py' or '<id>.<lang>.py' with a lowercase id"
-        return None, [Problem(relative, None, None, message)]
+        return None, [Problem(relative, None, None, message, code=codes.LAB_FILE_NAME)]
     language = match.group("lang")
     text, problems = _read_text(path, relative)
     if text is None:
@@ -276,18 +277,28 @@ def _relative(path: Path, root: Path) -> str:
 def _read_text(path: Path, relative: str) -> tuple[str | None, list[Problem]]:
     if path.is_symlink():
         return None, [
-            Problem(relative, None, None, "symbolic links are not allowed; copy the file")
+            Problem(
+                relative,
+                None,
+                None,
+                "symbolic links are not allowed; copy the file",
+                code=codes.SYMLINK,
+            )
         ]
     size = path.stat().st_size
     if size > MAX_LAB_BYTES:
         message = f"file is {size} bytes, over the {MAX_LAB_BYTES}-byte limit for a lab"
-        return None, [Problem(relative, None, None, message)]
+        return None, [Problem(relative, None, None, message, code=codes.FILE_TOO_LARGE)]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(relative, line, None, "not UTF-8 text; save the file as UTF-8")]
+        return None, [
+            Problem(
+                relative, line, None, "not UTF-8 text; save the file as UTF-8", code=codes.NOT_UTF8
+            )
+        ]
     return text, []
 
 
@@ -304,7 +315,15 @@ def _read_cells(
     try:
         notebook = jupytext.reads("\n".join(body) + "\n", fmt="py:percent")
     except Exception as error:  # jupytext raises many types for malformed cell markers
-        return None, [Problem(relative, None, None, f"not a jupytext percent-format lab: {error}")]
+        return None, [
+            Problem(
+                relative,
+                None,
+                None,
+                f"not a jupytext percent-format lab: {error}",
+                code=codes.NOT_JUPYTEXT,
+            )
+        ]
     markers = [
         i + 1 for i, line in enumerate(lines) if i >= block.last_line and _CELL_MARKER.match(line)
     ]
@@ -364,9 +383,11 @@ def _figure_text(
         alt_texts = tuple(str(item) for item in alt)
     elif alt is not None:
         message = 'alt is a text, or a list of texts (one per figure): # %% alt="..."'
-        problems.append(Problem(relative, marker_line, "alt", message))
+        problems.append(Problem(relative, marker_line, "alt", message, code=codes.CELL_OPTION))
     if caption is not None and not isinstance(caption, str):
-        problems.append(Problem(relative, marker_line, "caption", "caption is a text"))
+        problems.append(
+            Problem(relative, marker_line, "caption", "caption is a text", code=codes.CELL_OPTION)
+        )
         caption = None
     return alt_texts, caption, problems
 
@@ -384,7 +405,7 @@ def _source_lab(path: Path, root: Path) -> tuple[_Source | None, list[Problem]]:
     relative = _relative(path, root)
     if not path.is_file():
         message = f"a translation needs its source lab {relative}; add it first"
-        return None, [Problem(relative, None, None, message)]
+        return None, [Problem(relative, None, None, message, code=codes.SOURCE_LAB_MISSING)]
     text, _ = _read_text(path, relative)
     if text is None:
         return None, []
@@ -412,14 +433,18 @@ def _check_data_files(
         pure = PurePosixPath(name)
         if pure.is_absolute() or ".." in pure.parts or "\\" in name:
             message = f"'{name}' must be a path inside labs/, like 'data/readings.csv'"
-            problems.append(Problem(relative, line, "data_files", message))
+            problems.append(
+                Problem(relative, line, "data_files", message, code=codes.DATA_FILE_OUTSIDE)
+            )
             continue
         target = folder / pure
         steps = [folder.joinpath(*pure.parts[: k + 1]) for k in range(len(pure.parts))]
         if any(step.is_symlink() for step in steps):
             message = f"'{name}' is a symbolic link; copy the file into labs/"
-            problems.append(Problem(relative, line, "data_files", message))
+            problems.append(Problem(relative, line, "data_files", message, code=codes.SYMLINK))
         elif not target.is_file():
             message = f"'{name}' does not exist in labs/; add it or remove it from data_files"
-            problems.append(Problem(relative, line, "data_files", message))
+            problems.append(
+                Problem(relative, line, "data_files", message, code=codes.DATA_FILE_MISSING)
+            )
     return problems

@@ -36,6 +36,7 @@ from typing import Any
 import jupytext
 from nbformat import NotebookNode
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.labs.cells import CellKey, KeyKind, LabCell
 from courseware.labs.notebooks import new_cell, new_notebook
@@ -268,4 +269,4 @@ def _entry_problem(
 
 
 def _warning(relative: str, line: int, field: str | None, message: str) -> Problem:
-    return Problem(relative, line, field, message, severity="warning")
+    return Problem(relative, line, field, message, severity="warning", code=codes.TRANSLATION_CELL)

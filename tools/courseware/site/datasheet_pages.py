@@ -21,7 +21,7 @@ from courseware.datasheet import (
     render_datasheet_page,
     render_gallery_page,
 )
-from courseware.datasheet.environment import EnvironmentError as DatasheetEnvironmentError
+from courseware.datasheet.environment import EnvironmentInputError
 from courseware.errors import Problem
 from courseware.i18n.catalogs import translator
 from courseware.registry.load import Registry
@@ -85,7 +85,7 @@ def stage_datasheets(staged: StagedFiles, registry: Registry) -> None:
             findings = list(result.findings)
             try:
                 environment = compute_environment(sheet)
-            except DatasheetEnvironmentError:
+            except EnvironmentInputError:
                 environment = None  # reported among the findings by the environment checks
             page_name = f"sensors/{sheet.id}"
             download = f"{root_prefix(page_name, language, source)}sensors/{sheet.id}.yaml"

@@ -19,8 +19,8 @@ from courseware.footprint.page import calculator_assets, calculator_page_markdow
 from courseware.i18n.catalogs import translator
 from courseware.i18n.status_page import render_status_page
 from courseware.i18n.tracking import TranslationReport, translation_status
+from courseware.registry.lab_references import check_module_labs
 from courseware.registry.load import Registry
-from courseware.registry.modules import check_module_labs
 from courseware.site.catalog import render_catalog_page, render_offering_page
 from courseware.site.curriculum_pages import is_stale, stage_modules, stage_tracks
 from courseware.site.datasheet_pages import stage_datasheets
