@@ -17,6 +17,7 @@ from courseware.errors import ContentError, Problem, errors_only
 from courseware.registry.entry_files import load_entry_files
 from courseware.registry.models import Language, LanguagesFile, Offering
 from courseware.registry.modules import Module, check_modules, load_modules
+from courseware.registry.sources import check_module_sources, load_sources
 from courseware.registry.topics import Topic, check_document_topics, load_topics
 from courseware.registry.tracks import Track, load_tracks
 from courseware.validation import did_you_mean, validate_document
@@ -195,6 +196,8 @@ def load_registry(root: Path) -> Registry:
         problems += check_document_topics(document, topic_ids)
     modules, module_problems, module_docs = load_modules(root, codes)
     problems += module_problems + check_modules(modules, module_docs, topic_ids)
+    sources, source_problems, _ = load_sources(root)
+    problems += source_problems + check_module_sources(root, modules, module_docs, sources)
     tracks, track_problems, track_docs = load_tracks(root, modules, codes)
     problems += track_problems
     documents |= module_docs | track_docs
