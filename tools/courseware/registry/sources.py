@@ -129,11 +129,12 @@ _REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d(?:[\d,.]*\d)?)"
+_LARGE_COUNTS = "million|billion|trillion|millones|mil millones|milhões|bilhões|trilhão"
 _FIGURE = re.compile(
     rf"(?:\$\s?{_NUMBER}"
     rf"|{_NUMBER}\s?%|{_NUMBER}x\b"
     rf"|{_NUMBER}[\s\u00a0\u202f]?(?:kg|g|mg|Mt|Gt|mW|µW|W|Wh|kWh|mAh|V|mm²|cm²)\b"
-    rf"|{_NUMBER}[\s\u00a0\u202f](?:million|billion|trillion|millones|mil millones|milhões|bilhões|trilhão)"
+    rf"|{_NUMBER}[\s\u00a0\u202f](?:{_LARGE_COUNTS})"
     r")"
 )
 """A stated figure: a price, a percentage, a multiple, an amount with a unit, or a count in
@@ -294,7 +295,8 @@ def _check_key_points(
                     Problem(
                         document.path,
                         document.line_of(location),
-                        f"key_points[{index}]" + (f".{language}" if isinstance(point, dict) else ""),
+                        f"key_points[{index}]"
+                        + (f".{language}" if isinstance(point, dict) else ""),
                         f"{figure!r} is not stated with a source marker in "
                         f"{module.text_file(text_language)}; source it there, or leave the "
                         "figure out of the key point",
