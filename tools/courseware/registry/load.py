@@ -17,6 +17,7 @@ from courseware.errors import ContentError, Problem, errors_only
 from courseware.registry.entry_files import load_entry_files
 from courseware.registry.models import Language, LanguagesFile, Offering
 from courseware.registry.modules import Module, check_modules, load_modules
+from courseware.registry.placeholders import find_placeholders
 from courseware.registry.sources import check_module_sources, load_sources
 from courseware.registry.topics import Topic, check_document_topics, load_topics
 from courseware.registry.tracks import Track, load_tracks
@@ -201,6 +202,8 @@ def load_registry(root: Path) -> Registry:
     tracks, track_problems, track_docs = load_tracks(root, modules, codes)
     problems += track_problems
     documents |= module_docs | track_docs
+    for document in documents.values():
+        problems += find_placeholders(document)
     for extra in (languages_doc, topics_doc):
         if extra is not None:
             documents[extra.path] = extra
