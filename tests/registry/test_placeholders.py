@@ -49,11 +49,11 @@ def test_the_filled_in_template_passes(project: Path, runner: CliRunner) -> None
     template = project / "curriculum" / "offerings" / "my-course.yaml"
     text = template.read_text(encoding="utf-8")
     for placeholder, value in (
-        ("\"TODO: the course's title\"", "Tiny Machine Learning"),
+        ('"TODO: the course\'s title"', "Tiny Machine Learning"),
         ('"TODO: the university or company"', "Universidad de Ejemplo"),
         ("https://example.org/TODO", "https://tinyml.example.edu/"),
         (
-            "\"TODO: when it runs, in its organisers' words; or replace this line by start:\"",
+            '"TODO: when it runs, in its organisers\' words; or replace this line by start:"',
             "Spring 2025",
         ),
         ('"TODO: one or two sentences on what the course teaches."', "An introduction."),

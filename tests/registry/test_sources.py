@@ -148,9 +148,7 @@ def test_a_derived_source_must_say_what_it_comes_from(sourced: Path, runner: Cli
     assert "a derived source needs derived_from" in lines[0]
 
 
-def test_without_a_sources_file_only_markers_are_checked(
-    sourced: Path, runner: CliRunner
-) -> None:
+def test_without_a_sources_file_only_markers_are_checked(sourced: Path, runner: CliRunner) -> None:
     (sourced / "curriculum" / "sources.yaml").unlink()
     text = sourced / "modules" / "intro" / "index.md"
     text.write_text("## About\n\nIt draws 150 mW.\n", encoding="utf-8")
