@@ -167,6 +167,7 @@ def test_without_a_sources_file_only_markers_are_checked(sourced: Path, runner: 
         ("bills of $14.51 and 30,97 $; 3.6 V, 2000 mAh", ["$14.51", "3.6 V", "2000 mAh"]),
         ("in 2023, 500 sensors, a 320 × 320 image", []),
         ("[arXiv 2306.08848](https://arxiv.org/abs/2306.08848)", []),
+        ("write `5x[^source-id]` after the figure", []),
     ],
 )
 def test_what_counts_as_a_figure(text: str, figures: list[str]) -> None:

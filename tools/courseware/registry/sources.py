@@ -174,12 +174,13 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
 
 def figures_in(text: str) -> list[str]:
     """The figures stated in a piece of text, as written."""
-    return [match.group(0) for match in _FIGURE.finditer(_without_links(text))]
+    return [match.group(0) for match in _FIGURE.finditer(_without_links_and_code(text))]
 
 
-def _without_links(text: str) -> str:
-    # A link's address (arXiv 2306.08848, a statistics page's number) is not a figure.
-    return re.sub(r"\]\([^)]*\)|https?://\S+", "]", text)
+def _without_links_and_code(text: str) -> str:
+    # A link's address (arXiv 2306.08848, a statistics page's number) is not a figure, and
+    # code (`5x`, `[^id]` in an example) is neither a figure nor a marker.
+    return re.sub(r"\]\([^)]*\)|https?://\S+|`[^`\n]*`", "]", text)
 
 
 def check_module_sources(
@@ -204,7 +205,7 @@ def check_module_sources(
             marked_figures[language] = {
                 _normalised(figure)
                 for paragraph in split_paragraphs(text)
-                if _REFERENCE.search(paragraph.text)
+                if _REFERENCE.search(_without_links_and_code(paragraph.text))
                 for figure in figures_in(paragraph.text)
             }
         document = documents.get(module.metadata_file)
@@ -225,7 +226,7 @@ def _check_markers(relative: str, text: str, sources: Sources) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         for match in _DEFINITION.finditer(line):
             problems += _unknown(relative, number, match.group(1), sources)
-        for match in _REFERENCE.finditer(line):
+        for match in _REFERENCE.finditer(_without_links_and_code(line)):
             name = match.group(1)
             problems += _unknown(relative, number, name, sources)
             if name not in defined:
@@ -245,7 +246,7 @@ def _check_markers(relative: str, text: str, sources: Sources) -> list[Problem]:
 def _check_figures(relative: str, text: str) -> list[Problem]:
     problems: list[Problem] = []
     for paragraph in split_paragraphs(text):
-        if _REFERENCE.search(paragraph.text) or paragraph.text.lstrip().startswith("#"):
+        if _REFERENCE.search(_without_links_and_code(paragraph.text)) or paragraph.text.startswith("#"):
             continue
         figures = figures_in(paragraph.text)
         if figures:
