@@ -246,7 +246,8 @@ def _check_markers(relative: str, text: str, sources: Sources) -> list[Problem]:
 def _check_figures(relative: str, text: str) -> list[Problem]:
     problems: list[Problem] = []
     for paragraph in split_paragraphs(text):
-        if _REFERENCE.search(_without_links_and_code(paragraph.text)) or paragraph.text.startswith("#"):
+        is_heading = paragraph.text.startswith("#")
+        if is_heading or _REFERENCE.search(_without_links_and_code(paragraph.text)):
             continue
         figures = figures_in(paragraph.text)
         if figures:
