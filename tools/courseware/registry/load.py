@@ -16,7 +16,9 @@ from courseware.errors import ContentError, Problem, errors_only
 from courseware.registry.entry_files import load_entry_files
 from courseware.registry.models import Language, LanguagesFile, Offering
 from courseware.registry.modules import check_modules, load_modules
+from courseware.registry.placeholders import find_placeholders
 from courseware.registry.registry import Registry
+from courseware.registry.sources import check_module_sources, load_sources
 from courseware.registry.topics import check_document_topics, load_topics
 from courseware.registry.tracks import load_tracks
 from courseware.validation import did_you_mean, validate_document
@@ -190,9 +192,13 @@ def load_registry(root: Path) -> Registry:
         problems += check_document_topics(document, topic_ids)
     modules, module_problems, module_docs = load_modules(root, codes)
     problems += module_problems + check_modules(modules, module_docs, topic_ids)
+    sources, source_problems, _ = load_sources(root)
+    problems += source_problems + check_module_sources(root, modules, module_docs, sources)
     tracks, track_problems, track_docs = load_tracks(root, modules, codes)
     problems += track_problems
     documents |= module_docs | track_docs
+    for document in documents.values():
+        problems += find_placeholders(document)
     for extra in (languages_doc, topics_doc):
         if extra is not None:
             documents[extra.path] = extra

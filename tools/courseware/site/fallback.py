@@ -8,6 +8,7 @@ missing translation avoids both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from babel import UnknownLocaleError
@@ -16,6 +17,11 @@ from courseware.i18n.formatting import language_name, locale_of
 from courseware.site.html import escape
 
 Translate = Callable[[str], str]
+
+FOOTNOTES_PLACE = "///Footnotes Go Here///"
+"""Python-Markdown's footnotes ``PLACE_MARKER``: the footnotes render where it stands, so a
+wrapped text's source footnotes stay inside the element that declares their language."""
+_FOOTNOTE_TEXT = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
 
 
 def fallback_notice(source_language: str, reader_language: str, gettext: Translate) -> str:
@@ -61,4 +67,7 @@ def wrap_in_language(markdown_body: str, language: str, reader_language: str) ->
     direction = text_direction(language)
     turned = text_direction(reader_language) != direction
     attributes = f' lang="{escape(language)}"' + (f' dir="{direction}"' if turned else "")
-    return f'<div{attributes} markdown="1">\n\n{markdown_body.strip()}\n\n</div>\n'
+    body = markdown_body.strip()
+    if _FOOTNOTE_TEXT.search(body):
+        body += f"\n\n{FOOTNOTES_PLACE}"
+    return f'<div{attributes} markdown="1">\n\n{body}\n\n</div>\n'

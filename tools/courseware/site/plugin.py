@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from courseware.errors import CoursewareError
+from courseware.i18n.catalogs import translator
 from courseware.site.bundle_offline import OfflineSite
 from courseware.site.sanitize import sanitize_html
 from courseware.site.template_cache import COMPILED_TEMPLATES
@@ -75,6 +76,20 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
     """Hooks the courseware builder into MkDocs."""
 
     offline: OfflineSite | None = None
+    reader_language: str | None = None
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, **kwargs: Any) -> str:
+        """Title the "back" links of source footnotes in the language of the text they sit in
+        (a fallback page's is the source language's), not always in English.
+
+        MkDocs builds a Markdown converter per page from ``mdx_configs`` after this event.
+        """
+        options = config.mdx_configs.get("footnotes")
+        if options is not None and self.reader_language:
+            marks = (page.meta.get("courseware") or {}).get("text_language") or {}
+            g = translator(marks.get("lang") or self.reader_language)
+            options["BACKLINK_TITLE"] = g("Jump back to footnote %d in the text")
+        return markdown
 
     def on_config(self, config: Any) -> Any:
         """Put the courseware template overrides in front of Material's templates."""
@@ -83,6 +98,9 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
             config.theme.dirs.insert(0, overrides)
         if config.nav:
             config.nav = existing_nav(config.nav, Path(config.docs_dir))
+        self.reader_language = self.config.language or self.config.offline_language
+        if "footnotes" in config.markdown_extensions:
+            config.mdx_configs.setdefault("footnotes", {})
         language = self.config.offline_language
         self.offline = OfflineSite(language) if language else None
         if self.offline:

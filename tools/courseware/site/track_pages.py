@@ -25,7 +25,7 @@ from courseware.registry.tracks import (
 from courseware.site.bundle_zip import format_size
 from courseware.site.catalog import audience_label
 from courseware.site.html import attributes, escape, json_ld
-from courseware.site.localized import language_attributes, localized
+from courseware.site.localized import in_language, language_attributes, localized
 from courseware.site.markdown_text import markdown_text
 from courseware.site.module_pages import format_duration, level_label
 from courseware.textfields import text_in, text_language
@@ -208,12 +208,13 @@ def _license_section(track: Track, registry: Registry, language: str, gettext: T
         )
         for adapted in credit.adapted_sources:
             adapted_licence = LICENSES[adapted.license].name if adapted.license else ""
-            line += "<br>" + escape(
-                gettext("adapted from “{title}”{by}, {licence}").format(
-                    title=adapted.title,
-                    by=f" ({adapted.authors})" if adapted.authors else "",
-                    licence=adapted_licence,
-                )
+            # The source's title and authors are written in the source language: marked so.
+            line += "<br>" + escape(gettext("adapted from “{title}”{by}, {licence}")).format(
+                title=in_language(escape(adapted.title), source, language),
+                by=f" ({in_language(escape(adapted.authors), source, language)})"
+                if adapted.authors
+                else "",
+                licence=escape(adapted_licence),
             )
         items.append(f"<li>{line}</li>")
     intro = escape(gettext("When you use or share this track, credit:"))
