@@ -17,7 +17,15 @@ ALLOWED: dict[str, set[str]] = {
     "site": {"registry", "labs", "i18n", "footprint", "datasheet"},
     "cli": {"site", "registry", "labs", "i18n", "footprint", "datasheet"},
 }
-BASE_MODULES = {"errors", "yamlsafe", "validation", "textfields"}
+BASE_MODULES = {
+    "errors",
+    "yamlsafe",
+    "validation",
+    "textfields",
+    "atomic_files",
+    "fingerprints",
+    "project_paths",
+}
 FORBIDDEN_THIRD_PARTY = {
     "footprint": {"mkdocs", "click", "matplotlib"},
     "datasheet": {"mkdocs", "click"},

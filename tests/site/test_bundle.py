@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from courseware.i18n.formatting import format_size
 from courseware.registry.load import load_registry
-from courseware.site.build import BuildReport, build_site
-from courseware.site.bundle import build_bundle, bundle_track
-from courseware.site.bundle_zip import format_size
-from courseware.site.pages import collect_site_files
+from courseware.site import BuildReport, build_site, bundle_track
+from courseware.site.offline import build_bundle
+from courseware.site.staging import collect_site_files
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site-build")]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from courseware.registry.load import load_registry
-from courseware.site.bundle_contents import (
+from courseware.site.offline.contents import (
     bundle_module_ids,
     files_in_language,
     split_language,

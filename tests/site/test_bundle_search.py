@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from courseware.site.bundle_search import index_script, page_entries, search_page
+from courseware.site.render.offline_search import index_script, page_entries, search_page
 
 CONTENT = """
 <h1 id="footprint">Footprint<a class="headerlink" href="#footprint">¶</a></h1>

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from courseware.site.bundle_zip import format_size, write_atomically, zip_folder
+from courseware.atomic_files import write_atomically
+from courseware.i18n.formatting import format_size
+from courseware.site.offline.zip import zip_folder
 
 
 def _tree(folder: Path) -> Path:

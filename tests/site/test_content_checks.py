@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from courseware.site.markdown_checks import check_structure, scan_markdown
-from courseware.site.paths_check import check_file_name, check_url_collisions
-from courseware.site.render_limits import (
+from courseware.site.checks.markdown_scan import check_structure, scan_markdown
+from courseware.site.checks.paths import check_file_name, check_url_collisions
+from courseware.site.checks.render_limits import (
     MarkdownSettings,
     RenderResult,
     deepest_nesting,
     render_all,
 )
-from courseware.site.source_map import StagedSource, locate
+from courseware.site.staging.source_map import StagedSource, locate
 from courseware.yamlsafe import YamlProblem, decode_text, parse_yaml_text
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from courseware.site.localized import (
+from courseware.site.render.localized import (
     heading_attributes,
     in_language,
     language_attributes,

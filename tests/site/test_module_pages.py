@@ -1,4 +1,4 @@
-"""Tests of courseware.site.module_pages: the module card, its JSON-LD and the module index."""
+"""Tests of courseware.site.render.module_page: the module card, its JSON-LD, the module index."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from courseware.registry.load import load_registry
-from courseware.site.module_pages import render_module_card, render_module_index
+from courseware.site.render.module_page import render_module_card, render_module_index
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "curriculum"
 

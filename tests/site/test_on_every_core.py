@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import threading
 
-from courseware.site.on_every_core import map_on_every_core, worker_count
-from courseware.site.render_limits import MarkdownSettings, render_all
+from courseware.site.checks.parallel import map_on_every_core, worker_count
+from courseware.site.checks.render_limits import MarkdownSettings, render_all
 
 
 def _pid_and_square(number: int) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from typing import Any
 
 import jinja2
 
-from courseware.site.template_cache import MemoryBytecodeCache
+from courseware.site.engine.template_cache import MemoryBytecodeCache
 
 
 class _CountingEnvironment(jinja2.Environment):

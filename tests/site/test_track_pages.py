@@ -1,4 +1,4 @@
-"""Tests of courseware.site.track_pages: the syllabus table, licence and attributions."""
+"""Tests of courseware.site.render.track_page: the syllabus table, licence and attributions."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from courseware.registry.load import load_registry
-from courseware.site.track_pages import render_track_page, track_print_css
+from courseware.site.render.track_page import render_track_page, track_print_css
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "curriculum"
 

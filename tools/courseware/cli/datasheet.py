@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from courseware.cli.options import root_option
 from courseware.datasheet.environment import EnvironmentError, compute_environment
 from courseware.datasheet.findings import count_by_severity, has_errors
 from courseware.datasheet.render import render_datasheet_page
@@ -92,13 +93,7 @@ def render(file: Path, out: Path | None) -> None:
 
 @datasheet.command()
 @click.argument("sensor_id", metavar="ID")
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder (the one holding curriculum/).",
-)
+@root_option
 def new(sensor_id: str, root: Path) -> None:
     """Write curriculum/sensors/ID.yaml from a commented template (never overwrites)."""
     path = write_datasheet_template(root, sensor_id)

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 import click
 
-from courseware.cli.project import root_option
+from courseware.cli.options import root_option
 from courseware.errors import UsageError
 from courseware.registry.load import load_registry
 from courseware.registry.tinymledu import (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from courseware.cli.project import root_option
+from courseware.cli.options import root_option
 from courseware.errors import ContentError, UsageError, errors_only
 from courseware.i18n.start import start_translation
 from courseware.i18n.tracking import (

@@ -1,0 +1,20 @@
+"""Staging: each stager returns its part of the staged tree (files, the contributed sources
+they hold, problems); ``collect`` merges the parts, ``write`` puts the tree on disk."""
+
+from courseware.site.staging.collect import collect_site_files, site_stylesheet
+from courseware.site.staging.curriculum import stage_tracks
+from courseware.site.staging.hand_pages import MAX_PAGE_BYTES
+from courseware.site.staging.source_map import LineMap, StagedSource, locate
+from courseware.site.staging.staged import LabSummary, StagedFiles
+
+__all__ = [
+    "MAX_PAGE_BYTES",
+    "LabSummary",
+    "LineMap",
+    "StagedFiles",
+    "StagedSource",
+    "collect_site_files",
+    "locate",
+    "site_stylesheet",
+    "stage_tracks",
+]

@@ -1,0 +1,215 @@
+"""Stage the executable labs: run them (cached), then one page per lab and language with its
+figures and downloads, and a lab index.
+
+A lab that fails stops the build by default, leaving the previous site in place; with
+``keep_going`` its last good output is published under a dated notice instead. A traceback
+is never published: failures are reported as problems, not rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from courseware.errors import ContentError
+from courseware.i18n.catalogs import translator
+from courseware.i18n.formatting import format_duration
+from courseware.labs import (
+    Lab,
+    LabRun,
+    LabSections,
+    check_translated_lab_code,
+    execute_labs,
+    load_labs,
+)
+from courseware.labs import render_lab as render_lab_page
+from courseware.registry.load import Registry
+from courseware.site.render import (
+    escape,
+    fallback_notice,
+    heading_attributes,
+    in_language,
+    language_marks,
+    localized,
+    markdown_text,
+    wrap_in_language,
+)
+from courseware.site.staging.staged import LabSummary, StagedFiles
+
+Translate = Callable[[str], str]
+
+_LINK_TARGET = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+
+
+def _relocate(markdown: str, files: dict[str, bytes], folder: str) -> tuple[str, dict[str, bytes]]:
+    """Move a rendered lab's files into ``folder``, rewriting the page's links to them.
+
+    Every page gets its own folder so that translated labs' files never meet
+    mkdocs-static-i18n's suffix rules for static files (``x.es.png`` would be taken for the
+    Spanish version of ``x.png``).
+    """
+    names = set(files)
+
+    def rewrite(match: re.Match[str]) -> str:
+        target = match.group("target")
+        return f"]({folder}/{target})" if target in names else match.group(0)
+
+    return _LINK_TARGET.sub(rewrite, markdown), {
+        f"{folder}/{name}": data for name, data in files.items()
+    }
+
+
+def _translations_of(labs: list[Lab]) -> dict[tuple[str, str], Lab]:
+    return {(lab.id, lab.language): lab for lab in labs if lab.language is not None}
+
+
+def stage_labs(
+    registry: Registry, *, keep_going: bool = False, jobs: int | None = None
+) -> StagedFiles:
+    """Execute the labs (or reuse their cache) and stage their pages for every language;
+    the part's ``labs`` says what ran."""
+    staged = StagedFiles()
+    source = registry.source_language.code
+    labs, problems = load_labs(registry.root)
+    staged.problems += problems
+    sources = [lab for lab in labs if lab.language is None]
+    translations = _translations_of(labs)
+    for (lab_id, _), translation in sorted(translations.items()):
+        original = next((lab for lab in sources if lab.id == lab_id), None)
+        if original is not None:
+            staged.problems += check_translated_lab_code(original, translation)
+    runs = execute_labs(sources, registry.root, jobs=jobs) if sources else []
+    outdated: list[str] = []
+    for run in runs:
+        if not run.is_ok:
+            if not keep_going or run.last_good is None:
+                staged.problems += list(run.problems)
+                continue
+            outdated.append(run.lab.id)
+        _stage_lab(staged, registry, run, translations, source)
+    _stage_index(staged, registry, [run.lab for run in runs], translations, source)
+    staged.labs = LabSummary(
+        executed=sum(1 for run in runs if run.status == "executed"),
+        cached=sum(1 for run in runs if run.status == "cached"),
+        failed=sum(1 for run in runs if not run.is_ok),
+        published_outdated=tuple(outdated),
+    )
+    return staged
+
+
+def _stage_lab(
+    staged: StagedFiles,
+    registry: Registry,
+    run: LabRun,
+    translations: dict[tuple[str, str], Lab],
+    source: str,
+) -> None:
+    for language in registry.language_codes:
+        gettext = translator(language)
+        translation = translations.get((run.lab.id, language))
+        shown = translation if translation is not None else run.lab
+        try:
+            rendered = render_lab_page(shown, run, gettext=gettext)
+        except ContentError as error:
+            staged.problems += list(error.problems)
+            return
+        staged.problems += list(rendered.problems)
+        folder = run.lab.id if language == source else f"{run.lab.id}-{language}"
+        sections = rendered.sections
+        metadata: dict[str, Any] = {}
+        if language != source and translation is None:
+            sections = _as_fallback(sections, source, language, gettext)
+            metadata = {"courseware": _fallback_metadata(sections, source, language)}
+        markdown, files = _relocate(sections.markdown(), dict(rendered.files), folder)
+        staged.add_page(f"labs/{run.lab.id}", language, source, markdown, metadata)
+        for name, data in files.items():
+            staged.add_file(f"labs/{name}", data)
+
+
+def _as_fallback(
+    sections: LabSections, source: str, language: str, gettext: Translate
+) -> LabSections:
+    """An untranslated lab on a page in ``language``: the notice first, the lab's title and
+    prose marked as ``source``; the facts, downloads and instructions stay in the reader's
+    language, outside the marked parts."""
+    title = sections.title.rstrip() + heading_attributes(source, language)
+    notice = fallback_notice(source, language, gettext)
+    return replace(
+        sections,
+        title=title,
+        facts=f"{notice}\n\n{sections.facts}",
+        prose=wrap_in_language(sections.prose, source, language),
+    )
+
+
+def _fallback_metadata(sections: LabSections, source: str, language: str) -> dict[str, Any]:
+    """What the templates need to mark the English title (``<title>``, the header) and the
+    table of contents' entries of the lab's English headings."""
+    marks = language_marks(source, language)
+    return {
+        "title_language": marks,
+        "text_language": marks,
+        "interface_anchors": list(sections.interface_anchors),
+    }
+
+
+def _stage_index(
+    staged: StagedFiles,
+    registry: Registry,
+    labs: list[Lab],
+    translations: dict[tuple[str, str], Lab],
+    source: str,
+) -> None:
+    modules = registry.modules_by_id
+    for language in registry.language_codes:
+        gettext = translator(language)
+        title = gettext("Labs")
+        intro = gettext(
+            "Labs are notebooks that run on the site's build, so every published output is one "
+            "that ran. Each one can be downloaded and run offline."
+        )
+        headings = [
+            gettext("Lab"),
+            gettext("Module"),
+            gettext("Time"),
+            gettext("Network needed"),
+            gettext("Hardware needed"),
+        ]
+        connectivity = {
+            "none": gettext("None"),
+            "optional": gettext("Optional"),
+            "required": gettext("Required"),
+        }
+        rows = []
+        for lab in sorted(labs, key=lambda item: item.title.lower()):
+            module = modules.get(lab.module)
+            module_title = localized(module.spec.title, language, source) if module else ""
+            # A translated lab's title is in its translation; else the source title, marked.
+            translation = translations.get((lab.id, language))
+            if language == source or translation is not None:
+                lab_title = escape((translation or lab).title)
+            else:
+                lab_title = in_language(escape(lab.title), source, language)
+            # The hardware's name is the lab header's, in the source language.
+            hardware = (
+                in_language(escape(lab.hardware), source, language)
+                if lab.needs_hardware
+                else escape(gettext("None"))
+            )
+            cells = [
+                f'<a href="{escape(lab.id)}/">{lab_title}</a>',
+                f'<a href="../modules/{escape(lab.module)}/">{module_title}</a>'
+                if module
+                else escape(lab.module),
+                escape(format_duration(lab.duration_minutes, gettext)),
+                escape(connectivity.get(lab.connectivity, lab.connectivity)),
+                hardware,
+            ]
+            rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headings)
+        table = f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
+        table += "\n".join(rows) + "\n</tbody>\n</table>"
+        body = f"# {markdown_text(title)}\n\n{markdown_text(intro)}\n\n{table}\n"
+        staged.add_generated_page("labs/index", language, source, body)
