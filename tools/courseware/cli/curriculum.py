@@ -15,7 +15,6 @@ from courseware.registry.assemble import AssemblyRequest, assemble_track
 from courseware.registry.load import Registry, load_registry
 from courseware.registry.models import Audience
 from courseware.registry.tracks import ScheduleUnit, Track, total_minutes
-from courseware.site import syllabus_text
 from courseware.textfields import text_in
 from courseware.validation import did_you_mean
 
@@ -105,6 +104,8 @@ def track() -> None:
 @root_option
 def show(track_id: str, language: str | None, root: Path) -> None:
     """Print the syllabus of TRACK_ID with cumulative time, licence and attributions."""
+    from courseware.site import syllabus_text  # the renderers, only when a syllabus is shown
+
     registry = load_registry(root)
     found = _find_track(registry, track_id)
     _echo_problems([w for w in registry.warnings if w.file == found.file])

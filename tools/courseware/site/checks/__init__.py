@@ -1,5 +1,4 @@
-"""Checks of the staged content before MkDocs runs (content, links, paths, render limits),
-their cache, and the runner that spreads them over every core."""
+"""Checks of the staged content (links, paths, render limits), their cache and parallel runner."""
 
 from courseware.site.checks.content import check_staged_content
 

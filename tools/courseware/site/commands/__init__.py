@@ -1,1 +1,1 @@
-"""Entry points of the site builder: build, serve and bundle (nothing else calls MkDocs to run)."""
+"""Entry points: build, serve and bundle, each staging and checking the site once."""

@@ -1,7 +1,4 @@
-"""The only modules that import MkDocs: the plugin's hooks (``plugin``, loaded by MkDocs from
-its entry point), its typed configuration, the language runs, the template cache and the
-sanitiser. Importing this package does not import MkDocs: the runs import it when they run.
-"""
+"""The only modules that import MkDocs: plugin hooks, its configuration, language runs."""
 
 from courseware.site.engine.language_builds import (
     LanguageBuilds,

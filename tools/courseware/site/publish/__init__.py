@@ -1,5 +1,4 @@
-"""Publishing a build: the staged tree written to disk (only what changed), fingerprints of
-what a build read, the record of the last build, and the atomic swap of the new site."""
+"""Publishing a build: the staged tree on disk, fingerprints, last build, atomic swap."""
 
 from courseware.site.publish.fingerprints import (
     MANIFEST,

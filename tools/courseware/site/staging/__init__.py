@@ -1,5 +1,4 @@
-"""Staging: each stager returns its part of the staged tree (files, the contributed sources
-they hold, problems); ``collect`` merges the parts, ``write`` puts the tree on disk."""
+"""Stagers, each returning its part of the staged tree (files, sources, problems), and collect."""
 
 from courseware.site.staging.collect import collect_site_files, site_stylesheet
 from courseware.site.staging.curriculum import stage_tracks
