@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from courseware.atomic_files import write_atomically
-from courseware.i18n.formatting import format_size
 from courseware.site.offline.zip import zip_folder
 
 
@@ -41,25 +39,3 @@ def test_zip_times_follow_source_date_epoch(
     data = zip_folder(_tree(tmp_path / "copy"), "t")
     with zipfile.ZipFile(BytesIO(data)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(2023, 11, 14, 22, 13, 20)}
-
-
-def test_write_atomically_leaves_no_temporary_file(tmp_path: Path) -> None:
-    target = tmp_path / "out" / "x.zip"
-    write_atomically(target, b"zip")
-    write_atomically(target, b"zip2")
-    assert target.read_bytes() == b"zip2"
-    assert [p.name for p in target.parent.iterdir()] == ["x.zip"]
-
-
-@pytest.mark.parametrize(
-    ("size", "language", "expected"),
-    [
-        (512, "en", "512 B"),
-        (104_926, "en", "105 kB"),
-        (1_349_000, "en", "1.3 MB"),
-        (1_349_000, "es", "1,3 MB"),
-        (12_345_678, "en", "12.3 MB"),
-    ],
-)
-def test_format_size(size: int, language: str, expected: str) -> None:
-    assert format_size(size, language) == expected

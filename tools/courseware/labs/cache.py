@@ -28,6 +28,7 @@ import platform
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from nbformat import NotebookNode
 
@@ -151,16 +152,8 @@ class LabCache:
 
     def last_good(self, lab_id: str) -> CacheEntry | None:
         """The most recent successful run of ``lab_id``, whatever its key."""
-        path = self.pointers / f"{lab_id}.json"
-        try:
-            pointer = json.loads(path.read_text("utf-8"))
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError) as error:
-            _warn_unreadable(path, error)
-            return None
-        if not isinstance(pointer, dict):
-            _warn_unreadable(path, ValueError("not a mapping"))
+        pointer = _read_record(self.pointers / f"{lab_id}.json")
+        if pointer is None:
             return None
         entry = self._read_entry(str(pointer.get("key", "")))
         return entry if entry is not None and entry.lab_id == lab_id else None
@@ -170,14 +163,8 @@ class LabCache:
             return None
         notebook_path = self.entries / f"{key}.ipynb"
         record_path = self.entries / f"{key}.json"
-        try:
-            record = json.loads(record_path.read_text("utf-8"))
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError) as error:
-            _warn_unreadable(record_path, error)
-            return None
-        if not notebook_path.is_file():
+        record = _read_record(record_path)
+        if record is None or not notebook_path.is_file():
             return None
         try:
             return CacheEntry(
@@ -216,6 +203,21 @@ def _text(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError(f"expected text, got {value!r}")
     return value
+
+
+def _read_record(path: Path) -> dict[str, Any] | None:
+    """The JSON object in ``path``; None when there is none, or a damaged one (warned)."""
+    try:
+        record = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        _warn_unreadable(path, error)
+        return None
+    if not isinstance(record, dict):
+        _warn_unreadable(path, ValueError("not a JSON object"))
+        return None
+    return record
 
 
 def _warn_unreadable(path: Path, error: Exception) -> None:

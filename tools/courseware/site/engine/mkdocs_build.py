@@ -44,11 +44,12 @@ def collect_warnings() -> Iterator[WarningCollector]:
         logger.removeHandler(collector)
 
 
-def build_one_language(
-    root: Path, registry: Registry, docs_dir: Path, site_dir: Path, language: str
-) -> str | None:
-    """Build one language of the staged tree into ``site_dir``; return an error message or
-    None. Runs in a worker process, so it reports rather than raises."""
+def run_mkdocs(root: Path, docs_dir: Path, site_dir: Path, **settings: Any) -> str | None:
+    """Build ``docs_dir`` into ``site_dir`` with the project's ``mkdocs.yml`` and
+    ``settings`` on top, strictly; return None, or what went wrong with MkDocs' warnings.
+
+    Reports rather than raises: the language runs happen in worker processes.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -59,14 +60,24 @@ def build_one_language(
                 config_file=str(root / "mkdocs.yml"),
                 docs_dir=str(docs_dir),
                 site_dir=str(site_dir),
-                plugins=language_plugin_config(registry, language),
                 strict=True,
+                **settings,
             )
             build(config)
         except (Abort, MkDocsException, OSError) as error:
             details = "\n".join(f"  {message}" for message in collector.messages)
-            return f"MkDocs could not build the {language!r} pages: {error}\n{details}".rstrip()
+            return f"{error}\n{details}".rstrip()
     return None
+
+
+def build_one_language(
+    root: Path, registry: Registry, docs_dir: Path, site_dir: Path, language: str
+) -> str | None:
+    """Build one language of the staged tree into ``site_dir``; return an error message or
+    None. Runs in a worker process, so it reports rather than raises."""
+    plugins = language_plugin_config(registry, language)
+    failure = run_mkdocs(root, docs_dir, site_dir, plugins=plugins)
+    return None if failure is None else f"MkDocs could not build the {language!r} pages: {failure}"
 
 
 OFFLINE_VALIDATION = {
@@ -94,28 +105,18 @@ def build_offline_copy(
     Raises:
         BuildError: listing MkDocs' warnings when the build fails.
     """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    with collect_warnings() as collector:
-        try:
-            config = load_config(
-                config_file=str(root / "mkdocs.yml"),
-                docs_dir=str(docs_dir),
-                site_dir=str(site_dir),
-                plugins=[courseware_plugin(offline_language=language)],
-                nav=nav,
-                not_in_nav="",
-                validation=OFFLINE_VALIDATION,
-                use_directory_urls=True,
-                strict=True,
-            )
-            build(config)
-        except (Abort, MkDocsException, OSError) as error:
-            details = "\n".join(f"  {message}" for message in collector.messages)
-            message = f"MkDocs could not build the offline copy {name}: {error}\n{details}"
-            raise BuildError(message.rstrip()) from None
+    failure = run_mkdocs(
+        root,
+        docs_dir,
+        site_dir,
+        plugins=[courseware_plugin(offline_language=language)],
+        nav=nav,
+        not_in_nav="",
+        validation=OFFLINE_VALIDATION,
+        use_directory_urls=True,
+    )
+    if failure is not None:
+        raise BuildError(f"MkDocs could not build the offline copy {name}: {failure}")
 
 
 def serve_until_interrupted(config_file: Path, dev_addr: str, watched: list[str]) -> None:
