@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from courseware.cli.options import root_option
+from courseware.cli.options import path_option, root_option
 
 
 @click.command()
@@ -17,11 +17,8 @@ from courseware.cli.options import root_option
     default=None,
     help="The copy's language, a code from curriculum/languages.yaml (default: the track's).",
 )
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The zip to write (default: ROOT/build/bundles/TRACK-LANG.zip).",
+@path_option(
+    "--out", "The zip to write (default: ROOT/build/bundles/TRACK-LANG.zip).", is_folder=False
 )
 @root_option
 def bundle(track: str, language: str | None, out: Path | None, root: Path) -> None:

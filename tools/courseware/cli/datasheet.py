@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from courseware.cli.options import root_option
+from courseware.cli.options import format_option, root_option
 from courseware.datasheet.environment import EnvironmentError, compute_environment
 from courseware.datasheet.findings import count_by_severity, has_errors
 from courseware.datasheet.render import render_datasheet_page
@@ -24,14 +24,7 @@ def datasheet() -> None:
 
 @datasheet.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one finding per line; json: a list of findings.",
-)
+@format_option("text: one finding per line; json: a list of findings.")
 def validate(files: tuple[Path, ...], output_format: str) -> None:
     """Check datasheet FILES and report every finding; exit 1 if any is an error."""
     results = [_check(path) for path in files]

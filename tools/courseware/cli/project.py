@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from courseware.cli.options import root_option
+from courseware.cli.options import path_option, root_option
 from courseware.registry.load import load_registry
 from courseware.registry.schema_export import register_schema, write_schemas
 from courseware.registry.templates import write_offering_template
@@ -33,12 +33,7 @@ def validate(root: Path) -> None:
 
 @click.command()
 @root_option
-@click.option(
-    "--site-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the site (default: ROOT/site).",
-)
+@path_option("--site-dir", "Where to write the site (default: ROOT/site).", is_folder=True)
 @click.option(
     "--keep-going",
     is_flag=True,
@@ -80,12 +75,7 @@ def serve(root: Path, dev_addr: str) -> None:
 
 @click.command()
 @root_option
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the schemas (default: ROOT/schema).",
-)
+@path_option("--out", "Where to write the schemas (default: ROOT/schema).", is_folder=True)
 def schema(root: Path, out: Path | None) -> None:
     """Write JSON Schema files so editors validate registry files as you type."""
     from courseware.datasheet import Datasheet

@@ -19,7 +19,7 @@ from courseware.site.checks.markdown_scan import Link
 
 _SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*:")
 SAFE_SCHEMES = {"https", "mailto"}
-"""The URL schemes the sanitizer keeps (``sanitize.URL_SCHEMES``)."""
+"""The URL schemes the sanitizer keeps (``engine.sanitize.URL_SCHEMES``)."""
 
 AnchorsOf = Callable[[str], frozenset[str] | None]
 """The anchors of a staged page, or None when they are unknown (the page did not render)."""

@@ -27,7 +27,7 @@ UNUSED_TEMPLATES = ("404.html", "sitemap.xml")
 UNUSED_THEME_FILES = re.compile(
     r"^assets/javascripts/(lunr|workers)/|\.map$|^(404\.html|sitemap\.xml)$"
 )
-"""Material's search (lunr and its worker, replaced by ``bundle_search``), source maps, and
+"""Material's search (lunr and its worker, replaced by ``render.offline_search``), source maps, and
 the templates above (no longer templates, they would be copied as they are): about 2 MB
 that an offline copy never loads."""
 

@@ -3,7 +3,7 @@
 Python-Markdown passes raw HTML through, so a contributed page could carry ``<script>``,
 ``onerror=`` or ``javascript:`` links. Pages are cleaned here with an explicit allow-list;
 the few scripts the builder itself needs are not in page content at all but come from page
-metadata through the theme template (see ``page_scripts``).
+metadata through the theme template (see ``staging.page_scripts``).
 """
 
 from __future__ import annotations
