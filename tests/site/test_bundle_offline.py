@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from courseware.site.engine.offline_copy import UNUSED_THEME_FILES, offline_href, rewrite_links
+from courseware.site.engine.offline_hooks import UNUSED_THEME_FILES, offline_href, rewrite_links
 
 EXISTING = frozenset(
     {

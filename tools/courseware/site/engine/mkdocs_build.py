@@ -83,7 +83,7 @@ def build_one_language(
 OFFLINE_VALIDATION = {
     "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
     # Pages link to pages outside the copy (the catalog, say); the site build has already
-    # checked every link strictly, and the copy unlinks those (``offline_copy``).
+    # checked every link strictly, and the copy unlinks those (``offline_hooks``).
     "links": {
         "not_found": "info",
         "anchors": "info",

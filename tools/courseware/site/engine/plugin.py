@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 
 from courseware.errors import CoursewareError
 from courseware.site.engine.config import CoursewarePluginConfig
-from courseware.site.engine.offline_copy import OfflineSite
+from courseware.site.engine.offline_hooks import OfflineSite
 from courseware.site.engine.restage import restage
 from courseware.site.engine.sanitize import sanitize_html
 from courseware.site.engine.template_cache import COMPILED_TEMPLATES

@@ -3,7 +3,7 @@
 Students on slow, metered or no connections (workshops such as ICTP's) download a track
 once and read it anywhere: a self-contained MkDocs build of the track's pages (see
 ``offline.contents``) whose links work from the file system and whose search needs no
-server (``engine.offline_copy``, ``render.offline_search``), zipped reproducibly
+server (``engine.offline_hooks``, ``render.offline_search``), zipped reproducibly
 (``offline.zip``).
 
 Bundles are cached under ``.cache/bundles`` by a key over everything they are built from,

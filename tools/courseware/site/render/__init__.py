@@ -2,6 +2,7 @@
 
 from courseware.site.render.catalog import render_catalog_page, render_offering_page
 from courseware.site.render.html import attributes, element, escape, json_ld
+from courseware.site.render.lab_index import render_lab_index
 from courseware.site.render.localized import (
     heading_attributes,
     in_language,
@@ -31,6 +32,7 @@ from courseware.site.render.track_page import (
     TrackDownload,
     download_label,
     render_track_download,
+    render_track_index,
     render_track_page,
     track_print_css,
 )
@@ -56,10 +58,12 @@ __all__ = [
     "markdown_text",
     "page_entries",
     "render_catalog_page",
+    "render_lab_index",
     "render_module_card",
     "render_module_index",
     "render_offering_page",
     "render_track_download",
+    "render_track_index",
     "render_track_page",
     "search_page",
     "stale_notice",

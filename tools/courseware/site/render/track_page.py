@@ -7,7 +7,7 @@ Educators print syllabi and hand them out, so the page prints cleanly on its own
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -317,3 +317,30 @@ def track_print_css() -> str:
   .cw-track .cw-note { font-style: italic; }
 }
 """
+
+
+def render_track_index(
+    registry: Registry,
+    language: str,
+    gettext: Translate,
+    downloads: Mapping[str, TrackDownload],
+) -> str:
+    """The body of ``tracks/index``: every track with its time budget, and its offline copy
+    where ``downloads`` (by track id) has one."""
+    source = registry.source_language.code
+    title = gettext("Tracks: courses assembled from modules")
+    intro = gettext(
+        "Each track is a course an educator assembled from the modules, checked for "
+        "prerequisites, time and licences. Print a syllabus from its page."
+    )
+    items = []
+    for track in registry.tracks:
+        name = markdown_text(text_in(track.spec.title, language, source))
+        minutes = markdown_text(format_duration(track.spec.time_budget_minutes, gettext))
+        item = f"- [{name}]({track.id}.md) ({minutes})"
+        if track.id in downloads:
+            label = download_label(downloads[track.id], language, gettext)
+            item += f" · [{markdown_text(label)}](../{downloads[track.id].path})"
+        items.append(item)
+    body = f"# {markdown_text(title)}\n\n{markdown_text(intro)}\n\n"
+    return body + "\n".join(items) + "\n"

@@ -10,13 +10,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from courseware.i18n.catalogs import translator
-from courseware.i18n.formatting import format_duration
 from courseware.i18n.tracking import TranslationReport
 from courseware.registry.load import Registry
 from courseware.registry.modules import Module
 from courseware.site.render import (
     TrackDownload,
-    download_label,
     fallback_notice,
     heading_attributes,
     language_marks,
@@ -24,6 +22,7 @@ from courseware.site.render import (
     render_module_card,
     render_module_index,
     render_track_download,
+    render_track_index,
     render_track_page,
     stale_notice,
     wrap_in_language,
@@ -105,22 +104,7 @@ def stage_tracks(
     downloads = downloads or {}
     for language in registry.language_codes:
         gettext = translator(language)
-        title = gettext("Tracks: courses assembled from modules")
-        intro = gettext(
-            "Each track is a course an educator assembled from the modules, checked for "
-            "prerequisites, time and licences. Print a syllabus from its page."
-        )
-        items = []
-        for track in registry.tracks:
-            name = markdown_text(text_in(track.spec.title, language, source))
-            minutes = markdown_text(format_duration(track.spec.time_budget_minutes, gettext))
-            item = f"- [{name}]({track.id}.md) ({minutes})"
-            if track.id in downloads:
-                label = download_label(downloads[track.id], language, gettext)
-                item += f" · [{markdown_text(label)}](../{downloads[track.id].path})"
-            items.append(item)
-        body = f"# {markdown_text(title)}\n\n{markdown_text(intro)}\n\n"
-        body += "\n".join(items) + "\n"
+        body = render_track_index(registry, language, gettext, downloads)
         staged.add_generated_page("tracks/index", language, source, body)
         for track in registry.tracks:
             page = f"# {markdown_text(text_in(track.spec.title, language, source))}\n\n"

@@ -15,7 +15,6 @@ from typing import Any
 
 from courseware.errors import ContentError
 from courseware.i18n.catalogs import translator
-from courseware.i18n.formatting import format_duration
 from courseware.labs import (
     Lab,
     LabRun,
@@ -27,13 +26,10 @@ from courseware.labs import (
 from courseware.labs import render_lab as render_lab_page
 from courseware.registry.load import Registry
 from courseware.site.render import (
-    escape,
     fallback_notice,
     heading_attributes,
-    in_language,
     language_marks,
-    localized,
-    markdown_text,
+    render_lab_index,
     wrap_in_language,
 )
 from courseware.site.staging.staged import LabSummary, StagedFiles
@@ -162,54 +158,9 @@ def _stage_index(
     translations: dict[tuple[str, str], Lab],
     source: str,
 ) -> None:
-    modules = registry.modules_by_id
     for language in registry.language_codes:
         gettext = translator(language)
-        title = gettext("Labs")
-        intro = gettext(
-            "Labs are notebooks that run on the site's build, so every published output is one "
-            "that ran. Each one can be downloaded and run offline."
+        body = render_lab_index(
+            labs, translations, registry.modules_by_id, language, source, gettext
         )
-        headings = [
-            gettext("Lab"),
-            gettext("Module"),
-            gettext("Time"),
-            gettext("Network needed"),
-            gettext("Hardware needed"),
-        ]
-        connectivity = {
-            "none": gettext("None"),
-            "optional": gettext("Optional"),
-            "required": gettext("Required"),
-        }
-        rows = []
-        for lab in sorted(labs, key=lambda item: item.title.lower()):
-            module = modules.get(lab.module)
-            module_title = localized(module.spec.title, language, source) if module else ""
-            # A translated lab's title is in its translation; else the source title, marked.
-            translation = translations.get((lab.id, language))
-            if language == source or translation is not None:
-                lab_title = escape((translation or lab).title)
-            else:
-                lab_title = in_language(escape(lab.title), source, language)
-            # The hardware's name is the lab header's, in the source language.
-            hardware = (
-                in_language(escape(lab.hardware), source, language)
-                if lab.needs_hardware
-                else escape(gettext("None"))
-            )
-            cells = [
-                f'<a href="{escape(lab.id)}/">{lab_title}</a>',
-                f'<a href="../modules/{escape(lab.module)}/">{module_title}</a>'
-                if module
-                else escape(lab.module),
-                escape(format_duration(lab.duration_minutes, gettext)),
-                escape(connectivity.get(lab.connectivity, lab.connectivity)),
-                hardware,
-            ]
-            rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headings)
-        table = f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
-        table += "\n".join(rows) + "\n</tbody>\n</table>"
-        body = f"# {markdown_text(title)}\n\n{markdown_text(intro)}\n\n{table}\n"
         staged.add_generated_page("labs/index", language, source, body)
