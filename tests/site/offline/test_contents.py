@@ -12,7 +12,7 @@ from courseware.site.offline.contents import (
     split_language,
 )
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "bundle"
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "bundle"
 CODES = ("en", "es", "ar")
 
 

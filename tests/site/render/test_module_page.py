@@ -9,7 +9,7 @@ from pathlib import Path
 from courseware.registry.load import load_registry
 from courseware.site.render.module_page import render_module_card, render_module_index
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "curriculum"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "curriculum"
 
 
 def identity(text: str) -> str:

@@ -16,7 +16,7 @@ from courseware.cli import cli
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("lab-site")]
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 @pytest.fixture

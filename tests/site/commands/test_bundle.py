@@ -21,7 +21,7 @@ from courseware.site.staging import collect_site_files
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site-build")]
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 FIXTURE = REPO / "tests" / "fixtures" / "bundle"
 
 
