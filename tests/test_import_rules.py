@@ -324,3 +324,22 @@ def test_a_deep_import_across_rooms_is_found(synthetic: Path) -> None:
         "pkg.site.render.card imports pkg.site.staging.a: use pkg.site.staging",
         "pkg.site.staging.a imports pkg.site.render.card: use pkg.site.render",
     ]
+
+
+def test_only_the_engine_imports_mkdocs() -> None:
+    problems = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.is_relative_to(PACKAGE / "site" / "engine"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            problems += [
+                f"{path.relative_to(PACKAGE)} imports {name}"
+                for name in names
+                if name.split(".")[0] == "mkdocs"
+            ]
+    assert problems == []
