@@ -8,12 +8,17 @@ from pathlib import Path
 import click
 
 from courseware.cli.options import format_option, root_option
-from courseware.datasheet.environment import EnvironmentError, compute_environment
-from courseware.datasheet.findings import count_by_severity, has_errors
-from courseware.datasheet.render import render_datasheet_page
-from courseware.datasheet.risk import compute_risk_profile
-from courseware.datasheet.template import write_datasheet_template
-from courseware.datasheet.validate import CheckedDatasheet, check_file
+from courseware.datasheet import (
+    CheckedDatasheet,
+    check_file,
+    compute_environment,
+    compute_risk_profile,
+    count_by_severity,
+    has_errors,
+    render_datasheet_page,
+    write_datasheet_template,
+)
+from courseware.datasheet.environment import EnvironmentError  # not exported by datasheet
 from courseware.errors import ContentError, Problem
 
 
