@@ -274,7 +274,7 @@ def test_slow_and_bomb_cases_finish_in_a_subprocess(tmp_path: Path) -> None:
     """5 and 29 are bounded: the checks return (no timing asserted, only that they end)."""
     script = (
         "from courseware.yamlsafe import parse_yaml_text, YamlProblem\n"
-        "from courseware.site.render_limits import render_all, MarkdownSettings\n"
+        "from courseware.site.checks.render_limits import render_all, MarkdownSettings\n"
         f"text = {cases.alias_bomb()!r}\n"
         "try:\n    parse_yaml_text(text, 'bomb.yaml')\nexcept YamlProblem as e:\n"
         "    print('refused', e.line)\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from courseware.cli.project import root_option
+from courseware.cli.options import format_option, root_option
 from courseware.errors import ContentError, UsageError, errors_only
 from courseware.i18n.start import start_translation
 from courseware.i18n.tracking import (
@@ -36,14 +36,7 @@ def translate() -> None:
 
 @translate.command("status")
 @click.option("--lang", "language", metavar="CODE", help="Show only this language.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Text for people, JSON for tools.",
-)
+@format_option("Text for people, JSON for tools.")
 @root_option
 def status_command(language: str | None, output_format: str, root: Path) -> None:
     """Show per language what is translated, stale (source changed since) and missing.

@@ -20,10 +20,11 @@ from courseware.labs.execute import (
 from courseware.labs.failures import LabProblem
 from courseware.labs.isolation import DEFAULT_MEMORY_LIMIT_BYTES
 from courseware.labs.outputs import check_figures, merge_outputs
-from courseware.labs.render import RenderedLab, render_lab
+from courseware.labs.render import LabSections, RenderedLab, render_lab
 from courseware.labs.source import (
     Lab,
     LabCell,
+    discover_lab_paths,
     discover_labs,
     lab_notebook,
     lab_script,
@@ -42,10 +43,12 @@ __all__ = [
     "LabCache",
     "LabCell",
     "LabProblem",
+    "LabSections",
     "LabRun",
     "RenderedLab",
     "RunStatus",
     "check_figures",
+    "discover_lab_paths",
     "discover_labs",
     "execute_labs",
     "is_cached",

@@ -32,17 +32,9 @@ by running the lab."""
 class LabProblem(Problem):
     """A problem in a lab's run, printed as ``labs/x.py:12 (cell 3): ZeroDivisionError: ...``.
 
-    ``cell`` counts the lab's code cells from 1, in the order of their ``# %%`` markers.
+    ``cell`` (a field of every :class:`Problem`, printed by it) counts the lab's code cells
+    from 1, in the order of their ``# %%`` markers.
     """
-
-    cell: int | None = None
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        if self.cell is not None:
-            where += f" (cell {self.cell})"
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{self.message}{self.code_suffix}"
 
 
 def problems_from_outcome(
