@@ -36,7 +36,8 @@ def strip_ansi(text: str) -> str:
 
 
 class SandboxedKernelManager(AsyncKernelManager):
-    """A kernel manager that starts the kernel behind the sandbox prefix (rlimits, netns)."""
+    """A kernel manager that starts the kernel behind the sandbox prefix: the launcher that
+    joins the lab's cgroup and sets rlimits, then bubblewrap (:mod:`courseware.labs.sandbox`)."""
 
     command_prefix: list[str] = []
 
@@ -86,7 +87,13 @@ class CappedNotebookClient(NotebookClient):
 async def run_notebook(request: WorkerRequest) -> WorkerOutcome:
     """Execute the request's notebook, write the executed notebook, and report what happened."""
     notebook = read_notebook(request.notebook_path)
-    manager = SandboxedKernelManager(kernel_name="python3", transport="ipc", ip=request.ipc_path)
+    manager = SandboxedKernelManager(
+        kernel_name="python3",
+        transport="ipc",
+        ip=request.ipc_path,
+        # Next to the IPC sockets: the one folder a sandboxed kernel shares with this worker.
+        connection_file=str(Path(request.ipc_path).parent / "kernel.json"),
+    )
     manager.command_prefix = request.command_prefix
     executed: list[int] = []
     current: list[int] = []
