@@ -153,7 +153,7 @@ def test_fault_table_covers_forty_scenarios() -> None:
     assert len(numbers) >= 40, sorted(numbers)
 
 
-OTHER_SCENARIOS = (32, 33, 34, 35, 36, 38, 39, 40, 41, 43, 44, 48, 49, 50)
+OTHER_SCENARIOS = (32, 33, 34, 35, 36, 38, 39, 40, 41, 43, 44, 48, 49, 50, 51)
 """Scenarios tested by the functions below rather than by the table."""
 
 
@@ -345,6 +345,29 @@ def test_labs_that_fork_and_allocate_without_end_are_bounded(
     assert "ZeroDivisionError" in reported[0]  # nothing escaped: the fork bomb was stopped
     # Either the children were killed (the lab ends in 1 / 0) or the kernel itself was.
     assert "ZeroDivisionError" in reported[1] or "DeadKernelError" in reported[1], lines
+    assert tree_digest(project / "site") == built[1]
+
+
+def test_a_build_without_the_sandbox_stops_with_one_line(
+    project: Path,
+    built: tuple[Path, dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """51: labs to run and no bubblewrap: one line naming it, exit 1, the site untouched."""
+    (project / "labs").mkdir()
+    (project / "labs" / "hello.py").write_text(
+        cases.lab("Hello", "# %%\nprint('hello')\n"), encoding="utf-8"
+    )
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    code, lines = build(project)
+    assert code == 1
+    assert lines[-1] == (
+        "Error: labs need bubblewrap (bwrap), which is not installed: apt-get install "
+        "bubblewrap; or set COURSEWARE_LAB_SANDBOX=off to run labs unconfined, which their "
+        "pages then state"
+    ), lines
     assert tree_digest(project / "site") == built[1]
 
 

@@ -61,7 +61,8 @@ def escape_project(tmp_path: Path) -> Iterator[tuple[Path, Path, socket.socket, 
     """A lab project with one lab, a site, a secret next to it, and two listening Unix
     sockets (one a file, one abstract) that the lab must not reach."""
     root = copy_lab_project("good", tmp_path)
-    (root / "labs" / "fit.py").unlink()
+    for name in ("fit.py", "fit.fr.py"):
+        (root / "labs" / name).unlink()
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("<p>published</p>\n", encoding="utf-8")
     secret = tmp_path / "secret.txt"
@@ -173,3 +174,17 @@ def test_stale_lab_folders_of_a_killed_run_are_removed_with_a_warning(
     )
     assert not stale.exists()
     assert f"warning: removed the lab folder {stale} left by an interrupted build" in done.stderr
+
+
+def test_a_kernel_killed_by_a_signal_is_reported_as_such(good_project: Path) -> None:
+    """bubblewrap exits 128 + N when its command dies of signal N; the message names it."""
+    body = "# %%\nimport os\nimport signal\n\nos.kill(os.getpid(), signal.SIGKILL)\n"
+    text = "# ---\n# title: Killed\n# module: basics\n# duration_minutes: 1\n"
+    text += "# connectivity: none\n# hardware: none\n# ---\n\n" + body
+    (good_project / "labs" / "killed.py").write_text(text, encoding="utf-8")
+    labs = [lab for lab in discover_labs(good_project) if lab.id == "killed"]
+    [run] = execute_labs(labs, good_project)
+    assert [str(problem) for problem in run.problems] == [
+        "labs/killed.py:10 (cell 1): DeadKernelError: the kernel died (killed by SIGKILL); "
+        "if the lab ran out of memory, note the limit is 1 GiB"
+    ]

@@ -133,7 +133,9 @@ def bubblewrap_command(bwrap: str, paths: SandboxPaths, *, share_network: bool) 
     # PID namespace it never is; the sandbox dies with its parent instead (--die-with-parent).
     command += ["--unsetenv", "JPY_PARENT_PID"]
     command += ["--remount-ro", "/", "--chdir", LAB_FOLDER, "--hostname", "lab"]
-    command += ["--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
+    # --unshare-all only tries a user namespace; --unshare-user makes it required.
+    command += ["--unshare-all", "--unshare-user", "--die-with-parent", "--new-session"]
+    command += ["--cap-drop", "ALL"]
     if share_network:
         command.append("--share-net")
     return [*command, "--"]
@@ -204,7 +206,8 @@ def _network_files() -> list[str]:
 def _probe(bwrap: str) -> tuple[str, str]:
     """Start an empty sandbox like a lab's: ("", "bubblewrap 0.8.0") or (bwrap's complaint, "")."""
     command = [bwrap, *_system_binds(), "--proc", "/proc", "--dev", "/dev"]
-    command += ["--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
+    command += ["--unshare-all", "--unshare-user", "--die-with-parent", "--new-session"]
+    command += ["--cap-drop", "ALL"]
     try:
         done = subprocess.run([*command, "true"], capture_output=True, text=True, timeout=30)
         version = subprocess.run([bwrap, "--version"], capture_output=True, text=True, timeout=30)

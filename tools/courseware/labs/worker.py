@@ -167,13 +167,22 @@ def _error_failure(notebook: NotebookNode, cell_index: int | None) -> CellFailur
     return CellFailure("error", cell_index, ename="Error", evalue="the cell failed")
 
 
-def _exit_code(manager: AsyncKernelManager) -> int | None:
+def _exit_code(manager: SandboxedKernelManager) -> int | None:
+    """The kernel's exit code, negative for a signal as :mod:`subprocess` gives it.
+
+    The process watched is bubblewrap's when the kernel is sandboxed, and bubblewrap exits
+    with 128 + N when its command was killed by signal N (the shell's convention).
+    """
     provisioner = manager.provisioner
     process = getattr(provisioner, "process", None)
     if process is None:
         return None
     code = process.poll()
-    return int(code) if code is not None else None
+    if code is None:
+        return None
+    if 128 < code < 128 + 65 and any(Path(part).name == "bwrap" for part in manager.command_prefix):
+        return -(int(code) - 128)
+    return int(code)
 
 
 def _record_pgid(manager: AsyncKernelManager, path: Path) -> None:
