@@ -23,6 +23,7 @@ import pytest
 
 from courseware.errors import BuildError
 from courseware.labs import LabRun, discover_labs, execute_labs
+from courseware.labs.execute import describe_lab_containment
 from courseware.labs.notebooks import read_notebook
 
 from .conftest import copy_lab_project
@@ -152,6 +153,12 @@ def test_the_sandbox_cannot_be_skipped_without_saying_so(
         ("executed", False),
         ("executed", False),
     ]
+    assert describe_lab_containment().startswith("unconfined (COURSEWARE_LAB_SANDBOX=off); ")
+    # Kept apart, so that a later sandboxed build does not publish them as sandboxed.
+    assert len(list((good_project / ".cache" / "labs" / "unconfined" / "entries").iterdir())) == 4
+    assert not (good_project / ".cache" / "labs" / "entries").exists()
+    monkeypatch.delenv("COURSEWARE_LAB_SANDBOX")
+    assert describe_lab_containment().startswith("bubblewrap ")
 
 
 def test_stale_lab_folders_of_a_killed_run_are_removed_with_a_warning(

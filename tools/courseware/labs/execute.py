@@ -38,7 +38,12 @@ from courseware.labs.cache import (
     cache_key,
     describe_environment,
 )
-from courseware.labs.cgroups import LabCgroup, create_lab_cgroup, remove_stale_cgroups
+from courseware.labs.cgroups import (
+    LabCgroup,
+    create_lab_cgroup,
+    describe_cgroup_support,
+    remove_stale_cgroups,
+)
 from courseware.labs.failures import LabProblem, problems_from_outcome, wall_timeout_problem
 from courseware.labs.isolation import (
     DEFAULT_MEMORY_LIMIT_BYTES,
@@ -188,6 +193,16 @@ def execute_labs(
     return [dataclasses.replace(runs[lab.id], sandboxed=sandboxed) for lab in sources]
 
 
+def describe_lab_containment() -> str:
+    """How labs run in this build, in words, for the build's log and ``labs list``: e.g.
+    ``bubblewrap 0.8.0; cgroup v1 (cpu, memory, pids) per lab``.
+
+    Raises:
+        SandboxUnavailable: as :func:`execute_labs` would.
+    """
+    return f"{choose_containment().description}; {describe_cgroup_support()}"
+
+
 def kernel_environment_fingerprint() -> KernelEnvironment:
     """The fingerprint the cache keys use (exposed for ``courseware labs list``)."""
     return describe_environment()
@@ -329,8 +344,10 @@ def _kernel_launch(
     rlimits) then bubblewrap, or in the weaker mode the launcher behind ``unshare --net``."""
     env = kernel_environment(workspace)
     share_network = lab.connectivity == "required"
+    procs = cgroup.procs_files if cgroup is not None else []
     if not containment.sandboxed or containment.bwrap is None:
-        return env, kernel_command_prefix(settings.memory_limit_bytes, not share_network)
+        memory = settings.memory_limit_bytes
+        return env, kernel_command_prefix(memory, not share_network, wall_seconds, procs)
     paths = SandboxPaths(
         ipc_dir=workspace.ipc_dir,
         ipython_startup=workspace.ipython_startup,
@@ -338,7 +355,6 @@ def _kernel_launch(
         matplotlibrc=workspace.matplotlibrc,
         data_files=data_file_binds(lab),
     )
-    procs = cgroup.procs_files if cgroup is not None else []
     launcher = launcher_command(settings.memory_limit_bytes, wall_seconds, procs)
     sandbox = bubblewrap_command(containment.bwrap, paths, share_network=share_network)
     return sandbox_environment(env), [*launcher, *sandbox]

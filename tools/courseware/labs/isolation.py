@@ -260,18 +260,39 @@ def launcher_command(
     memory_limit_bytes: int, cpu_seconds: int, cgroup_procs: list[str]
 ) -> list[str]:
     """The command put first in front of the kernel's: join the lab's cgroup (when there is
-    one), set the rlimits, then run the rest. Without a cgroup ``RLIMIT_NPROC`` bounds the
-    processes instead (for a builder that is not root: root is exempt from it)."""
-    tasks = 0 if cgroup_procs else MAX_LAB_TASKS
+    one), set the rlimits, then run the rest.
+
+    Without a cgroup ``RLIMIT_NPROC`` bounds the processes instead. It counts every task of
+    the builder's user, so the lab gets :data:`MAX_LAB_TASKS` on top of those running now;
+    root is exempt from it, which is why the cgroup comes first.
+    """
+    tasks = 0 if cgroup_procs or os.getuid() == 0 else _user_tasks() + MAX_LAB_TASKS
     numbers = [memory_limit_bytes, MAX_FILE_BYTES, cpu_seconds, tasks, len(cgroup_procs)]
     return [sys.executable, "-I", "-S", "-c", _LAUNCHER, *map(str, numbers), *cgroup_procs]
 
 
-def kernel_command_prefix(memory_limit_bytes: int, isolate_network: bool) -> list[str]:
-    """The prefix of the weaker mode: rlimits, and a network namespace if asked and available
-    (see :func:`network_isolation_command`); no cgroup, no CPU limit beyond a day."""
+def kernel_command_prefix(
+    memory_limit_bytes: int,
+    isolate_network: bool,
+    cpu_seconds: int = 86_400,
+    cgroup_procs: list[str] | None = None,
+) -> list[str]:
+    """The prefix of the weaker mode: a network namespace if asked and available (see
+    :func:`network_isolation_command`), then the launcher (cgroup, rlimits)."""
     network = network_isolation_command() if isolate_network else []
-    return [*network, *launcher_command(memory_limit_bytes, 86_400, [])]
+    return [*network, *launcher_command(memory_limit_bytes, cpu_seconds, cgroup_procs or [])]
+
+
+def _user_tasks() -> int:
+    """Tasks (processes and threads) of this user now, as ``RLIMIT_NPROC`` counts them."""
+    uid = os.getuid()
+    count = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                if entry.stat().st_uid == uid:
+                    count += len(os.listdir(entry / "task"))
+    return count
 
 
 @functools.cache
