@@ -7,6 +7,7 @@ The labs here run in real kernels under the real bubblewrap; each attempt prints
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib.util
 import os
@@ -195,3 +196,32 @@ def test_a_kernel_killed_by_a_signal_is_reported_as_such(good_project: Path) -> 
         "labs/killed.py:10 (cell 1): DeadKernelError: the kernel died (killed by SIGKILL); "
         "if the lab ran out of memory, note the limit is 1 GiB"
     ]
+
+
+def test_the_lab_sees_its_own_processes_files_and_limits_only(good_project: Path) -> None:
+    """Inside: a PID namespace (only the sandbox's processes), no network but loopback, the
+    root folder holding only what the sandbox binds, and the CPU and memory limits set."""
+    body = (
+        "# %%\nimport os\nimport resource\nimport socket\n\n"
+        "print(sorted(int(p) for p in os.listdir('/proc') if p.isdigit()))\n"
+        "print([name for _, name in socket.if_nameindex()])\n"
+        "print(sorted(os.listdir('/')), os.getcwd(), os.listdir('.'))\n"
+        "print(resource.getrlimit(resource.RLIMIT_CPU), resource.getrlimit(resource.RLIMIT_AS))\n"
+        "print(socket.gethostname())\n"
+    )
+    text = "# ---\n# title: Inside\n# module: basics\n# duration_minutes: 1\n"
+    text += "# connectivity: none\n# hardware: none\n# data_files: [data/points.csv]\n# ---\n\n"
+    (good_project / "labs" / "inside.py").write_text(text + body, encoding="utf-8")
+    labs = [lab for lab in discover_labs(good_project) if lab.id == "inside"]
+    [run] = execute_labs(labs, good_project)
+    assert run.status == "executed", [str(p) for p in run.problems]
+    pids, interfaces, folders, limits, hostname = outputs(run)
+    assert len(ast.literal_eval(pids)) < 10, pids  # bubblewrap's init, the kernel and its helpers
+    assert interfaces == "['lo']"
+    assert folders.startswith(
+        "['bin', 'dev', 'etc', 'lab', 'lib', 'lib64', 'proc', 'root', 'sbin', 'tmp', 'usr'"
+    ), folders
+    assert folders.endswith(" /lab ['data']") or folders.endswith(" /lab ['.cache', 'data']")
+    budget = 60 + 60  # start-up allowance + one cell's timeout
+    assert limits == f"({budget}, {budget}) ({1024**3}, {1024**3})"
+    assert hostname == "lab"
