@@ -123,10 +123,6 @@ class Workspace:
         return self.ipc_path.parent
 
     @property
-    def connection_file(self) -> Path:
-        return self.ipc_dir / "kernel.json"
-
-    @property
     def ipython_startup(self) -> Path:
         return self.root / "ipython" / "profile_default" / "startup"
 
