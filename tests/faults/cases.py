@@ -567,3 +567,172 @@ FAULTS: tuple[Fault, ...] = (
 
 def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+# Labs that try to leave their sandbox (issue 20). Each attempt prints one line,
+# ``name: blocked <error>`` or ``name: ESCAPED <result>``; with ``fail_at_end`` the lab then
+# raises, so that a build stops and must leave the site as it was.
+
+SURVIVOR_SECONDS = "4242.5"
+"""A ``sleep`` length no other process uses: a process that outlived its lab is found by
+it in ``/proc``."""
+
+ESCAPE_ATTEMPTS = 11
+"""The attempts :func:`escape_lab` makes (each prints one line)."""
+
+_LAB_HEADER = (
+    "# ---\n# title: {title}\n# module: {module}\n# duration_minutes: 1\n"
+    "# connectivity: none\n# hardware: none\n# ---\n\n"
+)
+
+_ATTEMPT = """\
+# %%
+import os
+import signal
+import socket
+import subprocess
+import sys
+
+escapes = []
+
+
+def attempt(name, action):
+    try:
+        result = action()
+    except BaseException as error:
+        print(f"{name}: blocked {type(error).__name__}")
+    else:
+        escapes.append(name)
+        print(f"{name}: ESCAPED {result!r}")
+
+"""
+
+_END = """
+# %%
+if escapes:
+    raise RuntimeError("ESCAPED: " + ", ".join(escapes))
+1 / 0
+"""
+
+
+def escape_lab(
+    project: Path,
+    secret: Path,
+    unix_socket: str,
+    abstract_socket: str,
+    *,
+    module: str = "basics",
+    fail_at_end: bool = False,
+) -> str:
+    """A lab that tries to read, write, outlive, signal and connect outside itself.
+
+    The builder's pid and process group are this process's: the lab is built in-process.
+    """
+    cache = project / ".cache" / "labs" / "entries"
+    site = project / "site"
+    body = f"""
+# %%
+attempt("read-secret", lambda: open({str(secret)!r}).read())
+attempt("read-hostname", lambda: open("/etc/hostname").read())
+attempt("read-project", lambda: os.listdir({str(project)!r}))
+attempt("read-cache", lambda: os.listdir({str(cache)!r}))
+
+# %%
+attempt("write-project", lambda: open({str(project / SENTINEL)!r}, "w").write("x"))
+attempt("write-cache", lambda: open({str(cache / "poison.ipynb")!r}, "w").write("x"))
+attempt("write-site", lambda: open({str(site / "index.html")!r}, "a").write("poisoned"))
+
+
+# %%
+def double_fork():
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            os.execvp("sleep", ["sleep", "{SURVIVOR_SECONDS}"])
+        os._exit(0)
+    os.wait()
+    return "started"
+
+
+subprocess.Popen(["setsid", "sleep", "{SURVIVOR_SECONDS}"], start_new_session=True)
+print("survive:", double_fork())
+
+# %%
+attempt("signal-builder", lambda: os.kill({os.getpid()}, signal.SIGTERM))
+attempt("signal-builder-group", lambda: os.killpg({os.getpgrp()}, signal.SIGTERM))
+
+
+# %%
+def connect(address):
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client.settimeout(2)
+    client.connect(address)
+    client.sendall(b"reached")
+    return "connected"
+
+
+attempt("unix-socket", lambda: connect({unix_socket!r}))
+attempt("abstract-socket", lambda: connect({abstract_socket!r}))
+"""
+    lab_text = _LAB_HEADER.format(title="Escape", module=module) + _ATTEMPT + body
+    return lab_text + (_END if fail_at_end else "")
+
+
+def fork_lab(*, module: str = "basics", fail_at_end: bool = False) -> str:
+    """A lab that starts processes until the system refuses (up to 2000)."""
+    body = """
+# %%
+children = []
+
+
+def fork_many():
+    while len(children) < 2000:
+        children.append(subprocess.Popen(["sleep", "30"]))
+    return len(children)
+
+
+attempt("fork-many", fork_many)
+for child in children:
+    child.kill()
+    child.wait()
+print("started before the limit:", len(children) < 2000)
+"""
+    lab_text = _LAB_HEADER.format(title="Forks", module=module) + _ATTEMPT + body
+    return lab_text + (_END if fail_at_end else "")
+
+
+def memory_lab(*, module: str = "basics", fail_at_end: bool = False) -> str:
+    """A lab whose four children take 512 MiB each: under a per-process limit of 1 GiB,
+    twice a 1 GiB limit for the whole lab."""
+    body = """
+# %%
+HOG = "b = b'x' * (512 * 1024**2); import time; time.sleep(3)"
+
+
+def allocate_across_children():
+    children = [subprocess.Popen([sys.executable, "-c", HOG]) for _ in range(4)]
+    codes = [child.wait() for child in children]
+    if codes != [0, 0, 0, 0]:
+        raise MemoryError(f"exit codes {codes}")
+    return codes
+
+
+attempt("memory-across-children", allocate_across_children)
+"""
+    lab_text = _LAB_HEADER.format(title="Memory", module=module) + _ATTEMPT + body
+    return lab_text + (_END if fail_at_end else "")
+
+
+def survivors() -> list[int]:
+    """Processes still sleeping the escape lab's sleep, anywhere on the machine."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if SURVIVOR_SECONDS.encode() in command:
+            found.append(int(entry.name))
+    return found
