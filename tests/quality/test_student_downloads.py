@@ -107,12 +107,15 @@ def test_the_downloaded_lab_runs_in_a_fresh_environment_as_the_site_shows(
     lab = read_lab(REPO / "labs" / f"{lab_id}.py", REPO)
     python = environments[tuple(sorted(lab.requirements))]
     notebook_path, script_path = download(real_site, lab_id, language, tmp_path / "lab")
-    published = nbformat.read(notebook_path, as_version=4)
-    notebook = nbformat.read(notebook_path, as_version=4)
+    published = nbformat.read(notebook_path, as_version=4)  # type: ignore[no-untyped-call]
+    notebook = nbformat.read(notebook_path, as_version=4)  # type: ignore[no-untyped-call]
     kernels = KernelSpecManager(kernel_dirs=[str(python.parents[1] / "share/jupyter/kernels")])
     manager = KernelManager(kernel_name="python3", kernel_spec_manager=kernels)
     client = NotebookClient(
-        notebook, km=manager, timeout=120, resources={"metadata": {"path": str(notebook_path.parent)}}
+        notebook,
+        km=manager,
+        timeout=120,
+        resources={"metadata": {"path": str(notebook_path.parent)}},
     )
     client.execute(env={**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"})
     assert shown_text(notebook) == shown_text(published)
