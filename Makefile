@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 LOCALES := tools/courseware/i18n/locale
 POT := tools/courseware/i18n/messages.pot
 
-.PHONY: site serve test lint bench catalogs i18n-extract i18n-update clean
+.PHONY: site serve test lint bench catalogs i18n-extract i18n-update problem-codes clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,11 +22,15 @@ i18n-extract: $(STAMP)
 	  -o $(POT) tools/courseware
 
 i18n-update: i18n-extract
-	$(BIN)/pybabel update -i $(POT) -d $(LOCALES) -D courseware --no-fuzzy-matching
+	$(BIN)/pybabel update -i $(POT) -d $(LOCALES) -D courseware --no-fuzzy-matching --width 100
 
 catalogs: $(STAMP)
 	@if ls $(LOCALES)/*/LC_MESSAGES/courseware.po >/dev/null 2>&1; then \
 	  $(BIN)/pybabel compile -d $(LOCALES) -D courseware --statistics; fi
+
+# The problem-code reference (docs/problem-codes.md), generated from the code catalogue.
+problem-codes: $(STAMP)
+	$(BIN)/python -m courseware.problem_reference .
 
 site: $(STAMP) catalogs
 	$(BIN)/courseware build

@@ -1,4 +1,8 @@
 # ---
+# # This translation holds only the lab's text. Translate each Markdown cell, and the
+# # alt="..." (and caption="...") of each figure; leave the text=N and figure=N of the
+# # "# %%" lines as they are: they say which cell of device-footprint.py each one translates.
+# # The code always comes from device-footprint.py. See CONTRIBUTING.md, "Translating a lab".
 # title: ¿Cuánto le cuesta al planeta un dispositivo TinyML?
 # # ruff: noqa: E501 (alt texts sit on one cell-marker line each)
 # jupyter:
@@ -7,7 +11,7 @@
 #     source_hash: sha256:45ae4336420dc2f6
 # ---
 
-# %% [markdown]
+# %% [markdown] text=1
 # # ¿Cuánto le cuesta al planeta un dispositivo TinyML?
 #
 # Un microcontrolador que ejecuta un detector de palabras clave consume alrededor de un
@@ -34,24 +38,7 @@
 # artículo, ver qué bloques dominan, ponerlos junto a un Apple Watch y un MacBook Pro, y cambiar
 # tú mismo el área del chip, la batería y la potencia.
 
-# %%
-import matplotlib.pyplot as plt
-import numpy as np
-
-from courseware.footprint import (
-    FootprintInputError,
-    compare_with_references,
-    configure,
-    estimate,
-    estimate_system,
-    list_named_configurations,
-    mcu_by_die_area,
-    savings_range,
-    use_stage_kg_co2e,
-)
-from courseware.footprint.plot import plot_footprint
-
-# %% [markdown]
+# %% [markdown] text=2
 # ## 1. Diez bloques, una suma
 #
 # La calculadora describe un dispositivo como diez **bloques**: entrenamiento de ML, carcasa,
@@ -63,14 +50,7 @@ from courseware.footprint.plot import plot_footprint
 # La calculadora se abre con la configuración predefinida **Vision**. Este es ese dispositivo,
 # bloque a bloque, con la fuente que la biblioteca registra para cada valor.
 
-# %%
-vision = estimate()  # no arguments: the calculator's start-up state, the Vision preset
-
-for block in vision.blocks:
-    print(f"{block.heading:<18} {block.option_label:<22} {block.kg_co2e:5.2f}  {block.source}")
-print(f"{'Total':<41} {vision.total_kg_co2e:5.2f} kg CO2e")
-
-# %% [markdown]
+# %% [markdown] text=3
 # ## 2. Configuraciones predefinidas y sistemas del artículo
 #
 # La calculadora tiene dos configuraciones predefinidas, *Vision* y *Anomaly Detection*. El README
@@ -83,17 +63,7 @@ print(f"{'Total':<41} {vision.total_kg_co2e:5.2f} kg CO2e")
 # de red, la carcasa más pequeña y, en Vision, un entrenamiento más costoso (MobileNetV1). Tenlo
 # en cuenta cuando cites «la cifra de la calculadora».
 
-# %%
-named = list_named_configurations()
-
-print(f"{'Configuration':<32} {'kind':<7} {'in paper':<9} {'computed':>9} {'published':>10}")
-for config in named:
-    published = "-" if config.published_total_kg_co2e is None else config.published_total_kg_co2e
-    in_paper = "yes" if config.in_paper else ""
-    total = config.report.total_kg_co2e
-    print(f"{config.name:<32} {config.kind:<7} {in_paper:<9} {total:>9.2f} {published:>10}")
-
-# %% [markdown]
+# %% [markdown] text=4
 # Los totales de la biblioteca coinciden con los totales publicados en el README para los cinco
 # sistemas: es una reproducción fiel, así que las comparaciones siguientes se basan en las cifras
 # publicadas.
@@ -103,48 +73,13 @@ for config in named:
 # Ahora mira dentro de los totales. La tabla da el valor de cada bloque para cada configuración;
 # la figura los apila, de modo que la longitud de cada segmento de color es la parte de ese bloque.
 
-# %%
-block_headings = [block.heading for block in vision.blocks]
-column_names = [config.key for config in named]
+# %% figure=1 alt="Gráfico de barras horizontales apiladas con la huella de siete configuraciones TinyML, en kg CO2e; cada barra se divide en los diez bloques de la calculadora (rotulados en inglés). El peor caso de clasificación de imágenes es el más largo, 7,06 kg, dominado por la batería de iones de litio grande (2,71) y la cámara de 58 mm² (1,47); la clasificación de imágenes típica suma 3,41, con la batería (1,36) y la cámara (0,77) como segmentos mayores; la detección de palabras clave en el mejor caso es la más corta, 0,89. Las configuraciones predefinidas Vision y Anomaly Detection suman 3,24 y 1,61, con un segmento de entrenamiento grande (1,0) en Vision. En todas las barras el segmento de procesamiento (el microcontrolador) es pequeño: de 0,08 a 0,29 kg."
 
-print(f"{'Block':<18}" + "".join(f"{name:>19}" for name in column_names))
-for heading_index, heading in enumerate(block_headings):
-    values = [config.report.blocks[heading_index].kg_co2e for config in named]
-    print(f"{heading:<18}" + "".join(f"{kg:>19.2f}" for kg in values))
-
-# %% alt="Gráfico de barras horizontales apiladas con la huella de siete configuraciones TinyML, en kg CO2e; cada barra se divide en los diez bloques de la calculadora (rotulados en inglés). El peor caso de clasificación de imágenes es el más largo, 7,06 kg, dominado por la batería de iones de litio grande (2,71) y la cámara de 58 mm² (1,47); la clasificación de imágenes típica suma 3,41, con la batería (1,36) y la cámara (0,77) como segmentos mayores; la detección de palabras clave en el mejor caso es la más corta, 0,89. Las configuraciones predefinidas Vision y Anomaly Detection suman 3,24 y 1,61, con un segmento de entrenamiento grande (1,0) en Vision. En todas las barras el segmento de procesamiento (el microcontrolador) es pequeño: de 0,08 a 0,29 kg."
-fig, ax = plt.subplots(figsize=(9, 4.5))
-colours = plt.get_cmap("tab10")
-left_kg = np.zeros(len(named))
-for heading_index, heading in enumerate(block_headings):
-    values_kg = np.array([config.report.blocks[heading_index].kg_co2e for config in named])
-    ax.barh(
-        [config.name for config in named],
-        values_kg,
-        left=left_kg,
-        label=heading,
-        color=colours(heading_index),
-    )
-    left_kg += values_kg
-ax.invert_yaxis()
-ax.set_xlabel("kg CO2e per device")
-ax.set_title("Footprint by block: calculator presets and the README's systems")
-ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-fig.tight_layout()
-plt.show()
-
-# %% [markdown]
+# %% [markdown] text=5
 # Ordena los bloques del clasificador de imágenes típico del artículo. El microcontrolador, la
 # pieza que da nombre a TinyML, está cerca del final.
 
-# %%
-ic_typical = estimate_system("ic-typical")
-ranked = sorted(ic_typical.enabled_blocks, key=lambda block: block.kg_co2e, reverse=True)
-for rank, block in enumerate(ranked, start=1):
-    share_percent = 100 * block.kg_co2e / ic_typical.total_kg_co2e_raw
-    print(f"{rank:>2}. {block.heading:<18} {block.kg_co2e:5.2f} kg  {share_percent:5.1f} %")
-
-# %% [markdown]
+# %% [markdown] text=6
 # Esta es la idea clave del artículo, en sus propias palabras: *"The microcontroller unit (MCU) in
 # TinyML devices has a relatively small footprint compared to the battery and sensing components;
 # hence, TinyML devices' environmental influence rests on holistic and sustainable system
@@ -164,32 +99,14 @@ for rank, block in enumerate(ranked, start=1):
 # entrenamiento de ML, abajo, parece grande. Usa la tabla anterior para leer los bloques, y el
 # gráfico para comparar los totales).
 
-# %% alt="Gráfico de barras en escala logarítmica, como lo dibuja la calculadora. La primera barra es el dispositivo TinyML típico de clasificación de imágenes, 3,41 kg CO2e en total, apilado a partir de sus diez bloques: ML Training 0,10, Casing 0,27, Processing 0,17, PCB 0,16, Power Supply 1,36, Sensing 0,77, Others 0,11, Transport 0,40, Indicator LED UI 0,06, Use-Stage 0,01. A su lado, barras grises para el Apple Watch Series 7, con 34 kg, unas 10 veces más, y el MacBook Pro, con 349 kg, unas 102 veces más."
-fig, ax = plt.subplots(figsize=(7, 5.5))
-plot_footprint(ic_typical, ax=ax)
-plt.setp(ax.get_xticklabels(), rotation=15, horizontalalignment="right")
-fig.tight_layout()
-plt.show()
+# %% figure=2 alt="Gráfico de barras en escala logarítmica, como lo dibuja la calculadora. La primera barra es el dispositivo TinyML típico de clasificación de imágenes, 3,41 kg CO2e en total, apilado a partir de sus diez bloques: ML Training 0,10, Casing 0,27, Processing 0,17, PCB 0,16, Power Supply 1,36, Sensing 0,77, Others 0,11, Transport 0,40, Indicator LED UI 0,06, Use-Stage 0,01. A su lado, barras grises para el Apple Watch Series 7, con 34 kg, unas 10 veces más, y el MacBook Pro, con 349 kg, unas 102 veces más."
 
-# %%
-for comparison in compare_with_references(ic_typical):
-    print(
-        f"One {comparison.reference.name} ({comparison.reference.kg_co2e:g} kg CO2e) "
-        f"= {comparison.ratio:.1f} typical image classifiers"
-    )
-
-# %% [markdown]
+# %% [markdown] text=7
 # La charla en la que se basa este curso resume la comparación como **"5x to 38x savings over a
 # 3-year lifespan"** (un ahorro de 5 a 38 veces a lo largo de una vida útil de 3 años). Ese rango
 # es el Apple Watch dividido entre el peor y entre el mejor de los sistemas del artículo:
 
-# %%
-savings = savings_range()  # defaults: Apple Watch S7, keyword spotting best, image class. worst
-print(f"{savings.reference.name}: {savings.reference.kg_co2e:g} kg CO2e")
-print(f"  / worst system {savings.worst_system_kg_co2e:.2f} kg = {savings.low_ratio:.1f}x")
-print(f"  / best system  {savings.best_system_kg_co2e:.2f} kg = {savings.high_ratio:.1f}x")
-
-# %% [markdown]
+# %% [markdown] text=8
 # ## 5. Carbono incorporado frente a carbono operativo
 #
 # Solo un bloque, la fase de uso, depende de cómo se *usa* el dispositivo: la electricidad que
@@ -202,15 +119,7 @@ print(f"  / best system  {savings.best_system_kg_co2e:.2f} kg = {savings.high_ra
 # usando la intensidad de la red que implica el valor de la calculadora (su fuente cita un factor
 # de la EPA, pero no cuál, así que la biblioteca lo marca como no documentado).
 
-# %%
-one_milliwatt = use_stage_kg_co2e(power_mw=1.0)
-embodied_kg = ic_typical.total_kg_co2e_raw - ic_typical.block("use_stage").kg_co2e
-print(f"Energy over 3 years at 1 mW: {one_milliwatt.energy_kwh:.4f} kWh")
-print(f"Use stage: {one_milliwatt.kg_co2e:.4f} kg CO2e (grid: {one_milliwatt.grid.region})")
-print(f"Everything else (embodied) for the typical image classifier: {embodied_kg:.2f} kg CO2e")
-print(f"Embodied / operational: {embodied_kg / one_milliwatt.kg_co2e:.0f}x")
-
-# %% [markdown]
+# %% [markdown] text=9
 # Para un dispositivo TinyML a 1 mW, como supone la calculadora, **fabricarlo cuesta cientos de
 # veces más carbono que hacerlo funcionar**. El ejercicio 3 pregunta cuánta potencia haría falta
 # para cambiar eso.
@@ -228,19 +137,7 @@ print(f"Embodied / operational: {embodied_kg / one_milliwatt.kg_co2e:.0f}x")
 # diminuto de 2 mm². ¿Cuánto cambia el *total*? ¿Es el resultado una extrapolación más allá de
 # las opciones de la calculadora?
 
-# %%
-die_area_mm2 = 25.0
-
-mcu = mcu_by_die_area(die_area_mm2)
-with_my_mcu = estimate(configure(system="ic-typical", custom={"processing": mcu.interval}))
-print(
-    f"MCU of {die_area_mm2:g} mm²: {mcu.kg_co2e:.2f} kg CO2e (extrapolated: {mcu.is_extrapolated})"
-)
-print(
-    f"Typical image classifier: {ic_typical.total_kg_co2e:.2f} -> {with_my_mcu.total_kg_co2e:.2f}"
-)
-
-# %% [markdown]
+# %% [markdown] text=10
 # ### Ejercicio 2: batería
 #
 # La alimentación es el bloque más grande de la mayoría de los sistemas. Cámbiala: alimentación
@@ -250,20 +147,7 @@ print(
 # La biblioteca rechaza las opciones que no existen (la calculadora en línea las ignoraría sin
 # avisar). Prueba un nombre mal escrito como `"Li-ion battery (huge)"` y lee el mensaje.
 
-# %%
-power_supply_option = "Mains powered"  # or "Li-ion battery (typical)", "Li-ion battery (large)"
-
-try:
-    swapped = estimate(
-        configure(system="ic-typical", options={"power_supply": power_supply_option})
-    )
-except FootprintInputError as error:
-    print(f"Refused: {error}")
-else:
-    print(f"Power supply {power_supply_option!r}: {swapped.block('power_supply').kg_co2e:.2f} kg")
-    print(f"Total: {ic_typical.total_kg_co2e:.2f} -> {swapped.total_kg_co2e:.2f} kg CO2e")
-
-# %% [markdown]
+# %% [markdown] text=11
 # ### Ejercicio 3: potencia
 #
 # 1 mW es una media. Los módulos reales pueden consumir mucho más: el Person Sensor, un módulo
@@ -272,38 +156,9 @@ else:
 # `"norway"`, `"world"` o `"india"` de la tabla de redes eléctricas de la biblioteca) y encuentra
 # la potencia a la que la fase de uso llega a ser tan grande como todo lo demás junto.
 
-# %%
-power_mw = 100.0
-duty_cycle = 1.0
-region = "world"
+# %% figure=3 alt="Gráfico de líneas con ambos ejes logarítmicos: la huella de la fase de uso en tres años, en kg CO2e, frente a la potencia media de 0,1 mW a 10 W, con una recta ascendente por red eléctrica (Noruega, el factor implícito de la calculadora, el mundo, la India). Una línea horizontal discontinua marca la huella incorporada del clasificador de imágenes típico, 3,40 kg, y una línea vertical punteada marca el 1 mW de la calculadora. A 1 mW todas las redes quedan más de cien veces por debajo de la línea discontinua; las rectas la cruzan hacia 180 mW (la India), 270 mW (el mundo), 310 mW (el factor de la calculadora) y 4,3 W (Noruega)."
 
-use = use_stage_kg_co2e(power_mw=power_mw, duty_cycle=duty_cycle, region=region)
-powered = estimate(configure(system="ic-typical", custom={"use_stage": use.interval}))
-print(f"{power_mw:g} mW at duty cycle {duty_cycle:g} on the {use.grid.region} grid")
-print(f"  ({use.grid.kg_co2e_per_kwh:g} kg CO2e/kWh, {use.grid.source})")
-print(f"Use stage over 3 years: {use.kg_co2e:.2f} kg CO2e")
-print(f"Total: {ic_typical.total_kg_co2e:.2f} -> {powered.total_kg_co2e:.2f} kg CO2e")
-break_even_mw = embodied_kg / use_stage_kg_co2e(1.0, region=region).kg_co2e
-print(f"Use stage equals the embodied footprint at about {break_even_mw:.0f} mW")
-
-# %% alt="Gráfico de líneas con ambos ejes logarítmicos: la huella de la fase de uso en tres años, en kg CO2e, frente a la potencia media de 0,1 mW a 10 W, con una recta ascendente por red eléctrica (Noruega, el factor implícito de la calculadora, el mundo, la India). Una línea horizontal discontinua marca la huella incorporada del clasificador de imágenes típico, 3,40 kg, y una línea vertical punteada marca el 1 mW de la calculadora. A 1 mW todas las redes quedan más de cien veces por debajo de la línea discontinua; las rectas la cruzan hacia 180 mW (la India), 270 mW (el mundo), 310 mW (el factor de la calculadora) y 4,3 W (Noruega)."
-power_range_mw = np.logspace(-1, 4, 60)
-fig, ax = plt.subplots(figsize=(7, 4))
-for grid_key in ("norway", "calculator-implied", "world", "india"):
-    per_milliwatt = use_stage_kg_co2e(1.0, region=grid_key)
-    ax.plot(power_range_mw, power_range_mw * per_milliwatt.kg_co2e, label=per_milliwatt.grid.region)
-ax.axhline(embodied_kg, color="black", linestyle="--", label="Embodied, typical image classifier")
-ax.axvline(1.0, color="0.6", linestyle=":")
-ax.set_xscale("log")
-ax.set_yscale("log")
-ax.set_xlabel("Average power (mW)")
-ax.set_ylabel("Use stage over 3 years (kg CO2e)")
-ax.set_title("When does running a device outweigh making it?")
-ax.legend(fontsize="small")
-fig.tight_layout()
-plt.show()
-
-# %% [markdown]
+# %% [markdown] text=12
 # ### Preguntas para debatir
 #
 # 1. Las configuraciones predefinidas de la calculadora y los sistemas del artículo difieren.

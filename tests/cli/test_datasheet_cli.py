@@ -40,7 +40,9 @@ def test_errors_exit_1_and_every_file_is_reported_in_one_run() -> None:
         "malformed.yaml:4: title_page.datasheet_versoin: unknown field" in ln for ln in lines
     )
     assert any("bad-yaml.yaml:" in ln and "not valid YAML" in ln for ln in lines)
-    assert any("person-sensor.yaml:" in ln and "[storage-claims]" in ln for ln in lines)
+    assert any(
+        "person-sensor.yaml:" in ln and ln.endswith("[CW-DS-021 storage-claims]") for ln in lines
+    )
     warnings = [ln for ln in lines if ": warning: " in ln]
     assert warnings and all(ln.split(": warning: ")[0].count(":") >= 1 for ln in warnings)
 
@@ -49,8 +51,8 @@ def test_json_format() -> None:
     code, out, _ = run("validate", "--format", "json", str(SENSORS / "pa1-person-detection.yaml"))
     assert code == 1
     findings = json.loads(out)
-    assert {"check", "severity", "file", "line", "field", "message"} == set(findings[0])
-    assert any(f["check"] == "demographic-shares" for f in findings)
+    assert {"check", "code", "severity", "file", "line", "field", "message"} == set(findings[0])
+    assert any((f["check"], f["code"]) == ("demographic-shares", "CW-DS-005") for f in findings)
 
 
 def test_render_prints_markdown_or_writes_a_file(tmp_path: Path) -> None:
@@ -78,8 +80,8 @@ def test_new_writes_a_template_that_loads_and_refuses_to_overwrite(tmp_path: Pat
     assert text.startswith("# yaml-language-server")
     code, out, _ = run("validate", str(path))
     assert code == 1  # the TODOs are placeholders
-    assert "[schema]" not in out  # but the template itself is well-formed
-    assert "[placeholders]" in out
+    assert "[CW-SCH-" not in out and "[CW-YAML-" not in out  # the template is well-formed
+    assert "[CW-DS-042 placeholders]" in out
     path.write_text(text + "# mine\n", encoding="utf-8")
     code, _, err = run("new", "my-sensor", "--root", str(tmp_path))
     assert code == 2 and "already exists" in err

@@ -6,7 +6,7 @@ import pytest
 from tests.datasheet.helpers import DELETE, load_data, patched
 
 from courseware.datasheet.environment import (
-    EnvironmentError,
+    EnvironmentInputError,
     compute_environment,
     declared_power_mw,
 )
@@ -65,7 +65,7 @@ def test_no_configuration_means_no_computed_section() -> None:
 
 
 def test_missing_inputs_are_all_reported() -> None:
-    with pytest.raises(EnvironmentError) as caught:
+    with pytest.raises(EnvironmentInputError) as caught:
         _section(
             {
                 "standard_sensor.hardware.operating_power": "Not disclosed",
@@ -78,6 +78,6 @@ def test_missing_inputs_are_all_reported() -> None:
 
 
 def test_unknown_option_is_reported_with_the_library_suggestion() -> None:
-    with pytest.raises(EnvironmentError) as caught:
+    with pytest.raises(EnvironmentInputError) as caught:
         _section({f"{ENV}.footprint.options": {"sensing": "30 mm CMOS"}})
     assert "30 mm² CMOS" in str(caught.value)

@@ -40,11 +40,12 @@ def test_bad_yaml_names_the_line() -> None:
     assert finding.file == "tests/fixtures/datasheets/bad-yaml.yaml"
     assert finding.line is not None and finding.line >= 3
     assert "not valid YAML" in finding.message
+    assert finding.code.code == "CW-YAML-001"
 
 
 def test_id_must_match_the_file_name() -> None:
     loaded = parse_datasheet("id: other-name\n", "curriculum/sensors/my-sensor.yaml")
-    assert [f.check for f in loaded.findings] == ["file-name"]
+    assert [(f.check, f.code.code) for f in loaded.findings] == [("file-name", "CW-REG-006")]
     assert loaded.findings[0].line == 1
 
 

@@ -129,3 +129,24 @@ def test_print_css_is_scoped_to_datasheet_pages() -> None:
     assert "@media print" in css
     rules = [line for line in css.splitlines() if "{" in line and "@" not in line]
     assert rules and all(PAGE_CLASS in rule for rule in rules)
+
+
+def test_an_example_kept_to_show_findings_says_so_above_them_in_the_readers_language() -> None:
+    from courseware.i18n.catalogs import translator
+
+    result = check_file(SENSORS / "person-sensor.yaml", SENSORS.parents[1])
+    assert result.sheet is not None and result.sheet.purpose == "shows-findings"
+    english = render_datasheet_page(result.sheet, result.findings, None, "person-sensor.yaml")
+    note = english.index("own inconsistencies and gaps: finding them is the point")
+    assert english.index("## Validator findings") < note < english.index("cw-ds-summary")
+    spanish = render_datasheet_page(
+        result.sheet, result.findings, None, "person-sensor.yaml", translator("es"), language="es"
+    )
+    assert "las incoherencias y lagunas de la propia hoja publicada" in spanish
+    assert spanish.index("las incoherencias") < spanish.index("cw-ds-summary")
+
+
+def test_a_datasheet_without_that_purpose_has_no_such_note() -> None:
+    page = _page({})
+    assert "Validator findings" in page
+    assert "own inconsistencies" not in page

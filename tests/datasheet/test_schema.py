@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from courseware.datasheet.grades import grade_of
-from courseware.datasheet.labels import field_labels
+from courseware.datasheet.labels import LABELS_FILE, extract_labels, field_labels
 from courseware.datasheet.schema import Datasheet
 from courseware.datasheet.triggers import TRIGGERS
 
@@ -66,6 +66,25 @@ def test_every_field_has_a_label() -> None:
     assert names <= set(labels)
 
 
+def test_labels_are_read_from_the_data_file_with_their_values() -> None:
+    labels = field_labels(lambda s: s)
+    assert labels["accuracy_percent"] == "Accuracy (%)"
+    assert labels["bom_lines_accounted"] == "BOM lines accounted for"
+    assert labels["use_phase_power_mw"] == "Use-phase power (mW)"
+    assert labels["ai"] == "AI"
+    assert len(labels) == 314
+    assert field_labels(str.upper)["width_px"] == "WIDTH (PX)"
+
+
+def test_babel_extracts_every_label_with_its_line() -> None:
+    with LABELS_FILE.open("rb") as handle:
+        extracted = list(extract_labels(handle, {}, (), {}))
+    lines = LABELS_FILE.read_text(encoding="utf-8").splitlines()
+    assert {message for _, _, message, _ in extracted} == set(field_labels(lambda s: s).values())
+    line, _, message, _ = next(e for e in extracted if e[2] == "Accuracy (%)")
+    assert lines[line - 1] == 'accuracy_percent: "Accuracy (%)"'
+
+
 def test_json_schema_carries_the_grades() -> None:
     schema = Datasheet.model_json_schema()
     text = str(schema)
@@ -78,6 +97,7 @@ def test_datasheet_imports_only_the_allowed_packages() -> None:
         "courseware.yamlsafe",
         "courseware.validation",
         "courseware.textfields",
+        "courseware.problem_codes",
         "courseware.footprint",
         "courseware.datasheet",
     )
@@ -85,7 +105,10 @@ def test_datasheet_imports_only_the_allowed_packages() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module:
+                # ``from courseware import problem_codes`` imports courseware.problem_codes
                 module = node.module
+                if module == "courseware":
+                    module = f"courseware.{node.names[0].name}"
             elif isinstance(node, ast.Import):
                 module = node.names[0].name
             else:

@@ -19,6 +19,9 @@ SENTINEL = "SENTINEL-created"
 
 Prepare = Callable[[Path], None]
 
+Expected = str | tuple[str, str]
+"""The start of a printed problem, or that start and the code the line must end with."""
+
 
 @dataclass(frozen=True)
 class Fault:
@@ -27,7 +30,7 @@ class Fault:
     number: int
     name: str
     files: dict[str, str | bytes] = field(default_factory=dict)
-    expected: tuple[str, ...] = ()
+    expected: tuple[Expected, ...] = ()
     exit_code: int = 1
     prepare: Prepare | None = None
     """Anything files cannot express: links, removals, directories."""
@@ -103,22 +106,31 @@ FAULTS: tuple[Fault, ...] = (
         1,
         "yaml-syntax",
         {"curriculum/offerings/broken.yaml": "id: broken\nkind: workshop\ntitle: [unclosed\n"},
-        ("curriculum/offerings/broken.yaml:4: not valid YAML",),
+        (("curriculum/offerings/broken.yaml:4: not valid YAML", "CW-YAML-001"),),
     ),
     Fault(
         2,
         "duplicate-key",
         {"curriculum/offerings/twice.yaml": offering("twice") + "title: Again\n"},
         (
-            "curriculum/offerings/twice.yaml:8: title: duplicate key (first given on line 3); "
-            "keep only one",
+            (
+                "curriculum/offerings/twice.yaml:8: title: duplicate key (first given on line 3); "
+                "keep only one",
+                "CW-YAML-007",
+            ),
         ),
     ),
     Fault(
         3,
         "unknown-key",
         {"curriculum/offerings/typo.yaml": offering("typo") + "titel: Typo\n"},
-        ("curriculum/offerings/typo.yaml:8: titel: unknown field 'titel'; did you mean 'title'?",),
+        (
+            (
+                "curriculum/offerings/typo.yaml:8: titel: unknown field 'titel'; "
+                "did you mean 'title'?",
+                "CW-SCH-002",
+            ),
+        ),
     ),
     Fault(
         4,
@@ -129,8 +141,11 @@ FAULTS: tuple[Fault, ...] = (
             )
         },
         (
-            "curriculum/offerings/coerced.yaml:3: title: '1.10' was read by YAML as the number "
-            '1.1, not text; quote it: "1.10"',
+            (
+                "curriculum/offerings/coerced.yaml:3: title: '1.10' was read by YAML as the number "
+                '1.1, not text; quote it: "1.10"',
+                "CW-SCH-004",
+            ),
         ),
     ),
     Fault(
@@ -138,8 +153,11 @@ FAULTS: tuple[Fault, ...] = (
         "alias-bomb",
         {"curriculum/offerings/bomb.yaml": alias_bomb()},
         (
-            "curriculum/offerings/bomb.yaml:2: YAML anchors (&a0) are not allowed; "
-            "write the value out in full",
+            (
+                "curriculum/offerings/bomb.yaml:2: YAML anchors (&a0) are not allowed; "
+                "write the value out in full",
+                "CW-YAML-003",
+            ),
         ),
     ),
     Fault(
@@ -147,8 +165,11 @@ FAULTS: tuple[Fault, ...] = (
         "recursive-alias",
         {"curriculum/offerings/loop.yaml": "id: loop\nitems: &a [*a]\n"},
         (
-            "curriculum/offerings/loop.yaml:2: YAML anchors (&a) are not allowed; "
-            "write the value out in full",
+            (
+                "curriculum/offerings/loop.yaml:2: YAML anchors (&a) are not allowed; "
+                "write the value out in full",
+                "CW-YAML-003",
+            ),
         ),
     ),
     Fault(
@@ -159,8 +180,11 @@ FAULTS: tuple[Fault, ...] = (
             + f'notes: !!python/object/apply:os.system ["touch {SENTINEL}"]\n',
         },
         (
-            "curriculum/offerings/tag.yaml:8: notes: YAML tags "
-            "(!!python/object/apply:os.system) are not allowed",
+            (
+                "curriculum/offerings/tag.yaml:8: notes: YAML tags "
+                "(!!python/object/apply:os.system) are not allowed",
+                "CW-YAML-004",
+            ),
         ),
     ),
     Fault(
@@ -178,8 +202,8 @@ FAULTS: tuple[Fault, ...] = (
             "pages/latin.md": "# Latin\n\nCaf\u00e9\n".encode("latin-1"),
         },
         (
-            "pages/latin.md:3: not UTF-8 text (byte 12); save the file as UTF-8",
-            "pages/utf16.md:1: file is UTF-16 text (byte order mark at byte 0)",
+            ("pages/latin.md:3: not UTF-8 text (byte 12); save the file as UTF-8", "CW-FILE-006"),
+            ("pages/utf16.md:1: file is UTF-16 text (byte order mark at byte 0)", "CW-FILE-004"),
         ),
     ),
     Fault(
@@ -189,16 +213,28 @@ FAULTS: tuple[Fault, ...] = (
             "curriculum/offerings/bom.yaml": "\ufeff" + offering("bom"),
             "curriculum/offerings/wide.yaml": offering("wide").encode("utf-16-le"),
         },
-        ("curriculum/offerings/wide.yaml:1: NUL byte at byte 1: not UTF-8 text (UTF-16?)",),
+        (
+            (
+                "curriculum/offerings/wide.yaml:1: NUL byte at byte 1: not UTF-8 text (UTF-16?)",
+                "CW-FILE-005",
+            ),
+        ),
     ),
     Fault(
         10,
         "same-id-twice",
         {"curriculum/offerings/zz-copy.yaml": offering("unifei-iesti01")},
         (
-            "curriculum/offerings/zz-copy.yaml:1: id: 'unifei-iesti01' differs from the file name",
-            "curriculum/offerings/zz-copy.yaml:1: id: 'unifei-iesti01' is already used by "
-            "curriculum/offerings/unifei-iesti01.yaml; ids must be unique",
+            (
+                "curriculum/offerings/zz-copy.yaml:1: id: 'unifei-iesti01' differs from the "
+                "file name",
+                "CW-REG-006",
+            ),
+            (
+                "curriculum/offerings/zz-copy.yaml:1: id: 'unifei-iesti01' is already used by "
+                "curriculum/offerings/unifei-iesti01.yaml; ids must be unique",
+                "CW-REG-007",
+            ),
         ),
     ),
     Fault(
@@ -210,8 +246,11 @@ FAULTS: tuple[Fault, ...] = (
             "  - title: First steps\n    items:\n      - intro\n      - sensnig\n"
         },
         (
-            "curriculum/tracks/short.yaml:10: sessions[0].items[1].module: unknown module "
-            "'sensnig'; nearest ids: sensing",
+            (
+                "curriculum/tracks/short.yaml:10: sessions[0].items[1].module: unknown module "
+                "'sensnig'; nearest ids: sensing",
+                "CW-REG-011",
+            ),
         ),
     ),
     Fault(
@@ -219,10 +258,17 @@ FAULTS: tuple[Fault, ...] = (
         "prerequisite-cycle",
         prepare=lambda root: _cycle(root, ("intro", "sensing")),
         expected=(
-            "curriculum/tracks/short.yaml:9: sessions[0].items[0].module: modules intro, sensing "
-            "are in the prerequisite cycle intro → sensing → intro",
-            "modules/intro/module.yaml:18: prerequisites[0]: prerequisite cycle "
-            "intro → sensing → intro",
+            (
+                "curriculum/tracks/short.yaml:9: sessions[0].items[0].module: modules intro, "
+                "sensing "
+                "are in the prerequisite cycle intro → sensing → intro",
+                "CW-REG-012",
+            ),
+            (
+                "modules/intro/module.yaml:18: prerequisites[0]: prerequisite cycle "
+                "intro → sensing → intro",
+                "CW-REG-012",
+            ),
         ),
     ),
     Fault(
@@ -233,8 +279,15 @@ FAULTS: tuple[Fault, ...] = (
             "curriculum/offerings/empty.yaml": "# nothing here yet\n",
         },
         (
-            "curriculum/offerings/empty.yaml:1: file is empty; add the entry or delete the file",
-            "curriculum/offerings/list.yaml:1: expected a mapping of fields, found list",
+            (
+                "curriculum/offerings/empty.yaml:1: file is empty; add the entry or delete "
+                "the file",
+                "CW-FILE-003",
+            ),
+            (
+                "curriculum/offerings/list.yaml:1: expected a mapping of fields, found list",
+                "CW-SCH-001",
+            ),
         ),
     ),
     Fault(
@@ -245,8 +298,14 @@ FAULTS: tuple[Fault, ...] = (
             + "description: '\"><script>alert(5)</script>'\n"
         },
         (
-            "curriculum/offerings/xss.yaml:3: title: markup is not allowed in plain text",
-            "curriculum/offerings/xss.yaml:8: description: markup is not allowed in plain text",
+            (
+                "curriculum/offerings/xss.yaml:3: title: markup is not allowed in plain text",
+                "CW-SCH-013",
+            ),
+            (
+                "curriculum/offerings/xss.yaml:8: description: markup is not allowed in plain text",
+                "CW-SCH-013",
+            ),
         ),
     ),
     Fault(
@@ -259,9 +318,12 @@ FAULTS: tuple[Fault, ...] = (
             "  - {label: Plain, url: 'http://example.org/'}\n"
         },
         (
-            "curriculum/offerings/urls.yaml:9: links[0].url: javascript: is not allowed",
-            "curriculum/offerings/urls.yaml:10: links[1].url: data: is not allowed",
-            "curriculum/offerings/urls.yaml:11: links[2].url: links must use https",
+            (
+                "curriculum/offerings/urls.yaml:9: links[0].url: javascript: is not allowed",
+                "CW-SCH-012",
+            ),
+            ("curriculum/offerings/urls.yaml:10: links[1].url: data: is not allowed", "CW-SCH-012"),
+            ("curriculum/offerings/urls.yaml:11: links[2].url: links must use https", "CW-SCH-012"),
         ),
     ),
     Fault(
@@ -272,8 +334,15 @@ FAULTS: tuple[Fault, ...] = (
             + "subtitle: 'Zero\u200bwidth'\n"
         },
         (
-            "curriculum/offerings/bidi.yaml:3: title: control character U+202E at position 6",
-            "curriculum/offerings/bidi.yaml:8: subtitle: control character U+200B at position 5",
+            (
+                "curriculum/offerings/bidi.yaml:3: title: control character U+202E at position 6",
+                "CW-SCH-013",
+            ),
+            (
+                "curriculum/offerings/bidi.yaml:8: subtitle: control character U+200B at "
+                "position 5",
+                "CW-SCH-013",
+            ),
         ),
     ),
     Fault(
@@ -321,7 +390,7 @@ FAULTS: tuple[Fault, ...] = (
         prepare=lambda root: _append(root / "modules" / "intro" / "module.yaml", "labs: [nolab]\n"),
         files={"pages/about.md": "# About\n\n![A wiring diagram](wiring.png)\n"},
         expected=(
-            "modules/intro/module.yaml:18: labs[0]: unknown lab 'nolab'",
+            ("modules/intro/module.yaml:18: labs[0]: unknown lab 'nolab'", "CW-REG-014"),
             "pages/about.md:3: image 'wiring.png' does not exist",
         ),
     ),
@@ -490,7 +559,7 @@ FAULTS: tuple[Fault, ...] = (
         47,
         "interrupted-build-leftovers",
         {"curriculum/offerings/typo.yaml": offering("typo") + "titel: Typo\n"},
-        ("curriculum/offerings/typo.yaml:8: titel: unknown field 'titel'",),
+        (("curriculum/offerings/typo.yaml:8: titel: unknown field 'titel'", "CW-SCH-002"),),
         prepare=_stale_temporaries,
     ),
 )
@@ -498,3 +567,172 @@ FAULTS: tuple[Fault, ...] = (
 
 def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+# Labs that try to leave their sandbox (issue 20). Each attempt prints one line,
+# ``name: blocked <error>`` or ``name: ESCAPED <result>``; with ``fail_at_end`` the lab then
+# raises, so that a build stops and must leave the site as it was.
+
+SURVIVOR_SECONDS = "4242.5"
+"""A ``sleep`` length no other process uses: a process that outlived its lab is found by
+it in ``/proc``."""
+
+ESCAPE_ATTEMPTS = 11
+"""The attempts :func:`escape_lab` makes (each prints one line)."""
+
+_LAB_HEADER = (
+    "# ---\n# title: {title}\n# module: {module}\n# duration_minutes: 1\n"
+    "# connectivity: none\n# hardware: none\n# ---\n\n"
+)
+
+_ATTEMPT = """\
+# %%
+import os
+import signal
+import socket
+import subprocess
+import sys
+
+escapes = []
+
+
+def attempt(name, action):
+    try:
+        result = action()
+    except BaseException as error:
+        print(f"{name}: blocked {type(error).__name__}")
+    else:
+        escapes.append(name)
+        print(f"{name}: ESCAPED {result!r}")
+
+"""
+
+_END = """
+# %%
+if escapes:
+    raise RuntimeError("ESCAPED: " + ", ".join(escapes))
+1 / 0
+"""
+
+
+def escape_lab(
+    project: Path,
+    secret: Path,
+    unix_socket: str,
+    abstract_socket: str,
+    *,
+    module: str = "basics",
+    fail_at_end: bool = False,
+) -> str:
+    """A lab that tries to read, write, outlive, signal and connect outside itself.
+
+    The builder's pid and process group are this process's: the lab is built in-process.
+    """
+    cache = project / ".cache" / "labs" / "entries"
+    site = project / "site"
+    body = f"""
+# %%
+attempt("read-secret", lambda: open({str(secret)!r}).read())
+attempt("read-hostname", lambda: open("/etc/hostname").read())
+attempt("read-project", lambda: os.listdir({str(project)!r}))
+attempt("read-cache", lambda: os.listdir({str(cache)!r}))
+
+# %%
+attempt("write-project", lambda: open({str(project / SENTINEL)!r}, "w").write("x"))
+attempt("write-cache", lambda: open({str(cache / "poison.ipynb")!r}, "w").write("x"))
+attempt("write-site", lambda: open({str(site / "index.html")!r}, "a").write("poisoned"))
+
+
+# %%
+def double_fork():
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            os.execvp("sleep", ["sleep", "{SURVIVOR_SECONDS}"])
+        os._exit(0)
+    os.wait()
+    return "started"
+
+
+subprocess.Popen(["setsid", "sleep", "{SURVIVOR_SECONDS}"], start_new_session=True)
+print("survive:", double_fork())
+
+# %%
+attempt("signal-builder", lambda: os.kill({os.getpid()}, signal.SIGTERM))
+attempt("signal-builder-group", lambda: os.killpg({os.getpgrp()}, signal.SIGTERM))
+
+
+# %%
+def connect(address):
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client.settimeout(2)
+    client.connect(address)
+    client.sendall(b"reached")
+    return "connected"
+
+
+attempt("unix-socket", lambda: connect({unix_socket!r}))
+attempt("abstract-socket", lambda: connect({abstract_socket!r}))
+"""
+    lab_text = _LAB_HEADER.format(title="Escape", module=module) + _ATTEMPT + body
+    return lab_text + (_END if fail_at_end else "")
+
+
+def fork_lab(*, module: str = "basics", fail_at_end: bool = False) -> str:
+    """A lab that starts processes until the system refuses (up to 2000)."""
+    body = """
+# %%
+children = []
+
+
+def fork_many():
+    while len(children) < 2000:
+        children.append(subprocess.Popen(["sleep", "30"]))
+    return len(children)
+
+
+attempt("fork-many", fork_many)
+for child in children:
+    child.kill()
+    child.wait()
+print("started before the limit:", len(children) < 2000)
+"""
+    lab_text = _LAB_HEADER.format(title="Forks", module=module) + _ATTEMPT + body
+    return lab_text + (_END if fail_at_end else "")
+
+
+def memory_lab(*, module: str = "basics", fail_at_end: bool = False) -> str:
+    """A lab whose four children take 512 MiB each: under a per-process limit of 1 GiB,
+    twice a 1 GiB limit for the whole lab."""
+    body = """
+# %%
+HOG = "b = b'x' * (512 * 1024**2); import time; time.sleep(3)"
+
+
+def allocate_across_children():
+    children = [subprocess.Popen([sys.executable, "-c", HOG]) for _ in range(4)]
+    codes = [child.wait() for child in children]
+    if codes != [0, 0, 0, 0]:
+        raise MemoryError(f"exit codes {codes}")
+    return codes
+
+
+attempt("memory-across-children", allocate_across_children)
+"""
+    lab_text = _LAB_HEADER.format(title="Memory", module=module) + _ATTEMPT + body
+    return lab_text + (_END if fail_at_end else "")
+
+
+def survivors() -> list[int]:
+    """Processes still sleeping the escape lab's sleep, anywhere on the machine."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if SURVIVOR_SECONDS.encode() in command:
+            found.append(int(entry.name))
+    return found

@@ -11,10 +11,13 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import importlib.util
+import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,7 +29,7 @@ from click.testing import CliRunner
 from courseware.cli import cli
 
 if TYPE_CHECKING:
-    from tests.faults.cases import Fault
+    from tests.faults.cases import Expected, Fault
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE.parent / "fixtures"
@@ -105,11 +108,21 @@ def problem_lines(lines: list[str]) -> list[str]:
     return [line for line in lines if re.match(r"^[^:]*/[^:]*(?::\d+)?: ", line)]
 
 
-def assert_reported_exactly(lines: list[str], expected: tuple[str, ...]) -> None:
-    """Each expected line starts exactly one printed problem, and nothing else is printed."""
+def assert_reported_exactly(lines: list[str], expected: tuple[Expected, ...]) -> None:
+    """Each expected line starts exactly one printed problem (and ends with its problem code,
+    where one is given), and nothing else is printed."""
     left = problem_lines(lines)
     for wanted in expected:
-        match = next((line for line in left if line.startswith(wanted)), None)
+        start, code = (wanted, None) if isinstance(wanted, str) else wanted
+        match = next(
+            (
+                line
+                for line in left
+                if line.startswith(start)
+                and (code is None or re.search(rf" \[{code} [a-z0-9-]+\]$", line))
+            ),
+            None,
+        )
         assert match is not None, f"missing {wanted!r} in:\n" + "\n".join(left)
         left.remove(match)
     assert not left, "unexpected problems:\n" + "\n".join(left)
@@ -154,7 +167,7 @@ def test_fault_table_covers_forty_scenarios() -> None:
     assert len(numbers) >= 40, sorted(numbers)
 
 
-OTHER_SCENARIOS = (32, 33, 34, 35, 36, 38, 39, 40, 41, 43, 44, 48)
+OTHER_SCENARIOS = (32, 33, 34, 35, 36, 38, 39, 40, 41, 43, 44, 48, 49, 50, 51)
 """Scenarios tested by the functions below rather than by the table."""
 
 
@@ -264,7 +277,7 @@ def test_slow_and_bomb_cases_finish_in_a_subprocess(tmp_path: Path) -> None:
     """5 and 29 are bounded: the checks return (no timing asserted, only that they end)."""
     script = (
         "from courseware.yamlsafe import parse_yaml_text, YamlProblem\n"
-        "from courseware.site.render_limits import render_all, MarkdownSettings\n"
+        "from courseware.site.checks.render_limits import render_all, MarkdownSettings\n"
         f"text = {cases.alias_bomb()!r}\n"
         "try:\n    parse_yaml_text(text, 'bomb.yaml')\nexcept YamlProblem as e:\n"
         "    print('refused', e.line)\n"
@@ -274,3 +287,111 @@ def test_slow_and_bomb_cases_finish_in_a_subprocess(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.split() == ["refused", "2", "slow"]
+
+
+def _line_of(text: str, snippet: str) -> int:
+    return text.splitlines().index(snippet) + 1
+
+
+def test_a_lab_that_tries_each_escape_changes_nothing(
+    project: Path, built: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """49: a lab reads a secret outside the project and the builder's cache, writes into the
+    project, the cache and the site, starts processes with setsid and a double fork, signals
+    the builder, and connects to Unix sockets outside. Every attempt fails inside the lab
+    (it then raises, so the build stops), and the site and the cache are as they were."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET-outside-the-project\n", encoding="utf-8")
+    folder = Path(tempfile.mkdtemp(prefix="cw-sock-"))
+    listening = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listening.bind(str(folder / "s"))
+    listening.listen()
+    abstract = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    abstract.bind(f"\0cw-fault-{os.getpid()}")
+    abstract.listen()
+    cache_before = tree_digest(project / ".cache")
+    text = cases.escape_lab(
+        project,
+        secret,
+        str(folder / "s"),
+        abstract.getsockname(),
+        module="intro",
+        fail_at_end=True,
+    )
+    (project / "labs").mkdir()
+    (project / "labs" / "escape.py").write_text(text, encoding="utf-8")
+    try:
+        code, lines = build(project)
+    finally:
+        listening.setblocking(False)
+        abstract.setblocking(False)
+        reached = [server for server in (listening, abstract) if _accepts(server)]
+        listening.close()
+        abstract.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    assert code == 1
+    raise_line = _line_of(text, "1 / 0")
+    assert [line for line in lines if line.startswith("labs/")] == [
+        f"labs/escape.py:{raise_line} (cell 7): ZeroDivisionError: division by zero"
+        " [CW-LAB-012 cell-error]"
+    ], lines  # nothing escaped: an escape would raise RuntimeError naming it
+    assert not problem_lines(lines), lines
+    assert not reached, "the lab reached a socket outside"
+    assert tree_digest(project / "site") == built[1]
+    assert tree_digest(project / ".cache") == cache_before
+    assert not list(project.rglob(cases.SENTINEL))
+    assert not cases.survivors(), "a process the lab started outlived it"
+
+
+def test_labs_that_fork_and_allocate_without_end_are_bounded(
+    project: Path, built: tuple[Path, dict[str, str]]
+) -> None:
+    """50: a fork bomb meets the lab's process limit, and children that together take twice
+    the memory limit are killed; both labs report, and the build returns."""
+    labs = project / "labs"
+    labs.mkdir()
+    forks = cases.fork_lab(module="intro", fail_at_end=True)
+    memory = cases.memory_lab(module="intro", fail_at_end=True)
+    (labs / "forks.py").write_text(forks, encoding="utf-8")
+    (labs / "memory.py").write_text(memory, encoding="utf-8")
+    code, lines = build(project)
+    assert code == 1
+    reported = sorted(line for line in lines if line.startswith("labs/"))
+    assert len(reported) == 2, lines
+    assert reported[0].startswith(f"labs/forks.py:{_line_of(forks, '1 / 0')} (cell 3): "), lines
+    assert "ZeroDivisionError" in reported[0]  # nothing escaped: the fork bomb was stopped
+    # Either the children were killed (the lab ends in 1 / 0) or the kernel itself was.
+    assert "ZeroDivisionError" in reported[1] or "DeadKernelError" in reported[1], lines
+    assert tree_digest(project / "site") == built[1]
+
+
+def test_a_build_without_the_sandbox_stops_with_one_line(
+    project: Path,
+    built: tuple[Path, dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """51: labs to run and no bubblewrap: one line naming it, exit 1, the site untouched."""
+    (project / "labs").mkdir()
+    (project / "labs" / "hello.py").write_text(
+        cases.lab("Hello", "# %%\nprint('hello')\n"), encoding="utf-8"
+    )
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    code, lines = build(project)
+    assert code == 1
+    assert lines[-1] == (
+        "Error: labs need bubblewrap (bwrap), which is not installed: apt-get install "
+        "bubblewrap; or set COURSEWARE_LAB_SANDBOX=off to run labs unconfined, which their "
+        "pages then state"
+    ), lines
+    assert tree_digest(project / "site") == built[1]
+
+
+def _accepts(server: socket.socket) -> bool:
+    try:
+        connection, _ = server.accept()
+    except BlockingIOError:
+        return False
+    connection.close()
+    return True

@@ -221,3 +221,25 @@ def test_interval_values_and_their_order() -> None:
         configure(custom={"casing": Interval(0.3, 0.2, 0.4)})
     with pytest.raises(FootprintInputError, match="not a finite number"):
         configure(custom={"casing": Interval(0.1, math.nan, 0.4)})
+
+
+def test_every_rejected_input_carries_its_code() -> None:
+    with pytest.raises(FootprintInputError) as caught:
+        configure(
+            options={"sensing": "Nope"},
+            custom={"casing": math.inf, "pcb": -1.0, "transport": "ten"},  # type: ignore[dict-item]
+            disabled="casing",
+            training_devices=0,
+        )
+    found = [(problem.field, problem.code.code) for problem in caught.value.problems]
+    assert found == [
+        ("options.sensing", "CW-FP-006"),
+        ("custom.casing", "CW-FP-002"),
+        ("custom.pcb", "CW-FP-003"),
+        ("custom.transport", "CW-FP-001"),
+        ("disabled", "CW-FP-007"),
+        ("training_devices", "CW-FP-005"),
+    ]
+    assert str(caught.value.problems[1]) == (
+        "custom.casing: inf is not a finite number [CW-FP-002 not-finite]"
+    )

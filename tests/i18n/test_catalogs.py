@@ -30,6 +30,11 @@ POT = PACKAGE / "i18n" / "messages.pot"
 # The Makefile's i18n-extract: Babel's default keywords plus ``gettext`` and ``g``.
 KEYWORDS = {**DEFAULT_KEYWORDS, "gettext": None, "g": None}
 MARKERS = ("gettext", "g")
+# babel.cfg's mapping: Python sources, and the datasheet labels kept as YAML data.
+METHOD_MAP = [
+    ("**.py", "python"),
+    ("**/datasheet/field_labels.yaml", "courseware.datasheet.labels.extract_labels"),
+]
 
 
 def _declared_translations() -> list[str]:
@@ -44,7 +49,7 @@ TRANSLATIONS = _declared_translations()
 def _extracted_ids() -> set[str]:
     """Every message id Babel extracts from the package, as ``make i18n-extract`` does."""
     found = extract_from_dir(
-        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()
+        str(PACKAGE), method_map=METHOD_MAP, keywords=KEYWORDS, comment_tags=()
     )
     return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
 

@@ -17,6 +17,7 @@ from courseware.i18n.headers import (
     strip_translation_header,
 )
 from courseware.i18n.start import start_translation
+from courseware.labs import lab_translation_skeleton, load_lab
 
 LANGUAGES = ("en", "es", "pt", "fr", "ar")
 
@@ -27,7 +28,9 @@ def project(make_project: Callable[[str], Path]) -> Path:
 
 
 def start(project: Path, source: str | Path, language: str) -> Path:
-    return start_translation(project, Path(source), language, LANGUAGES, "en")
+    return start_translation(
+        project, Path(source), language, LANGUAGES, "en", lab_skeleton=lab_translation_skeleton
+    )
 
 
 @pytest.mark.parametrize(
@@ -45,7 +48,10 @@ def test_start_writes_the_source_with_its_hash(project: Path, source: str, expec
     assert header == TranslationHeader(Path(source).name, source_hash(project / source))
     style: HeaderStyle = "jupytext" if source.endswith(".py") else "front_matter"
     body = strip_translation_header(written.read_text(encoding="utf-8"), style)
-    assert body == (project / source).read_text(encoding="utf-8")
+    text = (project / source).read_text(encoding="utf-8")
+    if style == "jupytext":  # a lab translation carries only the lab's text
+        text = lab_translation_skeleton(text, source)
+    assert body == text
 
 
 def test_start_accepts_an_absolute_path_and_records_translators(project: Path) -> None:
@@ -117,20 +123,66 @@ def test_start_refuses_a_source_that_is_not_utf8(project: Path) -> None:
     (project / "pages" / "latin.md").write_bytes(b"# Caf\xe9\n")
     with pytest.raises(ContentError) as caught:
         start(project, "pages/latin.md", "es")
-    assert str(caught.value.problems[0]) == "pages/latin.md:1: not UTF-8 text; save it as UTF-8"
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.code.code) == ("pages/latin.md", 1, "CW-FILE-006")
 
 
 def test_a_started_lab_translation_keeps_only_the_keys_a_translation_may_have(
     make_project: Callable[[str], Path],
 ) -> None:
-    from courseware.labs import load_lab
-
     project = make_project("labs/good")
     (project / "labs" / "fit.fr.py").unlink()
-    target = start_translation(project, Path("labs/fit.py"), "pt", ("en", "pt"), "en")
+    target = start_translation(
+        project,
+        Path("labs/fit.py"),
+        "pt",
+        ("en", "pt"),
+        "en",
+        lab_skeleton=lab_translation_skeleton,
+    )
     header = target.read_text(encoding="utf-8").split("# ---")[1]
     assert "title: Fitting a line" in header
     assert "module:" not in header and "requirements:" not in header
     lab, problems = load_lab(target, project)
     assert problems == [] and lab is not None
     assert lab.language == "pt" and lab.module == "basics"
+
+
+def test_a_started_lab_translation_holds_its_text_and_no_code(
+    make_project: Callable[[str], Path],
+) -> None:
+    project = make_project("labs/good")
+    (project / "labs" / "fit.fr.py").unlink()
+    target = start_translation(
+        project,
+        Path("labs/fit.py"),
+        "pt",
+        ("en", "pt"),
+        "en",
+        lab_skeleton=lab_translation_skeleton,
+    )
+    text = target.read_text(encoding="utf-8")
+    # Every line is a comment or blank: the Markdown cells, the figure entry, the header.
+    assert [line for line in text.splitlines() if line and not line.startswith("#")] == []
+    markers = [line for line in text.splitlines() if line.startswith("# %%")]
+    assert markers == [
+        "# %% [markdown] text=1",
+        "# %% [markdown] text=2",
+        '# %% figure=1 alt="Scatter plot of five points with a rising fitted line"',
+    ]
+    # The header explains the file to the translator, naming the source lab.
+    assert "# # This translation holds only the lab's text." in text
+    assert "which cell of fit.py each one translates" in text
+    lab, _ = load_lab(target, project)
+    source, _ = load_lab(project / "labs" / "fit.py", project)
+    assert lab is not None and source is not None
+    assert [(c.kind, c.source, c.alt_texts) for c in lab.cells] == [
+        (c.kind, c.source, c.alt_texts) for c in source.cells
+    ]
+
+
+def test_a_lab_translation_needs_the_skeleton_writer(make_project: Callable[[str], Path]) -> None:
+    project = make_project("labs/good")
+    with pytest.raises(ValueError, match="lab_skeleton"):
+        start_translation(project, Path("labs/fit.py"), "pt", ("en", "pt"), "en")
+    assert not (project / "labs" / "fit.pt.py").exists()

@@ -34,7 +34,29 @@ def broken_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
 
 
 def messages(run: LabRun) -> list[str]:
-    return [str(problem) for problem in run.problems]
+    """The problems as printed, without their codes (test_each_failure_has_its_code checks
+    those): these messages, mapped back from the kernel's traceback, are the feature."""
+    return [str(problem).removesuffix(problem.code_suffix) for problem in run.problems]
+
+
+# Fixture lab -> the code of the problem its run reports.
+FAILURE_CODES = {
+    "raising": "CW-LAB-012",
+    "noraise": "CW-LAB-015",
+    "loop": "CW-LAB-013",
+    "exits": "CW-LAB-014",
+    "memory": "CW-LAB-012",
+    "reads": "CW-LAB-012",
+    "missing": "CW-LAB-012",
+    "syntax": "CW-LAB-012",
+    "noalt": "CW-LAB-019",
+    "flood": "CW-LAB-016",
+}
+
+
+def test_each_failure_has_its_code(broken_runs: dict[str, LabRun]) -> None:
+    found = {name: [p.code.code for p in broken_runs[name].problems] for name in FAILURE_CODES}
+    assert found == {name: [code] for name, code in FAILURE_CODES.items()}
 
 
 def assert_failed_cleanly(run: LabRun, expected: str) -> None:
@@ -186,6 +208,7 @@ def test_a_failing_lab_keeps_its_last_good_output_for_keep_going(good_project: P
     assert after.status == "failed"
     assert [str(p) for p in after.problems] == [
         "labs/fit.py:25 (cell 1): NameError: name 'undefined_name' is not defined"
+        " [CW-LAB-012 cell-error]"
     ]
     assert after.last_good is not None and after.last_good.key == before.entry.key
     rendered = render_lab(after.lab, after)

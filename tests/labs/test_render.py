@@ -18,7 +18,8 @@ def test_a_lab_page_has_figures_as_files_with_alt_text_and_downloads(good_projec
     source = next(lab for lab in labs if lab.id == "fit" and lab.language is None)
     page = render_lab(source, runs["fit"], gettext=lambda text: "»" + text)
     assert page.problems == ()
-    assert sorted(page.files) == ["fit.ipynb", "fit.py", "fit_files/fit_4_0.png"]
+    assert sorted(page.files) == ["data/points.csv", "fit.ipynb", "fit.py", "fit_files/fit_4_0.png"]
+    assert page.files["data/points.csv"] == (good_project / "labs/data/points.csv").read_bytes()
     assert page.files["fit_files/fit_4_0.png"].startswith(b"\x89PNG")
     assert page.files["fit.py"] == (good_project / "labs" / "fit.py").read_bytes()
     markdown = page.markdown
@@ -31,7 +32,10 @@ def test_a_lab_page_has_figures_as_files_with_alt_text_and_downloads(good_projec
     assert "ZeroDivisionError: division by zero" in markdown  # the expected error, one line
     assert "(fit.ipynb)" in markdown and "(fit.py)" in markdown
     assert "»Download the notebook" in markdown and "## »Run it yourself" in markdown
-    assert "jupytext --to ipynb --set-kernel python3 --execute labs/fit.py" in markdown
+    assert "(data/points.csv)" in markdown  # the data file is a download too
+    assert "`.venv/bin/pip install matplotlib numpy`" not in markdown  # the header's order
+    assert "`python3 -m venv .venv && .venv/bin/pip install numpy matplotlib`" in markdown
+    assert "clone" not in markdown  # no repository to clone was declared
 
 
 def test_a_translation_shows_its_own_prose_with_the_source_outputs(good_project: Path) -> None:
@@ -43,4 +47,6 @@ def test_a_translation_shows_its_own_prose_with_the_source_outputs(good_project:
     assert "slope 2.03, intercept 0.96" in page.markdown
     assert "![Nuage de cinq points avec une droite ajustée croissante]" in page.markdown
     assert "(fit.fr_files/fit.fr_4_0.png)" in page.markdown
-    assert sorted(page.files) == ["fit.fr.ipynb", "fit.fr.py", "fit.fr_files/fit.fr_4_0.png"]
+    assert sorted(page.files) == [
+        "data/points.csv", "fit.fr.ipynb", "fit.fr.py", "fit.fr_files/fit.fr_4_0.png",
+    ]  # fmt: skip

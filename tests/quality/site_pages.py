@@ -10,7 +10,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from courseware.site.build import build_site
+from courseware.site import build_site
 
 REPO = Path(__file__).resolve().parents[2]
 # What a reader sees is built from these; everything else in the repository is tooling.

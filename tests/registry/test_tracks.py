@@ -34,13 +34,14 @@ def test_unknown_module_names_the_nearest_ids(broken: list[Problem]) -> None:
     [problem] = in_file(broken, "unknown-module")
     assert str(problem) == (
         "curriculum/tracks/unknown-module.yaml:9: sessions[0].items[1].module: "
-        "unknown module 'footprnt'; nearest ids: footprint"
+        "unknown module 'footprnt'; nearest ids: footprint [CW-REG-011 unknown-module]"
     )
 
 
 def test_module_before_its_prerequisite_names_both(broken: list[Problem]) -> None:
     [problem] = in_file(broken, "wrong-order")
     assert (problem.line, problem.field) == (8, "sessions[0].items[0].module")
+    assert problem.code.code == "CW-REG-018"
     assert problem.message == (
         "module 'footprint' is placed before its prerequisite 'intro' (line 10); "
         "move 'intro' earlier or 'footprint' later"
@@ -50,16 +51,20 @@ def test_module_before_its_prerequisite_names_both(broken: list[Problem]) -> Non
 def test_prerequisite_cycle_is_printed(broken: list[Problem]) -> None:
     [problem] = in_file(broken, "cycle")
     assert (problem.file, problem.line) == ("curriculum/tracks/cycle.yaml", 8)
+    assert problem.code.code == "CW-REG-012"
     assert "modules loop-a, loop-b are in the prerequisite cycle" in problem.message
     assert "loop-a → loop-b → loop-a" in problem.message
 
 
 def test_time_over_budget_says_by_how_much(broken: list[Problem]) -> None:
     [problem] = in_file(broken, "over-budget")
-    assert str(problem) == (
-        "curriculum/tracks/over-budget.yaml:5: time_budget_minutes: the track takes 75 minutes, "
-        "15 over the budget of 60; drop a module, shorten one with minutes:, or raise the budget"
+    assert (problem.file, problem.line, problem.field, problem.code.code) == (
+        "curriculum/tracks/over-budget.yaml",
+        5,
+        "time_budget_minutes",
+        "CW-REG-020",
     )
+    assert "takes 75 minutes, 15 over the budget of 60" in problem.message
 
 
 def test_untranslated_modules_are_listed_as_a_warning(broken: list[Problem]) -> None:

@@ -16,6 +16,9 @@ from urllib.parse import urlsplit
 import langcodes
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator
 
+from courseware import problem_codes as codes
+from courseware.errors import InvalidValue
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
 
@@ -29,14 +32,16 @@ def check_plain_text(value: str) -> str:
         if char not in _ALLOWED_CONTROLS and unicodedata.category(char) in {"Cc", "Cf"}:
             if char in {"\u200d", "\u200c"}:
                 continue  # joiners are part of some scripts' spelling (Arabic, Indic)
-            raise ValueError(
-                f"control character U+{ord(char):04X} at position {index + 1}; remove it"
+            raise InvalidValue(
+                f"control character U+{ord(char):04X} at position {index + 1}; remove it",
+                codes.MARKUP_IN_TEXT,
             )
     match = _MARKUP.search(value)
     if match:
-        raise ValueError(
+        raise InvalidValue(
             f"markup is not allowed in plain text (found {match.group(0)!r}); "
-            "write the text without HTML tags or entities"
+            "write the text without HTML tags or entities",
+            codes.MARKUP_IN_TEXT,
         )
     return value
 
@@ -56,7 +61,8 @@ def check_language_code(value: str) -> str:
         suggestion = f"; did you mean {langcodes.find(value).to_tag()!r}?"
     except LookupError:
         suggestion = ""
-    raise ValueError(f"{value!r} is not a language code such as 'en' or 'pt-BR'{suggestion}")
+    message = f"{value!r} is not a language code such as 'en' or 'pt-BR'{suggestion}"
+    raise InvalidValue(message, codes.NOT_A_LANGUAGE_CODE)
 
 
 LanguageCode = Annotated[str, AfterValidator(check_language_code)]
@@ -67,16 +73,18 @@ def check_https_url(value: str) -> str:
     """Accept only absolute https links to a host: no http, javascript:, data: or relative."""
     stripped = value.strip()
     if stripped != value or any(c.isspace() for c in value):
-        raise ValueError("a link must not contain spaces")
+        raise InvalidValue("a link must not contain spaces", codes.BAD_LINK)
     parts = urlsplit(value)
     scheme = parts.scheme.lower()
     if scheme == "http":
-        raise ValueError(f"links must use https; write {'https' + value[4:]!r} if it works")
+        message = f"links must use https; write {'https' + value[4:]!r} if it works"
+        raise InvalidValue(message, codes.BAD_LINK)
     if scheme != "https":
         shown = f"{scheme}:" if scheme else "a relative link"
-        raise ValueError(f"{shown} is not allowed; links must be absolute https URLs")
+        message = f"{shown} is not allowed; links must be absolute https URLs"
+        raise InvalidValue(message, codes.BAD_LINK)
     if not parts.hostname:
-        raise ValueError("the link has no host name")
+        raise InvalidValue("the link has no host name", codes.BAD_LINK)
     return value
 
 
@@ -92,7 +100,8 @@ def _validate_localized(value: Any) -> str | dict[str, str]:
         result: dict[str, str] = {}
         for code, text in value.items():
             if not isinstance(code, str):
-                raise ValueError(f"{code!r} is not a language code such as 'en' or 'pt-BR'")
+                message = f"{code!r} is not a language code such as 'en' or 'pt-BR'"
+                raise InvalidValue(message, codes.NOT_A_LANGUAGE_CODE)
             check_language_code(code)
             if not isinstance(text, str) or not text.strip():
                 raise ValueError(f"the {code!r} text must be a non-empty string")
@@ -151,7 +160,8 @@ def check_partial_date(value: Any) -> Any:
         return str(value)
     if isinstance(value, str):
         if not _PARTIAL_DATE.match(value):
-            raise ValueError(f"{value!r} is not a date; write 2022, 2022-09 or 2022-09-01")
+            message = f"{value!r} is not a date; write 2022, 2022-09 or 2022-09-01"
+            raise InvalidValue(message, codes.NOT_A_DATE)
         if len(value) == 10:
             dt.date.fromisoformat(value)  # rejects 2022-02-30
     return value

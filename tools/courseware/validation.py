@@ -16,8 +16,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
-from courseware.yamlsafe import Location, YamlDocument, dotted_field
+from courseware.problem_codes import ProblemCode
+from courseware.yamlsafe import KeyPath, YamlDocument, dotted_field
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -32,9 +34,8 @@ def validate_document(
     """
     if not isinstance(document.data, dict):
         found = type(document.data).__name__
-        return None, [
-            Problem(document.path, 1, None, f"expected a mapping of fields, found {found}")
-        ]
+        message = f"expected a mapping of fields, found {found}"
+        return None, [Problem(document.path, 1, None, message, code=codes.NOT_A_MAPPING)]
     try:
         return model.model_validate(document.data, context=context), []
     except ValidationError as error:
@@ -50,10 +51,9 @@ def problems_from_validation_error(
         location = _data_location(tuple(detail["loc"]), document.data)
         if detail["type"] == "union_tag_invalid":
             location += (str(detail["ctx"]["discriminator"]).strip("'"),)
-        message = _message(detail, location, document, model)
-        problems.append(
-            Problem(document.path, document.line_of(location), dotted_field(location), message)
-        )
+        message, code = _message(detail, location, document, model)
+        line = document.line_of(location)
+        problems.append(Problem(document.path, line, dotted_field(location), message, code=code))
     return _unique(problems)
 
 
@@ -67,7 +67,7 @@ def _unique(problems: Iterable[Problem]) -> list[Problem]:
     return result
 
 
-def _data_location(loc: tuple[Any, ...], data: Any) -> Location:
+def _data_location(loc: tuple[Any, ...], data: Any) -> KeyPath:
     """Keep only the parts of a pydantic location that address the data (drop union tags)."""
     result: list[str | int] = []
     current = data
@@ -97,9 +97,24 @@ def _is_tag(part: str) -> bool:
     return "[" in part or part in {"str", "int", "float", "bool", "list", "dict"}
 
 
+_OUT_OF_RANGE_KINDS = {
+    "greater_than",
+    "greater_than_equal",
+    "less_than",
+    "less_than_equal",
+    "multiple_of",
+    "too_short",
+    "too_long",
+    "string_too_short",
+    "string_too_long",
+}
+"""Pydantic error types for a value outside its bounds (pydantic_core's ErrorType names)."""
+
+
 def _message(
-    detail: Any, location: Location, document: YamlDocument, model: type[BaseModel]
-) -> str:
+    detail: Any, location: KeyPath, document: YamlDocument, model: type[BaseModel]
+) -> tuple[str, ProblemCode]:
+    """The message for one pydantic error, and its code (chosen by pydantic's error type)."""
     kind = detail["type"]
     value = detail.get("input")
     if kind == "extra_forbidden":
@@ -107,14 +122,15 @@ def _message(
         allowed = _allowed_fields(model, location[:-1])
         suggestion = _did_you_mean(name, allowed)
         listing = "" if suggestion else f"; known fields: {', '.join(sorted(allowed))}"
-        return f"unknown field {name!r}{suggestion}{listing}"
+        return f"unknown field {name!r}{suggestion}{listing}", codes.UNKNOWN_FIELD
     if kind == "missing":
-        return "required field is missing"
+        return "required field is missing", codes.MISSING_FIELD
     if kind == "union_tag_invalid":
         context = detail["ctx"]
         choices = [c.strip().strip("'") for c in str(context["expected_tags"]).split(",")]
         tag = str(context["tag"])
-        return f"{tag!r} is not one of {', '.join(choices)}{_did_you_mean(tag, choices)}"
+        suggestion = _did_you_mean(tag, choices)
+        return f"{tag!r} is not one of {', '.join(choices)}{suggestion}", codes.NOT_A_CHOICE
     written = document.plain_scalars.get(location)
     if written is not None and kind in {
         "string_type",
@@ -122,29 +138,35 @@ def _message(
         "literal_error",
         "enum",
     }:
-        return (
-            f"{written!r} was read by YAML as {_yaml_reading(value)}, not text; "
-            f'quote it: "{written}"'
-        )
+        return _quote_it(written, value), codes.YAML_MISREAD
     if kind in {"literal_error", "enum"}:
         expected = detail.get("ctx", {}).get("expected", "")
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
         choices = [c for c in choices if c]
         suggestion = _did_you_mean(str(value), choices)
-        return f"{value!r} is not one of {', '.join(choices)}{suggestion}"
+        return f"{value!r} is not one of {', '.join(choices)}{suggestion}", codes.NOT_A_CHOICE
     if kind == "string_pattern_mismatch":
-        return f"{value!r} is not in the expected form ({_pattern_hint(detail)})"
+        message = f"{value!r} is not in the expected form ({_pattern_hint(detail)})"
+        return message, codes.WRONG_FORM
     if written is not None and kind == "value_error" and _misread(written, value):
-        return (
-            f"{written!r} was read by YAML as {_yaml_reading(value)}, not text; "
-            f'quote it: "{written}"'
-        )
+        return _quote_it(written, value), codes.YAML_MISREAD
     if kind in {"value_error", "assertion_error"}:
-        message = str(detail.get("ctx", {}).get("error", detail["msg"]))
-        return message
+        error = detail.get("ctx", {}).get("error", detail["msg"])
+        return str(error), getattr(error, "code", codes.INVALID_VALUE)
     if kind == "string_type" and value is not None:
-        return f"expected text, found {_yaml_reading(value)}"
-    return str(detail["msg"]).replace("Input should be", "expected").replace("input", "value")
+        return f"expected text, found {_yaml_reading(value)}", codes.WRONG_TYPE
+    message = str(detail["msg"]).replace("Input should be", "expected").replace("input", "value")
+    if kind.endswith(("_type", "_parsing")):
+        return message, codes.WRONG_TYPE
+    if kind in _OUT_OF_RANGE_KINDS:
+        return message, codes.OUT_OF_RANGE
+    return message, codes.SCHEMA_MISMATCH
+
+
+def _quote_it(written: str, value: Any) -> str:
+    return (
+        f'{written!r} was read by YAML as {_yaml_reading(value)}, not text; quote it: "{written}"'
+    )
 
 
 def _misread(written: str, value: Any) -> bool:
@@ -189,7 +211,7 @@ def did_you_mean(name: str, choices: Iterable[str]) -> str:
     return _did_you_mean(name, choices)
 
 
-def _allowed_fields(model: type[BaseModel], location: Location) -> set[str]:
+def _allowed_fields(model: type[BaseModel], location: KeyPath) -> set[str]:
     current: Any = model
     for part in location:
         if isinstance(part, int):

@@ -16,9 +16,13 @@ from typing import Any
 
 import yaml
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
+from courseware.problem_codes import ProblemCode
 
-Location = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
+"""The keys and list indexes that lead to a value, e.g. ``("organizations", 0, "url")``
+(not a place: an offering's place is ``registry.models.Location``)."""
 
 _YAML_TAG = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {
@@ -39,11 +43,11 @@ class YamlDocument:
 
     path: str
     data: Any
-    lines: dict[Location, int] = field(default_factory=dict)
-    plain_scalars: dict[Location, str] = field(default_factory=dict)
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    plain_scalars: dict[KeyPath, str] = field(default_factory=dict)
     """Unquoted scalars that YAML resolved to a non-string, by location: the text as written."""
 
-    def line_of(self, location: Location) -> int:
+    def line_of(self, location: KeyPath) -> int:
         """Return the line of a location, or of its nearest enclosing value that has one."""
         for end in range(len(location), -1, -1):
             line = self.lines.get(tuple(location[:end]))
@@ -53,13 +57,20 @@ class YamlDocument:
 
 
 class YamlProblem(Exception):
-    """Raised inside the loader; carries the line, turned into a Problem by the caller."""
+    """Raised inside the loader; carries the line and code, turned into a Problem by the caller."""
 
-    def __init__(self, line: int, message: str, field_name: str | None = None) -> None:
+    def __init__(
+        self, line: int, message: str, field_name: str | None = None, *, code: ProblemCode
+    ) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
         self.field_name = field_name
+        self.code = code
+
+    def problem(self, file: str, line_offset: int = 0) -> Problem:
+        """The Problem this stands for in ``file``, whose text starts ``line_offset`` lines in."""
+        return Problem(file, self.line + line_offset, self.field_name, self.message, code=self.code)
 
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -75,12 +86,14 @@ def _refuse_anchors_and_aliases(text: str) -> None:
             raise YamlProblem(
                 line,
                 f"YAML aliases (*{event.anchor}) are not allowed; write the value out in full",
+                code=codes.YAML_ALIAS,
             )
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise YamlProblem(
                 line,
                 f"YAML anchors (&{anchor}) are not allowed; write the value out in full",
+                code=codes.YAML_ANCHOR,
             )
 
 
@@ -98,7 +111,8 @@ def parse_yaml_text(text: str, path: str) -> YamlDocument:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark is not None else 1
-            raise YamlProblem(line, f"not valid YAML: {error.problem or error}") from None
+            message = f"not valid YAML: {error.problem or error}"
+            raise YamlProblem(line, message, code=codes.YAML_SYNTAX) from None
         document = YamlDocument(path=path, data=None)
         if node is None:
             return document
@@ -108,7 +122,7 @@ def parse_yaml_text(text: str, path: str) -> YamlDocument:
         loader.dispose()
 
 
-def _convert(node: yaml.Node, location: Location, document: YamlDocument, loader: Any) -> Any:
+def _convert(node: yaml.Node, location: KeyPath, document: YamlDocument, loader: Any) -> Any:
     document.lines.setdefault(location, node.start_mark.line + 1)
     if node.tag not in ALLOWED_TAGS:
         written = node.tag.replace(_YAML_TAG, "!!", 1)
@@ -116,16 +130,23 @@ def _convert(node: yaml.Node, location: Location, document: YamlDocument, loader
             node.start_mark.line + 1,
             f"YAML tags ({written}) are not allowed; write plain text, numbers, lists and maps",
             field_name=_dotted(location) or None,
+            code=codes.YAML_TAG,
         )
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise YamlProblem(
-                    key_node.start_mark.line + 1, "YAML merge keys (<<) are not allowed"
+                    key_node.start_mark.line + 1,
+                    "YAML merge keys (<<) are not allowed",
+                    code=codes.YAML_MERGE_KEY,
                 )
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem(key_node.start_mark.line + 1, "a key must be a plain name")
+                raise YamlProblem(
+                    key_node.start_mark.line + 1,
+                    "a key must be a plain name",
+                    code=codes.COMPLEX_KEY,
+                )
             key = key_node.value
             if key in result:
                 first = document.lines[(*location, key)]
@@ -133,6 +154,7 @@ def _convert(node: yaml.Node, location: Location, document: YamlDocument, loader
                     key_node.start_mark.line + 1,
                     f"duplicate key (first given on line {first}); keep only one",
                     field_name=_dotted((*location, key)),
+                    code=codes.DUPLICATE_KEY,
                 )
             document.lines[(*location, key)] = key_node.start_mark.line + 1
             result[key] = _convert(value_node, (*location, key), document, loader)
@@ -147,7 +169,12 @@ def _convert(node: yaml.Node, location: Location, document: YamlDocument, loader
         value = loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError):  # e.g. ``!!int abc``
         message = f"{node.value!r} cannot be read as {node.tag.replace(_YAML_TAG, '!!', 1)}"
-        raise YamlProblem(node.start_mark.line + 1, message, _dotted(location) or None) from None
+        raise YamlProblem(
+            node.start_mark.line + 1,
+            message,
+            _dotted(location) or None,
+            code=codes.UNREADABLE_SCALAR,
+        ) from None
     # A plain (unquoted) scalar: style None from PyYAML's parser, "" from libyaml's.
     is_plain = not getattr(node, "style", None)
     if is_plain and not isinstance(value, str) and value is not None:
@@ -158,7 +185,7 @@ def _convert(node: yaml.Node, location: Location, document: YamlDocument, loader
     return value
 
 
-def _dotted(location: Location) -> str:
+def _dotted(location: KeyPath) -> str:
     parts: list[str] = []
     for part in location:
         if isinstance(part, int):
@@ -168,7 +195,7 @@ def _dotted(location: Location) -> str:
     return "".join(parts)
 
 
-def dotted_field(location: Location) -> str:
+def dotted_field(location: KeyPath) -> str:
     """Render a location as ``organizations[0].url``, the form used in messages."""
     return _dotted(location)
 
@@ -179,26 +206,38 @@ def read_yaml_file(path: Path, root: Path) -> tuple[YamlDocument | None, list[Pr
     Returns the document (None when it cannot be used) and the problems found.
     """
     relative = display_path(path, root)
-    if path.is_symlink():
-        return None, [
-            Problem(relative, None, None, "symbolic links are not allowed; copy the file")
-        ]
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        message = f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; split it"
-        return None, [Problem(relative, None, None, message)]
-    text, problems = decode_text(path.read_bytes(), relative)
+    text, problems = read_text_file(path, relative, MAX_FILE_BYTES, "; split it")
     if text is None:
         return None, problems
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        return None, [Problem(relative, 1, None, "file is empty; add the entry or delete the file")]
+        message = "file is empty; add the entry or delete the file"
+        return None, [Problem(relative, 1, None, message, code=codes.EMPTY_FILE)]
     try:
         document = parse_yaml_text(text, relative)
     except YamlProblem as problem:
-        return None, [Problem(relative, problem.line, problem.field_name, problem.message)]
+        return None, [problem.problem(relative)]
     return document, []
+
+
+def read_text_file(
+    path: Path, relative: str, max_bytes: int, limit_hint: str
+) -> tuple[str | None, list[Problem]]:
+    """Read a contributed text file, refusing links, files over ``max_bytes`` and text that
+    is not UTF-8 (see :func:`decode_text`).
+
+    Args:
+        limit_hint: what the size message ends with after the limit (``"; split it"``).
+    """
+    if path.is_symlink():
+        message = "symbolic links are not allowed; copy the file"
+        return None, [Problem(relative, None, None, message, code=codes.SYMLINK)]
+    size = path.stat().st_size
+    if size > max_bytes:
+        message = f"file is {size} bytes, over the {max_bytes}-byte limit{limit_hint}"
+        return None, [Problem(relative, None, None, message, code=codes.FILE_TOO_LARGE)]
+    return decode_text(path.read_bytes(), relative)
 
 
 def decode_text(raw: bytes, relative: str) -> tuple[str | None, list[Problem]]:
@@ -209,20 +248,20 @@ def decode_text(raw: bytes, relative: str) -> tuple[str | None, list[Problem]]:
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         message = "file is UTF-16 text (byte order mark at byte 0); save it as UTF-8"
-        return None, [Problem(relative, 1, None, message)]
+        return None, [Problem(relative, 1, None, message, code=codes.UTF16_FILE)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw[:nul].count(b"\n") + 1
         message = f"NUL byte at byte {nul}: not UTF-8 text (UTF-16?); save the file as UTF-8"
-        return None, [Problem(relative, line, None, message)]
+        return None, [Problem(relative, line, None, message, code=codes.NUL_BYTE)]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         message = f"not UTF-8 text (byte {error.start}); save the file as UTF-8"
-        return None, [Problem(relative, line, None, message)]
+        return None, [Problem(relative, line, None, message, code=codes.NOT_UTF8)]
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -33,32 +33,43 @@ def _problems(name: str) -> list[str]:
     return [str(problem) for problem in caught.value.problems]
 
 
+def _located(name: str) -> list[tuple[str, int | None, str | None, str]]:
+    with pytest.raises(ContentError) as caught:
+        read_source(FIXTURES / "bad" / name, FIXTURES)
+    return [(p.file, p.line, p.field, p.code.code) for p in caught.value.problems]
+
+
 def test_not_yaml() -> None:
     (problem,) = _problems("not_yaml.yml")
     assert problem.startswith("bad/not_yaml.yml:")
     assert "not valid YAML" in problem
+    assert _located("not_yaml.yml")[0][3] == "CW-YAML-001"
 
 
 def test_not_a_list() -> None:
-    assert _problems("not_a_list.yml") == [
-        "bad/not_a_list.yml:1: expected a list of entries (- title: ...), found a mapping"
-    ]
+    assert _located("not_a_list.yml") == [("bad/not_a_list.yml", 1, None, "CW-REG-022")]
 
 
 def test_unknown_keys_and_wrong_types_are_all_reported_with_lines() -> None:
-    assert _problems("unknown_key.yml") == [
-        "bad/unknown_key.yml:3: [0].audiences: unknown field 'audiences'; did you mean 'audience'?",
-        "bad/unknown_key.yml:8: [0].links[0].titel: unknown field 'titel'; did you mean 'title'?",
-        "bad/unknown_key.yml:9: [1].title: '2022' was read by YAML as the number 2022, not text; "
-        'quote it: "2022"',
-        "bad/unknown_key.yml:10: [2]: expected an entry (title: ..., date: ...), "
-        "found 'just a line of text'",
+    assert _located("unknown_key.yml") == [
+        ("bad/unknown_key.yml", 3, "[0].audiences", "CW-SCH-002"),
+        ("bad/unknown_key.yml", 8, "[0].links[0].titel", "CW-SCH-002"),
+        ("bad/unknown_key.yml", 9, "[1].title", "CW-SCH-004"),
+        ("bad/unknown_key.yml", 10, "[2]", "CW-REG-022"),
     ]
+    # The suggestion is the point of the first message.
+    assert _problems("unknown_key.yml")[0] == (
+        "bad/unknown_key.yml:3: [0].audiences: unknown field 'audiences'; "
+        "did you mean 'audience'? [CW-SCH-002 unknown-field]"
+    )
 
 
 def test_duplicate_keys() -> None:
     (problem,) = _problems("duplicate_key.yml")
     assert problem.startswith("bad/duplicate_key.yml:3: [0].date: duplicate key")
+    assert _located("duplicate_key.yml") == [
+        ("bad/duplicate_key.yml", 3, "[0].date", "CW-YAML-007")
+    ]
 
 
 def test_an_empty_file(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ translation whose source text changed since it was made (or that records no sour
 
 from __future__ import annotations
 
+from courseware import problem_codes as codes
 from courseware.assess.bank import (
     Bank,
     Computed,
@@ -22,6 +23,7 @@ from courseware.assess.bank import (
 )
 from courseware.assess.computed import COMPUTED
 from courseware.errors import Problem
+from courseware.problem_codes import ProblemCode
 from courseware.textfields import text_in
 from courseware.validation import did_you_mean
 from courseware.yamlsafe import YamlDocument
@@ -41,6 +43,7 @@ def check_bank(bank: Bank, module_document: YamlDocument | None = None) -> list[
                 "module",
                 f"{bank.spec.module!r} differs from the folder's module {bank.module.id!r}; "
                 "write the module's id",
+                code=codes.BANK_MODULE_MISMATCH,
             )
         )
     seen_ids: dict[str, int] = {}
@@ -52,6 +55,7 @@ def check_bank(bank: Bank, module_document: YamlDocument | None = None) -> list[
                     index,
                     "id",
                     f"{item.id!r} is already the id of items[{seen_ids[item.id]}]",
+                    codes.DUPLICATE_ID,
                 )
             )
         seen_ids.setdefault(item.id, index)
@@ -60,7 +64,15 @@ def check_bank(bank: Bank, module_document: YamlDocument | None = None) -> list[
     return problems
 
 
-def _at(bank: Bank, index: int, field: str, message: str, *, warning: bool = False) -> Problem:
+def _at(
+    bank: Bank,
+    index: int,
+    field: str,
+    message: str,
+    code: ProblemCode,
+    *,
+    warning: bool = False,
+) -> Problem:
     parts = field.replace("]", "").replace("[", ".").split(".")
     location = tuple(int(p) if p.isdigit() else p for p in parts if p)
     return Problem(
@@ -69,6 +81,7 @@ def _at(bank: Bank, index: int, field: str, message: str, *, warning: bool = Fal
         f"items[{index}].{field}",
         message,
         "warning" if warning else "error",
+        code=code,
     )
 
 
@@ -82,7 +95,13 @@ def _check_item(bank: Bank, index: int, item: Item) -> list[Problem]:
             else "; give the module's learning_objectives ids first"
         )
         problems.append(
-            _at(bank, index, "objective", f"unknown objective {item.objective!r}{hint}")
+            _at(
+                bank,
+                index,
+                "objective",
+                f"unknown objective {item.objective!r}{hint}",
+                codes.UNKNOWN_OBJECTIVE,
+            )
         )
     source = bank.module.spec.source_language
     if isinstance(item, SingleChoice | MultipleChoice):
@@ -95,10 +114,19 @@ def _check_item(bank: Bank, index: int, item: Item) -> list[Problem]:
                     "options",
                     f"a single-choice item needs exactly one correct option, found {correct}; "
                     "mark one with correct: true, or make it type: multiple",
+                    codes.CORRECT_OPTION_COUNT,
                 )
             )
         if isinstance(item, MultipleChoice) and correct == 0:
-            problems.append(_at(bank, index, "options", "no option is correct; mark at least one"))
+            problems.append(
+                _at(
+                    bank,
+                    index,
+                    "options",
+                    "no option is correct; mark at least one",
+                    codes.CORRECT_OPTION_COUNT,
+                )
+            )
         first: dict[str, int] = {}
         for number, option in enumerate(item.options):
             text = " ".join(text_in(option.text, source, source).casefold().split())
@@ -109,6 +137,7 @@ def _check_item(bank: Bank, index: int, item: Item) -> list[Problem]:
                         index,
                         f"options[{number}].text",
                         f"repeats options[{first[text]}]; every option must differ",
+                        codes.REPEATED_OPTION,
                     )
                 )
             first.setdefault(text, number)
@@ -121,6 +150,7 @@ def _check_item(bank: Bank, index: int, item: Item) -> list[Problem]:
                     "tolerance",
                     f"{item.tolerance:g} is negative; write the allowed error as a positive "
                     f"number (or 0 for an exact answer)",
+                    codes.NEGATIVE_TOLERANCE,
                 )
             )
         if isinstance(item.value, Computed) and item.value.computed not in COMPUTED:
@@ -131,6 +161,7 @@ def _check_item(bank: Bank, index: int, item: Item) -> list[Problem]:
                     "value.computed",
                     f"no computed value {item.value.computed!r}"
                     f"{did_you_mean(item.value.computed, COMPUTED)}",
+                    codes.UNKNOWN_COMPUTED_VALUE,
                 )
             )
     problems += _check_translations(bank, index, item)
@@ -167,6 +198,7 @@ def _check_translations(bank: Bank, index: int, item: Item) -> list[Problem]:
                     "translated_from",
                     f"the {language!r} text records no source; check it against the "
                     f"{source!r} text, then add translated_from: {{{language}: {current}}}",
+                    codes.TRANSLATION_UNRECORDED,
                     warning=True,
                 )
             )
@@ -178,6 +210,7 @@ def _check_translations(bank: Bank, index: int, item: Item) -> list[Problem]:
                     f"translated_from.{language}",
                     f"the {language!r} translation is stale: the {source!r} text changed "
                     f"since it was made; update the translation, then write {current}",
+                    codes.TRANSLATION_STALE,
                     warning=True,
                 )
             )
@@ -207,6 +240,7 @@ def _check_coverage(bank: Bank, module_document: YamlDocument | None) -> list[Pr
                 f"{'' if counts[objective.id] == 1 else 's'} in {bank.path}; write at least "
                 f"{MIN_ITEMS_PER_OBJECTIVE} so parallel pre/post forms are possible",
                 "warning",
+                code=codes.TOO_FEW_ITEMS,
             )
         )
     return problems

@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from courseware import problem_codes as codes
 from courseware.assess.bank import Bank, load_banks
 from courseware.assess.checks import check_bank
 from courseware.assess.codes import track_hash
 from courseware.assess.forms import Form, build_forms
 from courseware.errors import ContentError, Problem, errors_only
-from courseware.registry.load import Registry, load_registry
+from courseware.registry import Registry
+from courseware.registry.load import load_registry
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ def check_banks(registry: Registry, banks: dict[str, Bank]) -> list[Problem]:
     """Every problem of every bank, with lines from the modules' own files."""
     problems: list[Problem] = []
     for bank in banks.values():
-        problems += check_bank(bank, registry.lines.get(bank.module.metadata_file))
+        problems += check_bank(bank, registry.documents.get(bank.module.metadata_file))
     hashes: dict[int, str] = {}
     for track in registry.tracks:
         other = hashes.setdefault(track_hash(track.id), track.id)
@@ -48,6 +50,7 @@ def check_banks(registry: Registry, banks: dict[str, Bank]) -> list[Problem]:
                     None,
                     "id",
                     f"its result-code hash equals that of {other!r}; rename one of the tracks",
+                    code=codes.TRACK_HASH_COLLISION,
                 )
             )
     return problems

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from courseware import problem_codes as codes
 from courseware.assess.bank import Item, MultipleChoice, SingleChoice, TrueFalse
 from courseware.assess.codes import MARKED_RIGHT, CodeError, decode, forms_by_hash
 from courseware.assess.forms import Form, FormLetter
@@ -95,7 +96,15 @@ def score_codes(
         try:
             code, form = decode(line, lookup)
         except CodeError as error:
-            problems.append(Problem(file_name, number, None, f"{line}: {error}"))
+            problems.append(
+                Problem(
+                    file_name,
+                    number,
+                    None,
+                    f"{line}: {error}",
+                    code=codes.UNREADABLE_RESULT_CODE,
+                )
+            )
             continue
         if track is not None and form.track != track:
             problems.append(
@@ -104,6 +113,7 @@ def score_codes(
                     number,
                     None,
                     f"{line}: the code is from track {form.track!r}, not {track!r}",
+                    code=codes.RESULT_CODE_ELSEWHERE,
                 )
             )
             continue
@@ -114,6 +124,7 @@ def score_codes(
                     number,
                     None,
                     f"{line}: the code is from form {form.letter}, not {letter}",
+                    code=codes.RESULT_CODE_ELSEWHERE,
                 )
             )
             continue

@@ -18,7 +18,7 @@ from courseware.assess.forms import FormItem, FormLetter, bank_entries
 from courseware.assess.kit import AssessmentKit, load_kit
 from courseware.assess.report import build_report, write_report
 from courseware.assess.scoring import read_codes_file, scores_csv
-from courseware.cli.project import root_option
+from courseware.cli.options import root_option
 from courseware.errors import Problem, UsageError
 from courseware.registry.schema_export import register_schema
 from courseware.validation import did_you_mean

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from courseware.cli.options import path_option, root_option
+
 
 @click.command()
 @click.argument("track")
@@ -15,24 +17,15 @@ import click
     default=None,
     help="The copy's language, a code from curriculum/languages.yaml (default: the track's).",
 )
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The zip to write (default: ROOT/build/bundles/TRACK-LANG.zip).",
+@path_option(
+    "--out", "The zip to write (default: ROOT/build/bundles/TRACK-LANG.zip).", is_folder=False
 )
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder (the one holding curriculum/).",
-)
+@root_option
 def bundle(track: str, language: str | None, out: Path | None, root: Path) -> None:
     """Write an offline copy of TRACK: its syllabus, modules, labs and search, opening from
     file:// with no network."""
-    from courseware.site.bundle import bundle_track  # heavy: loaded only when bundling
-    from courseware.site.bundle_zip import format_size
+    from courseware.i18n.formatting import format_size
+    from courseware.site import bundle_track  # heavy: loaded only when bundling
 
     result = bundle_track(root, track, language, out)
     click.echo(

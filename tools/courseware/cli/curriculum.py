@@ -8,20 +8,13 @@ from typing import get_args
 
 import click
 
-from courseware.cli.project import root_option
+from courseware.cli.options import root_option
 from courseware.errors import ContentError, Problem, UsageError
+from courseware.i18n.formatting import format_duration
 from courseware.registry.assemble import AssemblyRequest, assemble_track
-from courseware.registry.licenses import LICENSES
 from courseware.registry.load import Registry, load_registry
 from courseware.registry.models import Audience
-from courseware.registry.tracks import (
-    ScheduleUnit,
-    Track,
-    syllabus,
-    total_minutes,
-    track_attributions,
-    track_license,
-)
+from courseware.registry.tracks import ScheduleUnit, Track, total_minutes
 from courseware.textfields import text_in
 from courseware.validation import did_you_mean
 
@@ -94,8 +87,8 @@ def assemble(
         click.echo(f"Added prerequisites: {', '.join(result.added_prerequisites)}")
     click.echo(
         f"Wrote {written}: {len(result.track.module_ids)} modules, "
-        f"{format_minutes(result.total_minutes)} of "
-        f"{format_minutes(result.track.spec.time_budget_minutes)}."
+        f"{format_duration(result.total_minutes)} of "
+        f"{format_duration(result.track.spec.time_budget_minutes)}."
     )
     click.echo(f"Show it with: courseware track show {track_id}")
 
@@ -111,6 +104,8 @@ def track() -> None:
 @root_option
 def show(track_id: str, language: str | None, root: Path) -> None:
     """Print the syllabus of TRACK_ID with cumulative time, licence and attributions."""
+    from courseware.site import syllabus_text  # the renderers, only when a syllabus is shown
+
     registry = load_registry(root)
     found = _find_track(registry, track_id)
     _echo_problems([w for w in registry.warnings if w.file == found.file])
@@ -125,8 +120,8 @@ def list_tracks(root: Path) -> None:
     modules = registry.modules_by_id
     for item in registry.tracks:
         title = text_in(item.spec.title, item.spec.language)
-        used = format_minutes(total_minutes(item, modules))
-        budget = format_minutes(item.spec.time_budget_minutes)
+        used = format_duration(total_minutes(item, modules))
+        budget = format_duration(item.spec.time_budget_minutes)
         click.echo(f"{item.id}  [{item.spec.language}]  {used} of {budget}  {title}")
 
 
@@ -142,72 +137,6 @@ def _find_track(registry: Registry, track_id: str) -> Track:
 def _echo_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
-
-
-def format_minutes(minutes: int) -> str:
-    """``95`` → ``1 h 35 min``; short durations stay in minutes."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
-
-
-def syllabus_text(found: Track, registry: Registry, language: str) -> str:
-    """The syllabus as plain text: one row per module or activity, then licence and credits."""
-    spec = found.spec
-    modules = registry.modules_by_id
-    source = registry.source_language.code
-    lines = [
-        f"{text_in(spec.title, language, source)} ({spec.id})",
-        f"Language: {spec.language}  Audience: {', '.join(spec.audience)}  "
-        f"Budget: {format_minutes(spec.time_budget_minutes)}",
-        "",
-    ]
-    unit = spec.schedule_unit.capitalize()
-    rows = [(unit, "Module or activity", "Minutes", "Cumulative")]
-    for row in syllabus(found, modules):
-        if row.module is not None:
-            what = f"{row.module.id}: {text_in(row.module.spec.title, language, source)}"
-        else:
-            what = text_in(row.activity or "", language, source)
-        rows.append(
-            (str(row.session), what, str(row.minutes), format_minutes(row.cumulative_minutes))
-        )
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    widths[1] = min(widths[1], 70)
-    for cells in rows:
-        what = cells[1] if len(cells[1]) <= 70 else cells[1][:69] + "…"
-        lines.append(
-            f"{cells[0]:>{widths[0]}}  {what:<{widths[1]}}  {cells[2]:>{widths[2]}}  {cells[3]}"
-        )
-    used = total_minutes(found, modules)
-    left = spec.time_budget_minutes - used
-    state = f"{format_minutes(left)} left" if left >= 0 else f"{format_minutes(-left)} over"
-    lines += [
-        "",
-        f"Total: {format_minutes(used)} of {format_minutes(spec.time_budget_minutes)} ({state})",
-    ]
-    if spec.assumed_modules:
-        lines.append(f"Assumed known: {', '.join(spec.assumed_modules)}")
-    combined = track_license(found, modules)
-    if combined.spdx:
-        lines.append(
-            f"Licence of the assembled track: {LICENSES[combined.spdx].name} "
-            f"({LICENSES[combined.spdx].url})"
-        )
-    else:
-        lines.append("Licence: the modules' licences conflict; see courseware validate")
-    lines.append("Attributions:")
-    for credit in track_attributions(found, modules):
-        title = text_in(credit.module.spec.title, language, source)
-        lines.append(
-            f'  - "{title}" by {", ".join(credit.authors)}, {LICENSES[credit.license].name}'
-        )
-        for adapted in credit.adapted_sources:
-            by = f" by {adapted.authors}" if adapted.authors else ""
-            name = LICENSES[adapted.license].name if adapted.license else ""
-            lines.append(f'    adapted from "{adapted.title}"{by}, {name}')
-    return "\n".join(lines)
 
 
 COMMANDS: list[click.Command] = [assemble, track]

@@ -7,12 +7,18 @@ from pathlib import Path
 
 import click
 
-from courseware.datasheet.environment import EnvironmentError, compute_environment
-from courseware.datasheet.findings import count_by_severity, has_errors
-from courseware.datasheet.render import render_datasheet_page
-from courseware.datasheet.risk import compute_risk_profile
-from courseware.datasheet.template import write_datasheet_template
-from courseware.datasheet.validate import CheckedDatasheet, check_file
+from courseware.cli.options import format_option, root_option
+from courseware.datasheet import (
+    CheckedDatasheet,
+    check_file,
+    compute_environment,
+    compute_risk_profile,
+    count_by_severity,
+    has_errors,
+    render_datasheet_page,
+    write_datasheet_template,
+)
+from courseware.datasheet.environment import EnvironmentInputError  # not exported by datasheet
 from courseware.errors import ContentError, Problem
 
 
@@ -23,14 +29,7 @@ def datasheet() -> None:
 
 @datasheet.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one finding per line; json: a list of findings.",
-)
+@format_option("text: one finding per line; json: a list of findings.")
 def validate(files: tuple[Path, ...], output_format: str) -> None:
     """Check datasheet FILES and report every finding; exit 1 if any is an error."""
     results = [_check(path) for path in files]
@@ -70,11 +69,12 @@ def render(file: Path, out: Path | None) -> None:
     sheet = result.sheet
     if sheet is None:
         raise ContentError(
-            Problem(f.file, f.line, f.field or None, f.message) for f in result.findings
+            Problem(f.file, f.line, f.field or None, f.message, code=f.code)
+            for f in result.findings
         )
     try:
         environment = compute_environment(sheet)
-    except EnvironmentError:
+    except EnvironmentInputError:
         environment = None  # the findings already name the problem
     page = render_datasheet_page(
         sheet,
@@ -92,13 +92,7 @@ def render(file: Path, out: Path | None) -> None:
 
 @datasheet.command()
 @click.argument("sensor_id", metavar="ID")
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder (the one holding curriculum/).",
-)
+@root_option
 def new(sensor_id: str, root: Path) -> None:
     """Write curriculum/sensors/ID.yaml from a commented template (never overwrites)."""
     path = write_datasheet_template(root, sensor_id)

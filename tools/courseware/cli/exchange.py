@@ -13,7 +13,7 @@ from typing import TypeVar
 
 import click
 
-from courseware.cli.project import root_option
+from courseware.cli.options import path_option, root_option
 from courseware.errors import UsageError
 from courseware.registry.load import load_registry
 from courseware.registry.tinymledu import (
@@ -53,11 +53,10 @@ def import_group() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @kind_option("What FILE lists: full_courses.yml holds courses, workshops.yaml workshops.")
 @base_url_option
-@click.option(
+@path_option(
     "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the offering files (default: ROOT/curriculum/offerings).",
+    "Where to write the offering files (default: ROOT/curriculum/offerings).",
+    is_folder=True,
 )
 @root_option
 @click.option("--dry-run", is_flag=True, help="Report what would be written; write nothing.")
@@ -109,11 +108,10 @@ def export_group() -> None:
 @export_group.command("tinymledu")
 @kind_option("Which offerings to export.")
 @base_url_option
-@click.option(
+@path_option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The file to write (never overwritten); standard output when not given.",
+    "The file to write (never overwritten); standard output when not given.",
+    is_folder=False,
 )
 @root_option
 def export_tinymledu_command(kind: str, base_url: str | None, out: Path | None, root: Path) -> None:

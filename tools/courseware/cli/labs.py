@@ -7,18 +7,11 @@ from typing import TYPE_CHECKING
 
 import click
 
+from courseware.cli.options import root_option
 from courseware.errors import ContentError, UsageError, errors_only
 
 if TYPE_CHECKING:
     from courseware.labs import Lab, LabRun
-
-ROOT = click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="Project root (the folder that holds labs/).",
-)
 
 
 @click.group()
@@ -27,7 +20,7 @@ def labs() -> None:
 
 
 @labs.command(name="list")
-@ROOT
+@root_option
 def list_labs(root: Path) -> None:
     """List the labs: id, title, module, duration, network, and whether the cache has it."""
     from courseware.labs import discover_labs, is_cached  # the Jupyter stack, only when used
@@ -49,7 +42,7 @@ def list_labs(root: Path) -> None:
 
 @labs.command(name="run")
 @click.argument("ids", nargs=-1)
-@ROOT
+@root_option
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Labs run at once (default: cores).")
 @click.option("--force", is_flag=True, help="Execute even labs the cache already has.")
 def run_labs(ids: tuple[str, ...], root: Path, jobs: int | None, force: bool) -> None:

@@ -6,18 +6,11 @@ from pathlib import Path
 
 import click
 
+from courseware.cli.options import path_option, root_option
 from courseware.registry.load import load_registry
 from courseware.registry.schema_export import register_schema, write_schemas
 from courseware.registry.templates import write_offering_template
-from courseware.site.build import build_site
-
-root_option = click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder (the one holding curriculum/).",
-)
+from courseware.site import build_site
 
 
 @click.command()
@@ -40,12 +33,7 @@ def validate(root: Path) -> None:
 
 @click.command()
 @root_option
-@click.option(
-    "--site-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the site (default: ROOT/site).",
-)
+@path_option("--site-dir", "Where to write the site (default: ROOT/site).", is_folder=True)
 @click.option(
     "--keep-going",
     is_flag=True,
@@ -80,19 +68,14 @@ def build(root: Path, site_dir: Path | None, keep_going: bool) -> None:
 )
 def serve(root: Path, dev_addr: str) -> None:
     """Build the site and serve it with live reload while you edit."""
-    from courseware.site.serve import serve_site
+    from courseware.site import serve_site
 
     serve_site(root, dev_addr)
 
 
 @click.command()
 @root_option
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the schemas (default: ROOT/schema).",
-)
+@path_option("--out", "Where to write the schemas (default: ROOT/schema).", is_folder=True)
 def schema(root: Path, out: Path | None) -> None:
     """Write JSON Schema files so editors validate registry files as you type."""
     from courseware.datasheet import Datasheet

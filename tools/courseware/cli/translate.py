@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from courseware.cli.project import root_option
+from courseware.cli.options import format_option, root_option
 from courseware.errors import ContentError, UsageError, errors_only
 from courseware.i18n.start import start_translation
 from courseware.i18n.tracking import (
@@ -36,14 +36,7 @@ def translate() -> None:
 
 @translate.command("status")
 @click.option("--lang", "language", metavar="CODE", help="Show only this language.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Text for people, JSON for tools.",
-)
+@format_option("Text for people, JSON for tools.")
 @root_option
 def status_command(language: str | None, output_format: str, root: Path) -> None:
     """Show per language what is translated, stale (source changed since) and missing.
@@ -79,8 +72,11 @@ def start_command(path: Path, code: str, translators: tuple[str, ...], root: Pat
 
     PATH is a source file: pages/NAME.md, modules/ID/index.md or labs/ID.py. The translation
     is written beside it (pages/NAME.CODE.md), with a header that records the source's hash,
-    followed by the source text to translate. An existing file is never overwritten.
+    followed by the source text to translate (for a lab, only its Markdown cells and its
+    figures' alt text: the code stays the source's). An existing file is never overwritten.
     """
+    from courseware.labs import lab_translation_skeleton  # the Jupyter stack, only when used
+
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
     written = start_translation(
@@ -90,6 +86,7 @@ def start_command(path: Path, code: str, translators: tuple[str, ...], root: Pat
         [lang.code for lang in languages],
         source,
         translators,
+        lab_skeleton=lab_translation_skeleton,
     )
     click.echo(f"Wrote {written}")
     click.echo("Translate the text below the header and keep the header as it is.")

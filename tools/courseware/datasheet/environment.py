@@ -45,7 +45,7 @@ class EnvironmentalSection:
         return self.report.total_kg_co2e
 
 
-class EnvironmentError(ValueError):
+class EnvironmentInputError(ValueError):
     """The footprint configuration cannot be computed; ``problems`` says why, one per line."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -75,7 +75,7 @@ def compute_environment(sheet: Datasheet) -> EnvironmentalSection | None:
         None when the datasheet types its footprint by hand (no ``footprint`` field).
 
     Raises:
-        EnvironmentError: unknown blocks or options, no declared power, no lifetime or grid.
+        EnvironmentInputError: unknown blocks or options, no declared power, no lifetime or grid.
     """
     impact = sheet.ml_sensor.environmental_impact if sheet.ml_sensor else None
     config = impact.footprint if impact else None
@@ -90,7 +90,7 @@ def compute_environment(sheet: Datasheet) -> EnvironmentalSection | None:
     if config.grid_region is None and config.grid_kg_co2e_per_kwh is None:
         problems.append("give grid_region or grid_kg_co2e_per_kwh for the use stage")
     if problems:
-        raise EnvironmentError(problems)
+        raise EnvironmentInputError(problems)
     assert power_mw is not None and impact.lifetime_years is not None
     try:
         use = _use_stage(config, power_mw, impact.lifetime_years)
@@ -105,7 +105,7 @@ def compute_environment(sheet: Datasheet) -> EnvironmentalSection | None:
             )
         )
     except FootprintInputError as error:
-        raise EnvironmentError([str(p) for p in error.problems]) from None
+        raise EnvironmentInputError([str(p) for p in error.problems]) from None
     return EnvironmentalSection(report, use, power_source, METHOD, _coverage(sheet))
 
 

@@ -3,11 +3,13 @@ field path and the ``file:line`` they point at."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from courseware.errors import Problem
+from courseware.problem_codes import UNCODED, ProblemCode
 
 Severity = Literal["error", "warning", "info"]
 
@@ -19,7 +21,9 @@ class Finding:
     """One thing the validator found in a datasheet.
 
     ``check`` names the check (``bom-total``) or ``schema`` for problems found while loading;
-    ``field`` is the dotted path of the YAML key (``bill_of_materials.lines[2].quantity``).
+    ``field`` is the dotted path of the YAML key (``bill_of_materials.lines[2].quantity``);
+    ``code`` is the check's entry in ``courseware.problem_codes`` (its slug is the check's id),
+    or, for a loading problem, the code of that problem.
     """
 
     check: str
@@ -28,17 +32,20 @@ class Finding:
     line: int | None
     field: str
     message: str
+    code: ProblemCode = dataclasses.field(default=UNCODED, compare=False)
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         prefix = "" if self.severity == "error" else f"{self.severity}: "
         field = f"{self.field}: " if self.field else ""
-        return f"{where}: {prefix}{field}{self.message} [{self.check}]"
+        tag = self.check if self.code is UNCODED else str(self.code)
+        return f"{where}: {prefix}{field}{self.message} [{tag}]"
 
     def to_json(self) -> dict[str, str | int | None]:
         """A plain mapping for ``--format json`` and the site."""
         return {
             "check": self.check,
+            "code": self.code.code,
             "severity": self.severity,
             "file": self.file,
             "line": self.line,
@@ -56,6 +63,7 @@ def finding_from_problem(problem: Problem, check: str = "schema") -> Finding:
         line=problem.line,
         field=problem.field or "",
         message=problem.message,
+        code=problem.code,
     )
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from courseware import problem_codes as codes
 from courseware.datasheet.findings import Finding, finding_from_problem
 from courseware.datasheet.schema import Datasheet
-from courseware.errors import Problem
 from courseware.validation import validate_document
 from courseware.yamlsafe import YamlDocument, YamlProblem, parse_yaml_text, read_yaml_file
 
@@ -39,9 +39,7 @@ def parse_datasheet(text: str, path: str) -> LoadedDatasheet:
     try:
         document = parse_yaml_text(text, path)
     except YamlProblem as problem:
-        finding = finding_from_problem(
-            Problem(path, problem.line, problem.field_name, problem.message)
-        )
+        finding = finding_from_problem(problem.problem(path))
         return LoadedDatasheet(path, None, None, (finding,))
     return _validated(document, expected_id=Path(path).stem)
 
@@ -59,6 +57,7 @@ def _validated(document: YamlDocument, expected_id: str) -> LoadedDatasheet:
                 "id",
                 f"{sheet.id!r} differs from the file name; rename the file to {sheet.id}.yaml "
                 "or change the id",
+                code=codes.ID_MISMATCH,
             )
         )
     return LoadedDatasheet(document.path, sheet, document, tuple(findings))

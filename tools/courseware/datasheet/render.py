@@ -75,7 +75,9 @@ def _group_blocks(
     ]
 
 
-def _findings_section(findings: list[Finding], g: Gettext, marks: str) -> str:
+def _findings_section(
+    findings: list[Finding], g: Gettext, marks: str, shows_findings: bool = False
+) -> str:
     counts = count_by_severity(findings)
     # Babel reads no calls inside f-strings (before Python 3.12): labels are taken first.
     errors, warnings, notes = g("errors"), g("warnings"), g("notes")
@@ -86,6 +88,15 @@ def _findings_section(findings: list[Finding], g: Gettext, marks: str) -> str:
     lines = [
         f"## {escape_markdown(heading)}",
         "",
+    ]
+    if shows_findings:
+        purpose = g(
+            "This datasheet is re-typed as it was published, without corrections. The findings "
+            "below are the published sheet's own inconsistencies and gaps: finding them is the "
+            "point of this example."
+        )
+        lines += [f'<p class="cw-ds-purpose">{escape(purpose)}</p>', ""]
+    lines += [
         f'<p class="cw-ds-summary">{escape(summary)}</p>',
         "",
     ]
@@ -250,7 +261,7 @@ def render_datasheet_page(
         + "</a></p>",
         "",
     ]
-    out.append(_findings_section(found, g, marks))
+    out.append(_findings_section(found, g, marks, sheet.purpose == "shows-findings"))
     out += [_heading(2, g("Title page and versioning")), "", r.block(title), ""]
     for group_title, blocks in _group_blocks(sheet, g):
         out += [f"## {escape_markdown(group_title)}", ""]

@@ -93,15 +93,6 @@ def dimension_of(unit: str | None) -> str | None:
     return UNITS[unit][0]
 
 
-def to_base(value: float, unit: str) -> float:
-    """Convert ``value`` in ``unit`` to the base unit of its dimension (s, W, A, bit, lux, m...).
-
-    Raises:
-        KeyError: when the unit is not in the table (callers check ``unit_problem`` first).
-    """
-    return value * UNITS[unit][1]
-
-
 def convert(value: float, unit: str, target: str) -> float | None:
     """Convert between two units of the same dimension; None when they differ or are unknown."""
     if dimension_of(unit) is None or dimension_of(unit) != dimension_of(target):

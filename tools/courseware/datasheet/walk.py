@@ -8,10 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from courseware.yamlsafe import Location
+from courseware.yamlsafe import KeyPath
 
 
-def walk(value: Any, location: Location = ()) -> Iterator[tuple[Location, Any]]:
+def walk(value: Any, location: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
     """Yield ``(location, value)`` for every value that was set, depth first.
 
     Fields left at their default are skipped: they were not written in the file, so they
@@ -30,21 +30,21 @@ def walk(value: Any, location: Location = ()) -> Iterator[tuple[Location, Any]]:
             yield from walk(item, (*location, str(key)))
 
 
-def models_of(value: Any, kind: type[BaseModel]) -> Iterator[tuple[Location, Any]]:
+def models_of(value: Any, kind: type[BaseModel]) -> Iterator[tuple[KeyPath, Any]]:
     """Yield every model of class ``kind`` inside ``value`` with its location."""
     for location, item in walk(value):
         if isinstance(item, kind):
             yield location, item
 
 
-def strings_of(value: Any) -> Iterator[tuple[Location, str]]:
+def strings_of(value: Any) -> Iterator[tuple[KeyPath, str]]:
     """Yield every string value with its location."""
     for location, item in walk(value):
         if isinstance(item, str):
             yield location, item
 
 
-def value_at(root: Any, location: Location) -> Any:
+def value_at(root: Any, location: KeyPath) -> Any:
     """Return the value at ``location`` inside models, lists and dicts, or None if absent."""
     current = root
     for part in location:
@@ -65,7 +65,7 @@ def value_at(root: Any, location: Location) -> Any:
     return current
 
 
-def parse_dotted(path: str) -> Location:
+def parse_dotted(path: str) -> KeyPath:
     """Parse ``a.b[2].c`` into a location (the inverse of ``yamlsafe.dotted_field``)."""
     location: list[str | int] = []
     for part in path.split("."):

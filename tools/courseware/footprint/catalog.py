@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NoReturn
 
+from courseware import problem_codes as codes
 from courseware.footprint.data import (
     BlockSpec,
     OptionSpec,
@@ -50,14 +51,20 @@ def _unknown(
     if not hint:
         hint = "; known: " + ", ".join(repr(k) for k in known)
     raise FootprintInputError(
-        [InputProblem(parameter, key, name, f"unknown {what} {name!r}{hint}")]
+        [
+            InputProblem(
+                parameter, key, name, f"unknown {what} {name!r}{hint}", code=codes.FP_UNKNOWN_NAME
+            )
+        ]
     )
 
 
 def _require_text(parameter: str, key: str | None, name: object, what: str) -> str:
     if not isinstance(name, str):
         message = f"{what} names must be strings, not {type(name).__name__} {name!r}"
-        raise FootprintInputError([InputProblem(parameter, key, name, message)])
+        raise FootprintInputError(
+            [InputProblem(parameter, key, name, message, code=codes.FP_WRONG_SHAPE)]
+        )
     return name
 
 
@@ -99,7 +106,9 @@ def find_option(block: BlockSpec, name: object, parameter: str = "options") -> O
         return option
     if slugify(text) == "custom":
         message = f"'Custom' is not an option here; give a custom value for {block.key} instead"
-        raise FootprintInputError([InputProblem(parameter, block.key, text, message)])
+        raise FootprintInputError(
+            [InputProblem(parameter, block.key, text, message, code=codes.FP_UNKNOWN_NAME)]
+        )
     known = [option.label for option in block.options]
     _unknown(parameter, block.key, text, f"option for block {block.key}:", known)
 

@@ -7,10 +7,12 @@ the value, so the command line can name the flag and a lab can show the exact en
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from courseware.errors import UsageError
+from courseware.problem_codes import UNCODED, ProblemCode
 
 
 @dataclass(frozen=True)
@@ -23,12 +25,14 @@ class InputProblem:
         key: The block or component name inside that argument, if any.
         value: The value as given.
         message: What is wrong, and how to fix it where a fix is known.
+        code: Which kind of problem it is (a ``CW-FP`` code of ``courseware.problem_codes``).
     """
 
     parameter: str
     key: str | None
     value: object
     message: str
+    code: ProblemCode = dataclasses.field(default=UNCODED, compare=False)
 
     @property
     def field(self) -> str:
@@ -36,7 +40,8 @@ class InputProblem:
         return self.parameter if self.key is None else f"{self.parameter}.{self.key}"
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
+        suffix = "" if self.code is UNCODED else f" [{self.code}]"
+        return f"{self.field}: {self.message}{suffix}"
 
 
 class FootprintInputError(UsageError, ValueError):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import cache
 
+from courseware import problem_codes as codes
 from courseware.footprint.catalog import find_block, find_option, find_preset, find_system
 from courseware.footprint.data import BlockSpec, OptionSpec, RangeSpec, load_calculator_data
 from courseware.footprint.errors import FootprintInputError, InputProblem
@@ -109,7 +110,7 @@ def _mapping(value: object, parameter: str) -> Mapping[object, object] | InputPr
         return {}
     if not isinstance(value, Mapping):
         message = f"expected a mapping of names to values, got {type(value).__name__}"
-        return InputProblem(parameter, None, value, message)
+        return InputProblem(parameter, None, value, message, code=codes.FP_WRONG_SHAPE)
     return value
 
 
@@ -146,83 +147,136 @@ def configure(
         FootprintInputError: Unknown names (with a suggestion), or values that are NaN,
             infinite, boolean, text, or negative without ``allow_credits``.
     """
-    problems: list[InputProblem] = []
     if preset is not None and system is not None:
         message = "give a preset or a system, not both"
-        raise FootprintInputError([InputProblem("system", None, system, message)])
+        raise FootprintInputError(
+            [InputProblem("system", None, system, message, code=codes.FP_WRONG_SHAPE)]
+        )
+    problems: list[InputProblem] = []
+    label, settings = _start_collecting(preset, system, problems)
+    _apply_options(options, settings, problems)
+    _apply_custom(custom, settings, problems, allow_credits=allow_credits)
+    disabled_keys = _disabled_keys(disabled, problems)
+    extra_list = _extras(extras, problems, allow_credits=allow_credits)
+    devices = _training_devices(training_devices, problems)
+    if problems:
+        raise FootprintInputError(problems)
+    return Configuration(_resolve(settings, disabled_keys, devices), extra_list, label, devices)
+
+
+# Each step below checks one parameter of ``configure``, adds what is wrong to ``problems``
+# (in parameter order, so messages come out in the order the call was written) and carries on,
+# so that one call reports every problem at once.
+
+
+def _start_collecting(
+    preset: str | None, system: str | None, problems: list[InputProblem]
+) -> tuple[str, dict[str, BlockSetting]]:
+    """The starting settings; the start-up preset when the name is unknown, so checks go on."""
     try:
-        label, settings = _start(preset, system)
+        return _start(preset, system)
     except FootprintInputError as error:
         problems.extend(error.problems)
-        label, settings = _start(None, None)
+        return _start(None, None)
 
+
+def _apply_options(
+    options: Mapping[str, str] | None,
+    settings: dict[str, BlockSetting],
+    problems: list[InputProblem],
+) -> None:
     option_map = _mapping(options, "options")
     if isinstance(option_map, InputProblem):
         problems.append(option_map)
-    else:
-        for name, option_name in option_map.items():
-            try:
-                block = find_block(name, "options")
-                settings[block.key] = _option_setting(
-                    block, find_option(block, option_name, "options")
-                )
-            except FootprintInputError as error:
-                problems.extend(error.problems)
-
-    custom_map = _mapping(custom, "custom")
-    if isinstance(custom_map, InputProblem):
-        problems.append(custom_map)
-    else:
-        for name, value in custom_map.items():
-            try:
-                block = find_block(name, "custom")
-            except FootprintInputError as error:
-                problems.extend(error.problems)
-                continue
-            interval = check_kg_or_interval(value, "custom", block.key, allow_credits=allow_credits)
-            if isinstance(interval, list):
-                problems.extend(interval)
-            else:
-                settings[block.key] = _custom_setting(block, interval, "custom value")
-
-    if isinstance(disabled, str | bytes):
-        message = "expected a list of block names, got a single string"
-        problems.append(InputProblem("disabled", None, disabled, message))
-        disabled = ()
-    disabled_keys: set[str] = set()
-    for name in disabled:
+        return
+    for name, option_name in option_map.items():
         try:
-            disabled_keys.add(find_block(name, "disabled").key)
+            block = find_block(name, "options")
+            settings[block.key] = _option_setting(block, find_option(block, option_name, "options"))
         except FootprintInputError as error:
             problems.extend(error.problems)
 
-    extra_list: list[Extra] = []
+
+def _apply_custom(
+    custom: Mapping[str, float | Interval] | None,
+    settings: dict[str, BlockSetting],
+    problems: list[InputProblem],
+    *,
+    allow_credits: bool,
+) -> None:
+    custom_map = _mapping(custom, "custom")
+    if isinstance(custom_map, InputProblem):
+        problems.append(custom_map)
+        return
+    for name, value in custom_map.items():
+        try:
+            block = find_block(name, "custom")
+        except FootprintInputError as error:
+            problems.extend(error.problems)
+            continue
+        interval = check_kg_or_interval(value, "custom", block.key, allow_credits=allow_credits)
+        if isinstance(interval, list):
+            problems.extend(interval)
+        else:
+            settings[block.key] = _custom_setting(block, interval, "custom value")
+
+
+def _disabled_keys(disabled: Iterable[str], problems: list[InputProblem]) -> set[str]:
+    if isinstance(disabled, str | bytes):
+        message = "expected a list of block names, got a single string"
+        problems.append(
+            InputProblem("disabled", None, disabled, message, code=codes.FP_WRONG_SHAPE)
+        )
+        return set()
+    keys: set[str] = set()
+    for name in disabled:
+        try:
+            keys.add(find_block(name, "disabled").key)
+        except FootprintInputError as error:
+            problems.extend(error.problems)
+    return keys
+
+
+def _extras(
+    extras: Mapping[str, float | Interval] | None,
+    problems: list[InputProblem],
+    *,
+    allow_credits: bool,
+) -> tuple[Extra, ...]:
     extras_map = _mapping(extras, "extras")
     if isinstance(extras_map, InputProblem):
         problems.append(extras_map)
-    else:
-        for name, value in extras_map.items():
-            if not isinstance(name, str) or not name.strip():
-                message = "component names must be non-empty strings"
-                problems.append(InputProblem("extras", repr(name), name, message))
-                continue
-            interval = check_kg_or_interval(value, "extras", name, allow_credits=allow_credits)
-            if isinstance(interval, list):
-                problems.extend(interval)
-            else:
-                extra_list.append(Extra(name.strip(), interval.typical_kg_co2e, interval))
-
-    devices: int | None = None
-    if training_devices is not None:
-        checked = check_count(training_devices, "training_devices")
-        if isinstance(checked, InputProblem):
-            problems.append(checked)
+        return ()
+    extra_list: list[Extra] = []
+    for name, value in extras_map.items():
+        if not isinstance(name, str) or not name.strip():
+            message = "component names must be non-empty strings"
+            problems.append(
+                InputProblem("extras", repr(name), name, message, code=codes.FP_WRONG_SHAPE)
+            )
+            continue
+        interval = check_kg_or_interval(value, "extras", name, allow_credits=allow_credits)
+        if isinstance(interval, list):
+            problems.extend(interval)
         else:
-            devices = checked
+            extra_list.append(Extra(name.strip(), interval.typical_kg_co2e, interval))
+    return tuple(extra_list)
 
-    if problems:
-        raise FootprintInputError(problems)
 
+def _training_devices(training_devices: int | None, problems: list[InputProblem]) -> int | None:
+    if training_devices is None:
+        return None
+    checked = check_count(training_devices, "training_devices")
+    if isinstance(checked, InputProblem):
+        problems.append(checked)
+        return None
+    return checked
+
+
+def _resolve(
+    settings: dict[str, BlockSetting], disabled_keys: set[str], devices: int | None
+) -> tuple[BlockSetting, ...]:
+    """Every block in the calculator's order, with training amortised over ``devices``."""
     resolved: list[BlockSetting] = []
     for block in load_calculator_data().blocks:
         setting = settings[block.key]
@@ -240,7 +294,7 @@ def configure(
                 source=setting.source,
             )
         )
-    return Configuration(tuple(resolved), tuple(extra_list), label, devices)
+    return tuple(resolved)
 
 
 def estimate(configuration: Configuration | None = None) -> FootprintReport:

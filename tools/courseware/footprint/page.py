@@ -17,8 +17,6 @@ from html import escape
 from importlib import resources
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-
 from courseware.footprint.catalog import option_slug
 from courseware.footprint.data import load_calculator_data
 from courseware.footprint.estimate import option_interval
@@ -49,6 +47,10 @@ def english_attributes(language: str) -> str:
     with `` dir="ltr"`` on a right-to-left page, so the text keeps its own direction."""
     if language.split("-")[0] == DATA_LANGUAGE:
         return ""
+    # Imported here: the labs' runtime wheel ships this module without Babel (11 MB), and
+    # only the site's pages in other languages need it.
+    from babel import Locale, UnknownLocaleError
+
     try:
         order = Locale.parse(language.replace("-", "_")).character_order
     except (ValueError, UnknownLocaleError):

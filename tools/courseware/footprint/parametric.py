@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from courseware import problem_codes as codes
 from courseware.footprint.data import OptionSpec, load_calculator_data
 from courseware.footprint.errors import FootprintInputError, InputProblem
 from courseware.footprint.model import Interval
@@ -78,7 +79,13 @@ def unit_factor(name: FactorName) -> UnitFactor:
     """Return the derived per-unit factor ``name`` (see the module docstring for how)."""
     if name not in _FACTOR_SPECS:
         known = ", ".join(repr(n) for n in _FACTOR_SPECS)
-        problem = InputProblem("name", None, name, f"unknown factor {name!r}; known: {known}")
+        problem = InputProblem(
+            "name",
+            None,
+            name,
+            f"unknown factor {name!r}; known: {known}",
+            code=codes.FP_UNKNOWN_NAME,
+        )
         raise FootprintInputError([problem])
     block_key, field, unit = _FACTOR_SPECS[name]
     block = load_calculator_data().block(block_key)

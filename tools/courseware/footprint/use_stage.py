@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from courseware import problem_codes as codes
 from courseware.footprint.catalog import did_you_mean, slugify
 from courseware.footprint.data import GridIntensity, load_calculator_data
 from courseware.footprint.errors import FootprintInputError, InputProblem
@@ -60,7 +61,9 @@ def grid_intensity(region: str) -> GridIntensity:
         hint = ""
     known = ", ".join(entry.key for entry in entries)
     message = f"unknown grid region {region!r}{hint or '; known: ' + known}"
-    raise FootprintInputError([InputProblem("region", None, region, message)])
+    raise FootprintInputError(
+        [InputProblem("region", None, region, message, code=codes.FP_UNKNOWN_NAME)]
+    )
 
 
 def energy_kwh(power_mw: float, duty_cycle: float, lifetime_years: float) -> float:

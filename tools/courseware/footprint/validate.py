@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import numbers
 
+from courseware import problem_codes as codes
 from courseware.footprint.errors import InputProblem
 from courseware.footprint.model import Interval
 
@@ -33,7 +34,13 @@ def check_number(
         negative_hint: Added to the message for a negative value (how to ask for a credit).
     """
     if isinstance(value, bool):
-        return InputProblem(parameter, key, value, f"{value!r} is a boolean, not a number")
+        return InputProblem(
+            parameter,
+            key,
+            value,
+            f"{value!r} is a boolean, not a number",
+            code=codes.FP_NOT_A_NUMBER,
+        )
     if isinstance(value, str):
         try:
             parsed = float(value)
@@ -41,17 +48,29 @@ def check_number(
             hint = ""
         else:
             hint = f"; pass the number {parsed!r} without quotes"
-        return InputProblem(parameter, key, value, f"{value!r} is a string, not a number{hint}")
+        return InputProblem(
+            parameter,
+            key,
+            value,
+            f"{value!r} is a string, not a number{hint}",
+            code=codes.FP_NOT_A_NUMBER,
+        )
     if not isinstance(value, numbers.Real):
         message = f"{value!r} ({type(value).__name__}) is not a number"
-        return InputProblem(parameter, key, value, message)
+        return InputProblem(parameter, key, value, message, code=codes.FP_NOT_A_NUMBER)
     number = float(value)
     if not math.isfinite(number):
-        return InputProblem(parameter, key, value, f"{number!r} is not a finite number")
+        return InputProblem(
+            parameter, key, value, f"{number!r} is not a finite number", code=codes.FP_NOT_FINITE
+        )
     if number < 0 and not allow_negative:
-        return InputProblem(parameter, key, value, f"{number!r} is negative{negative_hint}")
+        return InputProblem(
+            parameter, key, value, f"{number!r} is negative{negative_hint}", code=codes.FP_NEGATIVE
+        )
     if number == 0 and not allow_zero:
-        return InputProblem(parameter, key, value, "must be greater than zero")
+        return InputProblem(
+            parameter, key, value, "must be greater than zero", code=codes.FP_NOT_POSITIVE
+        )
     return number
 
 
@@ -59,7 +78,13 @@ def check_fraction(value: object, parameter: str) -> float | InputProblem:
     """Return ``value`` if it is a number from 0 to 1 (a duty cycle), else the problem."""
     number = check_number(value, parameter)
     if isinstance(number, float) and number > 1:
-        return InputProblem(parameter, None, value, f"{number!r} is above 1 (a fraction of time)")
+        return InputProblem(
+            parameter,
+            None,
+            value,
+            f"{number!r} is above 1 (a fraction of time)",
+            code=codes.FP_OUT_OF_RANGE,
+        )
     return number
 
 
@@ -70,10 +95,12 @@ def check_count(value: object, parameter: str, *, minimum: int = 1) -> int | Inp
             value = int(value)
         else:
             message = f"{value!r} is not a whole number"
-            return InputProblem(parameter, None, value, message)
+            return InputProblem(parameter, None, value, message, code=codes.FP_NOT_A_NUMBER)
     count = int(value)
     if count < minimum:
-        return InputProblem(parameter, None, value, f"{count} is below {minimum}")
+        return InputProblem(
+            parameter, None, value, f"{count} is below {minimum}", code=codes.FP_OUT_OF_RANGE
+        )
     return count
 
 
@@ -97,7 +124,7 @@ def check_kg_or_interval(
         low, typical, high = (float(bound) for bound in bounds)  # type: ignore[arg-type]
         if not low <= typical <= high:
             message = f"interval bounds must satisfy low <= typical <= high, got {value}"
-            return [InputProblem(parameter, key, value, message)]
+            return [InputProblem(parameter, key, value, message, code=codes.FP_OUT_OF_RANGE)]
         return Interval(low, typical, high)
     number = check_number(
         value, parameter, key, allow_negative=allow_credits, negative_hint=CREDIT_HINT

@@ -14,6 +14,7 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
+from courseware import problem_codes as codes
 from courseware.footprint.data import load_calculator_data
 from courseware.footprint.errors import FootprintInputError, InputProblem
 from courseware.footprint.estimate import configure
@@ -71,16 +72,22 @@ def evaluate_many(indices: IntArray, enabled: BoolArray | None = None) -> FloatA
     problems: list[InputProblem] = []
     if index_array.ndim != 2 or index_array.shape[1] != blocks:
         message = f"expected shape (n, {blocks}), got {index_array.shape}"
-        problems.append(InputProblem("indices", None, index_array.shape, message))
+        problems.append(
+            InputProblem("indices", None, index_array.shape, message, code=codes.FP_WRONG_SHAPE)
+        )
     elif not np.issubdtype(index_array.dtype, np.integer):
         message = f"expected integer indices, got dtype {index_array.dtype}"
-        problems.append(InputProblem("indices", None, index_array.dtype, message))
+        problems.append(
+            InputProblem("indices", None, index_array.dtype, message, code=codes.FP_WRONG_SHAPE)
+        )
     elif ((index_array < 0) | (index_array >= table.option_counts)).any():
         message = "an index is outside its block's options"
-        problems.append(InputProblem("indices", None, None, message))
+        problems.append(InputProblem("indices", None, None, message, code=codes.FP_OUT_OF_RANGE))
     if enabled is not None and np.shape(enabled) != index_array.shape:
         message = f"expected the shape of indices, got {np.shape(enabled)}"
-        problems.append(InputProblem("enabled", None, np.shape(enabled), message))
+        problems.append(
+            InputProblem("enabled", None, np.shape(enabled), message, code=codes.FP_WRONG_SHAPE)
+        )
     if problems:
         raise FootprintInputError(problems)
     totals = np.zeros(index_array.shape[0], dtype=np.float64)

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -59,16 +58,3 @@ def translator(language: str) -> Translate:
 
 def _identity(text: str) -> str:
     return text
-
-
-def compile_catalogs() -> list[Path]:
-    """Compile every ``.po`` into its ``.mo``, skipping fuzzy entries; return the .mo paths."""
-    written = []
-    for path in sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
-        catalog = read_catalog(path.parent.parent.name)
-        mo = path.with_suffix(".mo")
-        with mo.open("wb") as handle:
-            write_mo(handle, catalog, use_fuzzy=False)
-        written.append(mo)
-    translator.cache_clear()
-    return written

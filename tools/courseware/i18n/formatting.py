@@ -1,12 +1,17 @@
-"""Locale-aware names and dates, from Babel's CLDR data rather than hand-made tables."""
+"""Locale-aware names, dates, durations and sizes, from Babel's CLDR data and the interface
+catalogs rather than hand-made tables."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
+
+Translate = Callable[[str], str]
 
 
 @functools.cache
@@ -43,3 +48,29 @@ def format_partial_date(value: str, in_language: str) -> str:
 def format_day(value: dt.date, in_language: str) -> str:
     """Format a full date in the reader's language."""
     return format_date(value, "medium", locale=locale_of(in_language))
+
+
+def _untranslated(message: str) -> str:
+    return message
+
+
+def format_duration(minutes: int, gettext: Translate = _untranslated) -> str:
+    """``95`` → ``1 h 35 min`` in the reader's language (``gettext``; default English)."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return gettext("{minutes} min").format(minutes=rest)
+    if not rest:
+        return gettext("{hours} h").format(hours=hours)
+    return gettext("{hours} h {minutes} min").format(hours=hours, minutes=f"{rest:02d}")
+
+
+def format_size(size_bytes: int, language: str) -> str:
+    """A download size for readers on metered connections: ``'1.3 MB'``, ``'1,3 MB'`` in
+    Spanish, ``'840 kB'``; decimal units, as operators bill data."""
+    locale = language.replace("-", "_")
+    if size_bytes < 1000:
+        return f"{format_decimal(size_bytes, locale=locale)} B"
+    if size_bytes < 1_000_000:
+        return f"{format_decimal(round(size_bytes / 1000), locale=locale)} kB"
+    megabytes = format_decimal(size_bytes / 1_000_000, format="#,##0.0", locale=locale)
+    return f"{megabytes} MB"

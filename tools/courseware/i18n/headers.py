@@ -10,8 +10,8 @@ Markdown translations keep it in YAML front matter, which MkDocs strips from the
 Labs are jupytext percent-format ``.py`` files, so the keys go into the jupytext header under
 ``jupyter: courseware:``. That is the one place jupytext reads as notebook metadata: a
 top-level key in the header becomes a raw cell, and comment lines after the header become a
-code cell, either of which would change the notebook (and break the rule that a translated
-lab keeps the code cells of its source):
+code cell, either of which would change the notebook (a translated lab holds only its
+Markdown cells and figure entries, and the loader would warn about the stray cell):
 
     # ---
     # jupyter:

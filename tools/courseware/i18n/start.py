@@ -2,15 +2,19 @@
 
 The copy is the translator's starting point: the header says which version of the source
 it was made from, so that ``courseware translate status`` can tell when the source moves on.
-Nothing is ever overwritten, and only real files inside the project are read or written.
+A lab is not copied whole: its translation carries only the lab's text (Markdown cells and
+the figures' alt text), written by the labs package's skeleton function, which the caller
+passes in (this package does not import the labs package). Nothing is ever overwritten, and
+only real files inside the project are read or written.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
+from courseware import problem_codes as codes
 from courseware.errors import ContentError, Problem, UsageError
 from courseware.i18n.hashing import hash_source_bytes
 from courseware.i18n.headers import (
@@ -29,6 +33,10 @@ code, so 1 MB refuses only what is certainly not a page, module or lab."""
 
 TRANSLATABLE = "pages/<name>.md, modules/<id>/index.md or labs/<id>.py"
 
+LabSkeleton = Callable[[str, str], str]
+"""``(source text, its project-relative path) -> the text of a new lab translation``, such as
+:func:`courseware.labs.lab_translation_skeleton`."""
+
 
 def start_translation(
     root: Path,
@@ -37,8 +45,10 @@ def start_translation(
     declared: Sequence[str],
     source_language: str,
     translators: Sequence[str] = (),
+    lab_skeleton: LabSkeleton | None = None,
 ) -> Path:
-    """Write the translation of ``source`` into ``language``: its header, then the source text.
+    """Write the translation of ``source`` into ``language``: its header, then the text to
+    translate (for a lab, only its text: ``lab_skeleton`` writes it).
 
     Args:
         root: The project folder.
@@ -47,6 +57,7 @@ def start_translation(
         declared: Every declared language code.
         source_language: The code of the language sources are written in.
         translators: Names to record in the header.
+        lab_skeleton: Writes a lab translation's text; needed to start one.
 
     Returns:
         The path of the new translation.
@@ -81,11 +92,13 @@ def start_translation(
     style = header_style(path)
     text = raw.decode("utf-8")
     if style == "jupytext":
-        text = keep_translatable_lab_keys(text)
+        if lab_skeleton is None:
+            raise ValueError("starting a lab translation needs lab_skeleton")
+        text = keep_translatable_lab_keys(lab_skeleton(text, relative))
     text = add_translation_header(text, header, style)
     if parse_translation_header(text, style, relative) != header:
         message = "its header could not take the translation keys; simplify the header"
-        raise ContentError([Problem(relative, 1, None, message)])
+        raise ContentError([Problem(relative, 1, None, message, code=codes.TRANSLATION_HEADER)])
     with target.open("x", encoding="utf-8", newline="") as handle:
         handle.write(text)
     return target
@@ -127,12 +140,14 @@ def _read_source(path: Path, relative: str) -> bytes:
     size = path.stat().st_size
     if size > MAX_SOURCE_BYTES:
         message = f"file is {size} bytes, over the {MAX_SOURCE_BYTES}-byte limit; split it"
-        raise ContentError([Problem(relative, None, None, message)])
+        raise ContentError([Problem(relative, None, None, message, code=codes.FILE_TOO_LARGE)])
     raw = path.read_bytes()
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problem = Problem(relative, line, None, "not UTF-8 text; save it as UTF-8")
+        problem = Problem(
+            relative, line, None, "not UTF-8 text; save it as UTF-8", code=codes.NOT_UTF8
+        )
         raise ContentError([problem]) from None
     return raw

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.i18n.hashing import is_valid_hash, source_hash
 from courseware.i18n.headers import HeaderError, TranslationHeader, read_translation_header
@@ -208,7 +209,7 @@ def _find_files(root: Path, targets: set[str], source_language: str) -> _Found:
         kind, name = kind_and_name
         if path.is_symlink():
             message = "symbolic links are not allowed in content folders; copy the file"
-            found.problems.append(Problem(relative, None, None, message))
+            found.problems.append(Problem(relative, None, None, message, code=codes.SYMLINK))
             continue
         stem, extension = _split_extension(path.name)
         base, dot, suffix = stem.rpartition(".")
@@ -306,7 +307,7 @@ def _orphan(translation: str, source_path: str, sources: list[SourceFile]) -> Pr
         f"translation of {source_path}, which does not exist{hint}; rename the "
         "translation after its source or delete it"
     )
-    return Problem(translation, None, None, message)
+    return Problem(translation, None, None, message, code=codes.ORPHAN_TRANSLATION)
 
 
 def _bad_suffix(
@@ -327,4 +328,4 @@ def _bad_suffix(
             f"{suffix!r} is not a language declared in curriculum/languages.yaml"
             f"{did_you_mean(suffix, targets)}; name translations like {base}.es{extension}"
         )
-    return Problem(relative, None, None, message)
+    return Problem(relative, None, None, message, code=codes.TRANSLATION_SUFFIX)

@@ -1,8 +1,9 @@
 """Executable labs: read jupytext sources, execute them sandboxed and cached, render them.
 
 The site builder calls, in order: :func:`load_labs` (or :func:`discover_labs`), then
-:func:`execute_labs`, then :func:`render_lab` for each lab and translation. Nothing here
-imports MkDocs.
+:func:`execute_labs`, then :func:`render_lab` for each lab and translation (a translation is
+read merged into its source, so it renders with the source's outputs). Nothing here imports
+MkDocs.
 """
 
 from __future__ import annotations
@@ -17,19 +18,23 @@ from courseware.labs.execute import (
     is_cached,
 )
 from courseware.labs.failures import LabProblem
+from courseware.labs.instructions import RunSettings, RuntimeOffer
 from courseware.labs.isolation import DEFAULT_MEMORY_LIMIT_BYTES
 from courseware.labs.outputs import check_figures, merge_outputs
-from courseware.labs.render import RenderedLab, render_lab
+from courseware.labs.render import LabSections, RenderedLab, render_lab
+from courseware.labs.runtime_wheel import RuntimeWheel, cached_runtime_wheel, needs_runtime
 from courseware.labs.source import (
     Lab,
     LabCell,
+    discover_lab_paths,
     discover_labs,
     lab_notebook,
+    lab_script,
+    lab_translation_skeleton,
     load_lab,
     load_labs,
     read_lab,
 )
-from courseware.labs.translation import check_translated_lab_code
 
 __all__ = [
     "CACHE_DIR",
@@ -40,18 +45,26 @@ __all__ = [
     "LabCache",
     "LabCell",
     "LabProblem",
+    "LabSections",
     "LabRun",
     "RenderedLab",
+    "RunSettings",
     "RunStatus",
+    "RuntimeOffer",
+    "RuntimeWheel",
+    "cached_runtime_wheel",
     "check_figures",
-    "check_translated_lab_code",
+    "discover_lab_paths",
     "discover_labs",
     "execute_labs",
     "is_cached",
     "lab_notebook",
+    "lab_script",
+    "lab_translation_skeleton",
     "load_lab",
     "load_labs",
     "merge_outputs",
+    "needs_runtime",
     "read_lab",
     "render_lab",
 ]

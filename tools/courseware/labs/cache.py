@@ -13,7 +13,9 @@ Layout::
     .cache/labs/last-good/<id>.json   the key of the lab's last successful run
 
 Every file is written to a temporary name and renamed into place, and an entry counts only
-once its ``.json`` exists, so an interrupted build never leaves a half-written hit.
+once its ``.json`` exists, so an interrupted build never leaves a half-written hit. A record
+that cannot be read (truncated, edited by hand) is a cache miss with a warning: the lab runs
+again and its record is written afresh.
 """
 
 from __future__ import annotations
@@ -21,17 +23,18 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
+import logging
 import platform
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import metadata
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from nbformat import NotebookNode
 
-from courseware.errors import Problem, Severity
+from courseware.atomic_files import write_atomically
+from courseware.errors import Problem, problem_from_record, problem_record
+from courseware.fingerprints import packages_digest
 from courseware.labs.failures import LabProblem
 from courseware.labs.notebooks import notebook_bytes
 from courseware.labs.source import Lab
@@ -39,6 +42,8 @@ from courseware.labs.source import Lab
 ENGINE_VERSION = 2
 """Bumped when the way labs are executed changes what a notebook contains (2: a cell's
 stream outputs are merged, one per stream; seeds are set as the first cell runs)."""
+
+_LOG = logging.getLogger(__name__)
 
 KEEP_ENTRIES_PER_LAB = 3
 """Entries kept per lab besides its last good one, so switching branches back and forth
@@ -77,12 +82,7 @@ class CacheEntry:
 @functools.cache
 def describe_environment(kernel_name: str = "python3") -> KernelEnvironment:
     """Fingerprint the kernel's environment (the same interpreter as the builder's)."""
-    packages = sorted(
-        f"{(dist.metadata['Name'] or '').lower()}=={dist.version}"
-        for dist in metadata.distributions()
-    )
-    digest = hashlib.sha256("\n".join(packages).encode("utf-8")).hexdigest()
-    return KernelEnvironment(kernel_name, platform.python_version(), digest)
+    return KernelEnvironment(kernel_name, platform.python_version(), packages_digest())
 
 
 def cache_key(lab: Lab, environment: KernelEnvironment, settings: ExecutionSettings) -> str:
@@ -139,7 +139,7 @@ class LabCache:
             "lab_id": lab_id,
             "executed_at": executed_at.isoformat(),
             "duration_seconds": round(duration_seconds, 3),
-            "warnings": [_problem_record(problem) for problem in warnings],
+            "warnings": [problem_record(problem) for problem in warnings],
         }
         write_atomically(self.entries / f"{key}.json", _json_bytes(record))
         return CacheEntry(lab_id, key, notebook_path, executed_at, duration_seconds, warnings)
@@ -152,9 +152,8 @@ class LabCache:
 
     def last_good(self, lab_id: str) -> CacheEntry | None:
         """The most recent successful run of ``lab_id``, whatever its key."""
-        try:
-            pointer = json.loads((self.pointers / f"{lab_id}.json").read_text("utf-8"))
-        except (OSError, ValueError):
+        pointer = _read_record(self.pointers / f"{lab_id}.json")
+        if pointer is None:
             return None
         entry = self._read_entry(str(pointer.get("key", "")))
         return entry if entry is not None and entry.lab_id == lab_id else None
@@ -163,20 +162,24 @@ class LabCache:
         if not key.isalnum():
             return None
         notebook_path = self.entries / f"{key}.ipynb"
+        record_path = self.entries / f"{key}.json"
+        record = _read_record(record_path)
+        if record is None or not notebook_path.is_file():
+            return None
         try:
-            record = json.loads((self.entries / f"{key}.json").read_text("utf-8"))
-        except (OSError, ValueError):
+            return CacheEntry(
+                lab_id=_text(record["lab_id"]),
+                key=key,
+                notebook_path=notebook_path,
+                executed_at=datetime.fromisoformat(_text(record["executed_at"])),
+                duration_seconds=float(record["duration_seconds"]),
+                warnings=tuple(
+                    problem_from_record(item, LabProblem) for item in record.get("warnings", [])
+                ),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            _warn_unreadable(record_path, error)
             return None
-        if not notebook_path.is_file():
-            return None
-        return CacheEntry(
-            lab_id=str(record["lab_id"]),
-            key=key,
-            notebook_path=notebook_path,
-            executed_at=datetime.fromisoformat(record["executed_at"]),
-            duration_seconds=float(record["duration_seconds"]),
-            warnings=tuple(_problem_from_record(item) for item in record.get("warnings", [])),
-        )
 
     def _prune(self, lab_id: str, keep: set[str]) -> None:
         mine: list[tuple[float, str]] = []
@@ -185,52 +188,42 @@ class LabCache:
                 record = json.loads(record_path.read_text("utf-8"))
             except (OSError, ValueError):
                 continue
-            if record.get("lab_id") == lab_id and record_path.stem not in keep:
+            if (
+                isinstance(record, dict)
+                and record.get("lab_id") == lab_id
+                and record_path.stem not in keep
+            ):
                 mine.append((record_path.stat().st_mtime, record_path.stem))
         for _, key in sorted(mine, reverse=True)[KEEP_ENTRIES_PER_LAB:]:
             for suffix in (".json", ".ipynb"):
                 (self.entries / f"{key}{suffix}").unlink(missing_ok=True)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {value!r}")
+    return value
+
+
+def _read_record(path: Path) -> dict[str, Any] | None:
+    """The JSON object in ``path``; None when there is none, or a damaged one (warned)."""
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-            os.fchmod(stream.fileno(), 0o644)  # readable like any build output
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        record = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        _warn_unreadable(path, error)
+        return None
+    if not isinstance(record, dict):
+        _warn_unreadable(path, ValueError("not a JSON object"))
+        return None
+    return record
+
+
+def _warn_unreadable(path: Path, error: Exception) -> None:
+    """A damaged record costs one more run of its lab, never the build."""
+    _LOG.warning("warning: %s: unreadable lab cache record (%s); the lab runs again", path, error)
 
 
 def _json_bytes(data: object) -> bytes:
     return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
-
-
-def _problem_record(problem: Problem) -> dict[str, object]:
-    return {
-        "file": problem.file,
-        "line": problem.line,
-        "message": problem.message,
-        "severity": problem.severity,
-        "cell": problem.cell if isinstance(problem, LabProblem) else None,
-    }
-
-
-def _problem_from_record(record: dict[str, object]) -> Problem:
-    line = record.get("line")
-    cell = record.get("cell")
-    severity: Severity = "warning" if record.get("severity") == "warning" else "error"
-    return LabProblem(
-        str(record["file"]),
-        line if isinstance(line, int) else None,
-        None,
-        str(record["message"]),
-        severity=severity,
-        cell=cell if isinstance(cell, int) else None,
-    )

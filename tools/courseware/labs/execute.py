@@ -1,5 +1,9 @@
-"""Execute labs: from the cache when nothing changed, otherwise each in its own sandboxed
-process, several at once, and report every lab's status, time and problems.
+"""Execute labs: from the cache when nothing changed, otherwise each in its own sandbox
+(:mod:`courseware.labs.sandbox`) with limits on the whole lab (:mod:`courseware.labs.cgroups`),
+several at once, and report every lab's status, time and problems.
+
+Only the builder writes the cache, from the notebook its worker assembled out of the
+kernel's messages; the lab's own folders are thrown away.
 
 Execution never raises for a lab's own failure: a failed lab is a :class:`LabRun` with
 ``status == "failed"``, its problems, and (for ``--keep-going``) its last good cache entry,
@@ -9,10 +13,12 @@ so that one broken lab never hides the state of the others.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -32,17 +38,35 @@ from courseware.labs.cache import (
     cache_key,
     describe_environment,
 )
+from courseware.labs.cgroups import (
+    LabCgroup,
+    create_lab_cgroup,
+    describe_cgroup_support,
+    remove_stale_cgroups,
+)
 from courseware.labs.failures import LabProblem, problems_from_outcome, wall_timeout_problem
 from courseware.labs.isolation import (
     DEFAULT_MEMORY_LIMIT_BYTES,
+    Workspace,
     create_workspace,
+    data_file_binds,
     kernel_command_prefix,
     kernel_environment,
+    launcher_command,
+    remove_stale_workspaces,
     remove_workspace,
 )
 from courseware.labs.notebooks import read_notebook, write_notebook
 from courseware.labs.outputs import check_figures, merge_outputs
 from courseware.labs.protocol import WorkerOutcome, WorkerRequest
+from courseware.labs.sandbox import (
+    Containment,
+    SandboxPaths,
+    bubblewrap_command,
+    choose_containment,
+    sandbox_environment,
+    sandbox_requested,
+)
 from courseware.labs.source import Lab, lab_notebook
 from courseware.labs.worker import kill_process_group
 
@@ -50,6 +74,10 @@ RunStatus = Literal["executed", "cached", "failed"]
 
 CACHE_DIR = Path(".cache") / "labs"
 """Where a project keeps executed labs, relative to its root."""
+
+UNCONFINED_CACHE = "unconfined"
+"""Sub-folder of the cache for runs made without the sandbox (``COURSEWARE_LAB_SANDBOX=off``),
+so that their outputs are never taken for sandboxed ones, nor the other way round."""
 
 DEFAULT_MAX_OUTPUT_CHARS = 100_000
 """Output kept per cell: this project's choice, ample for a lab's tables and messages."""
@@ -74,6 +102,9 @@ class LabRun:
     entry: CacheEntry | None
     problems: tuple[Problem, ...]
     last_good: CacheEntry | None = None
+    sandboxed: bool = True
+    """False when the project opted out of the sandbox: the lab page must say it ran
+    unconfined."""
 
     @property
     def is_ok(self) -> bool:
@@ -124,7 +155,8 @@ def execute_labs(
     Returns:
         One run per source lab, in the order given.
     """
-    cache = LabCache(cache_dir if cache_dir is not None else root / CACHE_DIR)
+    sandboxed = sandbox_requested()
+    cache = _cache(root, cache_dir, sandboxed)
     settings = ExecutionSettings(memory_limit_bytes, max_output_chars)
     environment = describe_environment()
     sources = _unique_sources(labs)
@@ -145,10 +177,12 @@ def execute_labs(
         if on_finish is not None:
             on_finish(runs[lab.id])
     if pending:
+        containment = choose_containment()
+        _remove_leftovers()
         workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             futures = {
-                pool.submit(_execute_one, lab, key, cache, settings, on_start): lab
+                pool.submit(_execute_one, lab, key, cache, settings, containment, on_start): lab
                 for lab, key in pending
             }
             for future in as_completed(futures):
@@ -156,7 +190,17 @@ def execute_labs(
                 runs[run.lab.id] = run
                 if on_finish is not None:
                     on_finish(run)
-    return [runs[lab.id] for lab in sources]
+    return [dataclasses.replace(runs[lab.id], sandboxed=sandboxed) for lab in sources]
+
+
+def describe_lab_containment() -> str:
+    """How labs run in this build, in words, for the build's log and ``labs list``: e.g.
+    ``bubblewrap 0.8.0; cgroup v1 (cpu, memory, pids) per lab``.
+
+    Raises:
+        SandboxUnavailable: as :func:`execute_labs` would.
+    """
+    return f"{choose_containment().description}; {describe_cgroup_support()}"
 
 
 def kernel_environment_fingerprint() -> KernelEnvironment:
@@ -166,9 +210,27 @@ def kernel_environment_fingerprint() -> KernelEnvironment:
 
 def is_cached(lab: Lab, root: Path, cache_dir: Path | None = None) -> bool:
     """Whether a build would take ``lab`` from the cache with the default limits."""
-    cache = LabCache(cache_dir if cache_dir is not None else root / CACHE_DIR)
+    cache = _cache(root, cache_dir, sandbox_requested())
     settings = ExecutionSettings(DEFAULT_MEMORY_LIMIT_BYTES, DEFAULT_MAX_OUTPUT_CHARS)
     return cache.lookup(cache_key(lab, describe_environment(), settings)) is not None
+
+
+def _cache(root: Path, cache_dir: Path | None, sandboxed: bool) -> LabCache:
+    folder = cache_dir if cache_dir is not None else root / CACHE_DIR
+    return LabCache(folder if sandboxed else folder / UNCONFINED_CACHE)
+
+
+def _remove_leftovers() -> None:
+    """Remove the folders and cgroups of lab runs whose builder was killed, saying so."""
+    removed = remove_stale_workspaces()
+    for folder in removed:
+        print(
+            f"warning: removed the lab folder {folder} left by an interrupted build",
+            file=sys.stderr,
+        )
+    names = {folder.name for folder in removed}
+    tmp = Path(tempfile.gettempdir())
+    remove_stale_cgroups(lambda name: name in names or not (tmp / name).exists())
 
 
 def _unique_sources(labs: Iterable[Lab]) -> list[Lab]:
@@ -220,13 +282,17 @@ def _execute_one(
     key: str,
     cache: LabCache,
     settings: ExecutionSettings,
+    containment: Containment,
     on_start: StartCallback | None,
 ) -> LabRun:
     if on_start is not None:
         on_start(lab)
     started = time.monotonic()
-    workspace = create_workspace(lab)
+    workspace = create_workspace(lab, copy_data_files=not containment.sandboxed)
+    cgroup = create_lab_cgroup(workspace.root.name, settings.memory_limit_bytes)
     try:
+        wall_seconds = STARTUP_ALLOWANCE_SECONDS + lab.timeout_seconds * max(1, len(lab.code_cells))
+        env, prefix = _kernel_launch(lab, workspace, settings, containment, cgroup, wall_seconds)
         request = WorkerRequest(
             notebook_path=str(workspace.root / "input.ipynb"),
             output_path=str(workspace.root / "output.ipynb"),
@@ -234,18 +300,17 @@ def _execute_one(
             workdir=str(workspace.workdir),
             ipc_path=str(workspace.ipc_path),
             pgid_file=str(workspace.pgid_file),
-            env=kernel_environment(workspace),
-            command_prefix=kernel_command_prefix(
-                settings.memory_limit_bytes, isolate_network=lab.connectivity != "required"
-            ),
+            env=env,
+            command_prefix=prefix,
             timeout_seconds=lab.timeout_seconds,
             max_output_chars=settings.max_output_chars,
         )
         write_notebook(lab_notebook(lab), request.notebook_path)
         request.write(workspace.root / "request.json")
-        wall_seconds = STARTUP_ALLOWANCE_SECONDS + lab.timeout_seconds * max(1, len(lab.code_cells))
         timed_out = _run_worker(workspace.root, wall_seconds)
         kill_process_group(workspace.pgid_file)
+        if cgroup is not None:
+            cgroup.kill()
         duration = time.monotonic() - started
         if timed_out:
             return _failed(lab, key, started, [wall_timeout_problem(lab, wall_seconds)], cache)
@@ -262,7 +327,37 @@ def _execute_one(
         )
         return _from_entry(lab, entry, "executed", started, cache)
     finally:
+        if cgroup is not None:
+            cgroup.remove()
         remove_workspace(workspace)
+
+
+def _kernel_launch(
+    lab: Lab,
+    workspace: Workspace,
+    settings: ExecutionSettings,
+    containment: Containment,
+    cgroup: LabCgroup | None,
+    wall_seconds: int,
+) -> tuple[dict[str, str], list[str]]:
+    """The kernel's environment and the command in front of it: the launcher (cgroup,
+    rlimits) then bubblewrap, or in the weaker mode the launcher behind ``unshare --net``."""
+    env = kernel_environment(workspace)
+    share_network = lab.connectivity == "required"
+    procs = cgroup.procs_files if cgroup is not None else []
+    if not containment.sandboxed or containment.bwrap is None:
+        memory = settings.memory_limit_bytes
+        return env, kernel_command_prefix(memory, not share_network, wall_seconds, procs)
+    paths = SandboxPaths(
+        ipc_dir=workspace.ipc_dir,
+        ipython_startup=workspace.ipython_startup,
+        ipython_config=workspace.ipython_config,
+        matplotlibrc=workspace.matplotlibrc,
+        data_files=data_file_binds(lab),
+    )
+    launcher = launcher_command(settings.memory_limit_bytes, wall_seconds, procs)
+    sandbox = bubblewrap_command(containment.bwrap, paths, share_network=share_network)
+    return sandbox_environment(env), [*launcher, *sandbox]
 
 
 def _run_worker(folder: Path, wall_seconds: int) -> bool:

@@ -13,10 +13,12 @@ import re
 import signal
 from dataclasses import dataclass
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.labs.isolation import describe_memory_limit
 from courseware.labs.protocol import CellFailure, Truncation, WorkerOutcome
 from courseware.labs.source import Lab, LabCell
+from courseware.problem_codes import ProblemCode
 
 _CELL_FRAME = re.compile(r"Cell In\[(\d+)\], line (\d+)")
 _COMPILED_AT = re.compile(r" \([^()]*\.py, line \d+\)$")
@@ -30,17 +32,9 @@ by running the lab."""
 class LabProblem(Problem):
     """A problem in a lab's run, printed as ``labs/x.py:12 (cell 3): ZeroDivisionError: ...``.
 
-    ``cell`` counts the lab's code cells from 1, in the order of their ``# %%`` markers.
+    ``cell`` (a field of every :class:`Problem`, printed by it) counts the lab's code cells
+    from 1, in the order of their ``# %%`` markers.
     """
-
-    cell: int | None = None
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        if self.cell is not None:
-            where += f" (cell {self.cell})"
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{self.message}"
 
 
 def problems_from_outcome(
@@ -55,11 +49,12 @@ def problems_from_outcome(
     return problems
 
 
-def lab_problem(lab: Lab, cell_index: int | None, line: int | None, message: str) -> LabProblem:
+def lab_problem(
+    lab: Lab, cell_index: int | None, line: int | None, message: str, *, code: ProblemCode
+) -> LabProblem:
     """A problem at notebook cell ``cell_index`` (0-based, as in :func:`lab_notebook`)."""
-    return LabProblem(
-        lab.relative_path, line, None, message, cell=code_cell_number(lab, cell_index)
-    )
+    cell = code_cell_number(lab, cell_index)
+    return LabProblem(lab.relative_path, line, None, message, cell=cell, code=code)
 
 
 def code_cell_number(lab: Lab, cell_index: int | None) -> int | None:
@@ -74,7 +69,7 @@ def wall_timeout_problem(lab: Lab, seconds: int) -> LabProblem:
         f"TimeoutError: the lab did not finish within {seconds} s in all; "
         "make it faster or raise timeout_seconds in the header"
     )
-    return LabProblem(lab.relative_path, lab.header_line, None, message)
+    return LabProblem(lab.relative_path, lab.header_line, None, message, code=codes.CELL_TIMEOUT)
 
 
 def _failure_problem(
@@ -83,6 +78,7 @@ def _failure_problem(
     cell = _cell(lab, failure.cell_index)
     start = cell.line if cell is not None else None
     limit = describe_memory_limit(memory_limit_bytes)
+    code = _FAILURE_CODES.get(failure.kind, codes.CELL_ERROR)
     if failure.kind == "timeout":
         message = (
             f"TimeoutError: the cell did not finish within {lab.timeout_seconds} s; "
@@ -98,11 +94,20 @@ def _failure_problem(
         )
     elif failure.kind == "startup":
         message = f"the kernel did not start: {failure.ename}: {failure.evalue}"
-        return LabProblem(lab.relative_path, lab.header_line, None, message)
+        return LabProblem(lab.relative_path, lab.header_line, None, message, code=code)
     else:
         message = _error_message(failure, limit)
         start = _error_line(lab, failure, executed) or start
-    return lab_problem(lab, failure.cell_index, start, message)
+    return lab_problem(lab, failure.cell_index, start, message, code=code)
+
+
+_FAILURE_CODES: dict[str, ProblemCode] = {
+    "timeout": codes.CELL_TIMEOUT,
+    "dead_kernel": codes.KERNEL_DIED,
+    "startup": codes.KERNEL_DIED,
+    "missing_error": codes.MISSING_ERROR,
+}
+"""The code of each kind of cell failure; an exception raised in a cell is CELL_ERROR."""
 
 
 def _error_message(failure: CellFailure, limit: str) -> str:
@@ -146,6 +151,7 @@ def _truncation_problem(lab: Lab, truncation: Truncation) -> LabProblem:
         message,
         severity="warning",
         cell=code_cell_number(lab, truncation.cell_index),
+        code=codes.OUTPUT_TRUNCATED,
     )
 
 

@@ -18,11 +18,13 @@ every problem carries the line of the ``.py`` file itself.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.textfields import PlainText, Slug
 from courseware.validation import validate_document
@@ -73,7 +75,8 @@ class LabHeader(BaseModel):
 
 class LabTranslationHeader(BaseModel):
     """The header of a translated lab (``labs/<id>.<lang>.py``): everything but the title
-    comes from the source lab, so that a translation can never run different code."""
+    comes from the source lab, as does the code (a translation holds only the lab's text; see
+    :mod:`courseware.labs.translation`), so that a translation can never run differently."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -100,7 +103,7 @@ def find_header(lines: list[str], relative: str) -> tuple[HeaderBlock | None, li
     """
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or lines[first].rstrip() != HEADER_FENCE:
-        return None, [Problem(relative, 1, None, _MISSING_HEADER)]
+        return None, [Problem(relative, 1, None, _MISSING_HEADER, code=codes.LAB_HEADER_MISSING)]
     for index in range(first + 1, len(lines)):
         line = lines[index].rstrip()
         if line == HEADER_FENCE:
@@ -109,7 +112,15 @@ def find_header(lines: list[str], relative: str) -> tuple[HeaderBlock | None, li
             return HeaderBlock(first + 1, index + 1, yaml_text), []
         if line and not line.startswith("#"):
             break
-    return None, [Problem(relative, first + 1, None, "the header has no closing '# ---' line")]
+    return None, [
+        Problem(
+            relative,
+            first + 1,
+            None,
+            "the header has no closing '# ---' line",
+            code=codes.LAB_HEADER_UNCLOSED,
+        )
+    ]
 
 
 def parse_header(
@@ -119,9 +130,13 @@ def parse_header(
     try:
         document = parse_yaml_text(block.yaml_text, relative)
     except YamlProblem as problem:
-        return None, [Problem(relative, problem.line, problem.field_name, problem.message)]
+        return None, [problem.problem(relative)]
     if document.data is None:
-        return None, [Problem(relative, block.first_line, None, "the header is empty")]
+        return None, [
+            Problem(
+                relative, block.first_line, None, "the header is empty", code=codes.LAB_HEADER_EMPTY
+            )
+        ]
     model: type[LabHeader] | type[LabTranslationHeader] = (
         LabTranslationHeader if is_translation else LabHeader
     )
@@ -142,14 +157,16 @@ def _uncomment(line: str) -> str:
 def _at_header(problem: Problem, block: HeaderBlock) -> Problem:
     """Point problems the validator placed on line 1 (a missing key) at the header itself."""
     if problem.line is None or problem.line < block.first_line:
-        return Problem(problem.file, block.first_line, problem.field, problem.message)
+        return dataclasses.replace(problem, line=block.first_line)
     return problem
 
 
 def _explain_inherited(problem: Problem) -> Problem:
     if problem.field in LabHeader.model_fields and problem.field not in {"title", "jupyter"}:
         message = "a translation takes this from the source lab; remove it here"
-        return Problem(problem.file, problem.line, problem.field, message)
+        return Problem(
+            problem.file, problem.line, problem.field, message, code=codes.INHERITED_FIELD
+        )
     return problem
 
 

@@ -1,24 +1,35 @@
-"""What a lab's kernel may see and use: a reduced environment, a fresh folder, resource limits,
-no network where the system allows it, and fixed seeds.
+"""What a lab's kernel is given: a reduced environment, a fresh folder, resource limits and
+fixed seeds.
 
 Contributed labs are code from strangers. nbclient starts kernels with the builder's full
 environment, folder and network (it launches ``python -m ipykernel_launcher`` as a child
 process, which inherits them); here the kernel gets an allow-listed environment (no tokens),
-its own temporary folder as cwd and HOME, an address space limit set with ``setrlimit`` before
-``ipykernel`` starts, and its own empty network namespace when ``unshare`` can make one.
+its own temporary folder, and a launcher that joins the lab's cgroup
+(:mod:`courseware.labs.cgroups`) and sets per-process rlimits (address space, file size, CPU
+time) before the sandbox (:mod:`courseware.labs.sandbox`) starts. In the weaker mode a project
+can opt into, the launcher runs the kernel directly, in its own empty network namespace when
+``unshare`` can make one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from courseware.labs.cgroups import CGROUP_PREFIX, MAX_LAB_TASKS
 from courseware.labs.source import Lab
+
+WORKSPACE_PREFIX = CGROUP_PREFIX
+"""``cw-lab-``: a run's temporary folder and its cgroup share their name."""
 
 DEFAULT_MEMORY_LIMIT_BYTES = 1024**3
 """1 GiB of address space: a kernel with numpy and matplotlib imported maps about 340 MiB,
@@ -34,16 +45,27 @@ depend only on what the cache key covers (a commit date would re-execute every l
 
 SEED = 0
 
-_LIMIT_WRAPPER = (
-    "import os,resource,sys;"
-    "a,f=int(sys.argv[1]),int(sys.argv[2]);"
-    "resource.setrlimit(resource.RLIMIT_AS,(a,a));"
-    "resource.setrlimit(resource.RLIMIT_FSIZE,(f,f));"
-    "resource.setrlimit(resource.RLIMIT_CORE,(0,0));"
-    "os.execv(sys.argv[3],sys.argv[3:])"
-)
-"""Runs before the kernel and replaces itself with it (``execv`` keeps the pid, so the
-kernel manager still watches the real kernel and sees its exit code)."""
+_LAUNCHER = """\
+import os, resource, sys
+memory, file_size, cpu_seconds, tasks, groups = (int(value) for value in sys.argv[1:6])
+for procs in sys.argv[6 : 6 + groups]:
+    with open(procs, "w") as stream:
+        stream.write(str(os.getpid()))
+for limit, value in (
+    (resource.RLIMIT_AS, memory),
+    (resource.RLIMIT_FSIZE, file_size),
+    (resource.RLIMIT_CPU, cpu_seconds),
+    (resource.RLIMIT_CORE, 0),
+):
+    resource.setrlimit(limit, (value, value))
+if tasks:
+    resource.setrlimit(resource.RLIMIT_NPROC, (tasks, tasks))
+command = sys.argv[6 + groups :]
+os.execv(command[0], command)
+"""
+"""Runs before the sandbox and replaces itself with it (``execv`` keeps the pid, so the
+kernel manager still watches the real process and sees its exit code). It joins the lab's
+cgroup first, so that everything the lab starts is counted there."""
 
 _STARTUP = f"""\
 # Written by courseware: fixed seeds so that a lab prints the same numbers on every build.
@@ -92,19 +114,43 @@ class Workspace:
     workdir: Path
     ipc_path: Path
     pgid_file: Path
+    lock_fd: int = -1
+    """Held (``flock``) while the run lives, so that a later build can tell a folder left by
+    a killed run from one in use by a build running at the same time."""
+
+    @property
+    def ipc_dir(self) -> Path:
+        """The only folder a sandboxed kernel shares with the builder."""
+        return self.ipc_path.parent
+
+    @property
+    def ipython_startup(self) -> Path:
+        return self.root / "ipython" / "profile_default" / "startup"
+
+    @property
+    def ipython_config(self) -> Path:
+        return self.root / "ipython" / "profile_default" / "ipython_kernel_config.py"
+
+    @property
+    def matplotlibrc(self) -> Path:
+        return self.root / "matplotlib" / "matplotlibrc"
 
 
-def create_workspace(lab: Lab) -> Workspace:
+def create_workspace(lab: Lab, *, copy_data_files: bool = True) -> Workspace:
     """Make a fresh folder for one lab: its working folder (with the declared data files
-    copied in), IPython startup seeds and a matplotlibrc.
+    copied in, unless the sandbox binds them read-only instead), IPython startup seeds and a
+    matplotlibrc.
 
     The folder lives in the system temporary directory with a short name because the
     kernel's IPC socket paths must fit in 107 bytes.
     """
-    root = Path(tempfile.mkdtemp(prefix="cw-lab-"))
+    root = Path(tempfile.mkdtemp(prefix=WORKSPACE_PREFIX))
+    lock_fd = os.open(root / "lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    fcntl.flock(lock_fd, fcntl.LOCK_EX)
     workdir = root / "work"
     workdir.mkdir()
-    for name in lab.data_files:
+    (root / "ipc").mkdir(mode=0o700)
+    for name in lab.data_files if copy_data_files else ():
         target = workdir / PurePosixPath(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(lab.path.parent / PurePosixPath(name), target)
@@ -114,11 +160,69 @@ def create_workspace(lab: Lab) -> Workspace:
     (startup.parent / "ipython_kernel_config.py").write_text(_IPYTHON_CONFIG, encoding="utf-8")
     (root / "matplotlib").mkdir()
     (root / "matplotlib" / "matplotlibrc").write_text(_MATPLOTLIBRC, encoding="utf-8")
-    return Workspace(root=root, workdir=workdir, ipc_path=root / "k", pgid_file=root / "pgid")
+    return Workspace(
+        root=root,
+        workdir=workdir,
+        ipc_path=root / "ipc" / "k",
+        pgid_file=root / "pgid",
+        lock_fd=lock_fd,
+    )
 
 
 def remove_workspace(workspace: Workspace) -> None:
     shutil.rmtree(workspace.root, ignore_errors=True)
+    if workspace.lock_fd >= 0:
+        with contextlib.suppress(OSError):
+            os.close(workspace.lock_fd)
+
+
+def data_file_binds(lab: Lab) -> tuple[tuple[Path, str], ...]:
+    """The lab's declared data files as (file, name in the lab folder), for read-only binds.
+
+    The header check already confined them to ``labs/``; a link is refused here as well,
+    because bubblewrap would follow it.
+    """
+    binds: list[tuple[Path, str]] = []
+    for name in lab.data_files:
+        source = lab.path.parent / PurePosixPath(name)
+        if source.is_symlink() or not source.is_file():
+            continue
+        binds.append((source, PurePosixPath(name).as_posix()))
+    return tuple(binds)
+
+
+def remove_stale_workspaces(older_than_seconds: float = 3600) -> list[Path]:
+    """Remove the folders of lab runs whose builder was killed; return them.
+
+    A live run holds the lock of its folder; a folder whose lock nobody holds (or, from
+    before there were locks, that has none and is over an hour old) is left over.
+    """
+    removed: list[Path] = []
+    for folder in sorted(Path(tempfile.gettempdir()).glob(WORKSPACE_PREFIX + "*")):
+        if folder.is_symlink() or not folder.is_dir() or not _is_stale(folder, older_than_seconds):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _is_stale(folder: Path, older_than_seconds: float) -> bool:
+    try:
+        descriptor = os.open(folder / "lock", os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except FileNotFoundError:
+        try:
+            return time.time() - folder.stat().st_mtime > older_than_seconds
+        except OSError:
+            return False
+    except OSError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # a build running now holds it
+    finally:
+        os.close(descriptor)
+    return True
 
 
 def kernel_environment(workspace: Workspace) -> dict[str, str]:
@@ -149,12 +253,43 @@ def kernel_environment(workspace: Workspace) -> dict[str, str]:
     }
 
 
-def kernel_command_prefix(memory_limit_bytes: int, isolate_network: bool) -> list[str]:
-    """The command put in front of the kernel's: rlimits, and a network namespace if asked
-    and available (see :func:`network_isolation_command`)."""
+def launcher_command(
+    memory_limit_bytes: int, cpu_seconds: int, cgroup_procs: list[str]
+) -> list[str]:
+    """The command put first in front of the kernel's: join the lab's cgroup (when there is
+    one), set the rlimits, then run the rest.
+
+    Without a cgroup ``RLIMIT_NPROC`` bounds the processes instead. It counts every task of
+    the builder's user, so the lab gets :data:`MAX_LAB_TASKS` on top of those running now;
+    root is exempt from it, which is why the cgroup comes first.
+    """
+    tasks = 0 if cgroup_procs or os.getuid() == 0 else _user_tasks() + MAX_LAB_TASKS
+    numbers = [memory_limit_bytes, MAX_FILE_BYTES, cpu_seconds, tasks, len(cgroup_procs)]
+    return [sys.executable, "-I", "-S", "-c", _LAUNCHER, *map(str, numbers), *cgroup_procs]
+
+
+def kernel_command_prefix(
+    memory_limit_bytes: int,
+    isolate_network: bool,
+    cpu_seconds: int = 86_400,
+    cgroup_procs: list[str] | None = None,
+) -> list[str]:
+    """The prefix of the weaker mode: a network namespace if asked and available (see
+    :func:`network_isolation_command`), then the launcher (cgroup, rlimits)."""
     network = network_isolation_command() if isolate_network else []
-    limits = [sys.executable, "-I", "-S", "-c", _LIMIT_WRAPPER]
-    return [*network, *limits, str(memory_limit_bytes), str(MAX_FILE_BYTES)]
+    return [*network, *launcher_command(memory_limit_bytes, cpu_seconds, cgroup_procs or [])]
+
+
+def _user_tasks() -> int:
+    """Tasks (processes and threads) of this user now, as ``RLIMIT_NPROC`` counts them."""
+    uid = os.getuid()
+    count = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                if entry.stat().st_uid == uid:
+                    count += len(os.listdir(entry / "task"))
+    return count
 
 
 @functools.cache

@@ -11,6 +11,7 @@ import copy
 
 from nbformat import NotebookNode
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.labs.failures import LabProblem, lab_problem
 from courseware.labs.source import Lab, lab_notebook
@@ -29,8 +30,8 @@ def merge_outputs(lab: Lab, executed: NotebookNode) -> NotebookNode:
 
     Raises:
         ValueError: if the two do not have the same code cells (a caller bug: the cache key
-            covers the code, and translations are checked by
-            :func:`~courseware.labs.translation.check_translated_lab_code`).
+            covers the code, and a translation takes its code from its source when it is
+            read, see :mod:`courseware.labs.translation`).
     """
     if not has_same_code(lab, executed):
         raise ValueError(f"{lab.relative_path}: the executed notebook has other code cells")
@@ -95,4 +96,4 @@ def check_figures(lab: Lab, notebook: NotebookNode) -> list[Problem]:
 
 def _at_marker(lab: Lab, index: int, message: str) -> LabProblem:
     line = lab.cells[index].marker_line if index < len(lab.cells) else lab.header_line
-    return lab_problem(lab, index, line, message)
+    return lab_problem(lab, index, line, message, code=codes.ALT_TEXT_MISSING)

@@ -24,6 +24,13 @@ from traitlets.config import Config
 from courseware.errors import ContentError, Problem
 from courseware.labs.cache import CacheEntry
 from courseware.labs.execute import LabRun
+from courseware.labs.instructions import (
+    INSTRUCTIONS_ANCHOR,
+    NO_SETTINGS,
+    RunSettings,
+    run_it_yourself,
+)
+from courseware.labs.markdown_escape import markdown_alt, markdown_inline
 from courseware.labs.notebooks import notebook_bytes, read_notebook
 from courseware.labs.outputs import (
     check_figures,
@@ -32,11 +39,10 @@ from courseware.labs.outputs import (
     is_figure,
     merge_outputs,
 )
-from courseware.labs.source import Lab
+from courseware.labs.runtime_wheel import PROVIDES
+from courseware.labs.source import Lab, lab_script
 
 Gettext = Callable[[str], str]
-
-_JUPYTEXT = ".venv/bin/jupytext"
 
 _TEMPLATE = r"""{%- extends 'index.md.j2' -%}
 {% block error %}
@@ -69,7 +75,6 @@ _TEMPLATE = r"""{%- extends 'index.md.j2' -%}
 """
 
 DOWNLOADS_ANCHOR = "downloads"
-INSTRUCTIONS_ANCHOR = "run-it-yourself"
 """The ids of the headings the page writes in the reader's language: the same in every
 language, so links to them hold, and known, so that a page falling back to the lab's source
 language can tell its own headings from the lab's (see ``LabSections.interface_anchors``)."""
@@ -139,6 +144,8 @@ def render_lab(
     run: LabRun | CacheEntry,
     *,
     gettext: Gettext = _identity,
+    mark_untranslated: Callable[[str], str] | None = None,
+    settings: RunSettings = NO_SETTINGS,
 ) -> RenderedLab:
     """Render ``lab`` (a source lab or a translation) with the outputs of ``run``.
 
@@ -147,6 +154,10 @@ def render_lab(
         run: a run from :func:`execute_labs`; a failed run renders its last good entry with
             a dated notice. A cache entry renders as is.
         gettext: translates the page's own words into the page's language.
+        mark_untranslated: wraps the Markdown of a translation's cells that are still in the
+            source language (the source gained them), so the page can declare their language.
+        settings: what the project lets the page offer for running the lab elsewhere (the
+            runtime wheel, its repository, a hosted notebook service).
 
     Raises:
         ContentError: if the run failed and there is no earlier good output to show.
@@ -161,18 +172,24 @@ def render_lab(
         problems = tuple(check_figures(lab, notebook))
     _attach_figure_text(notebook)
     stem = lab.id if lab.language is None else f"{lab.id}.{lab.language}"
-    body, figures = _convert(notebook, stem)
+    shown = notebook
+    if mark_untranslated is not None and notebook is not executed:
+        shown = _mark_untranslated(notebook, lab, mark_untranslated)
+    body, figures = _convert(shown, stem)
     files: dict[str, bytes] = dict(figures)
     files[f"{stem}.ipynb"] = _download_notebook(notebook, lab)
-    files[f"{stem}.py"] = lab.path.read_bytes()
+    files[f"{stem}.py"] = lab_script(lab)
+    for name in lab.data_files:
+        # Beside the downloads at the path the lab opens, so a downloaded folder runs as is.
+        files[name] = (lab.path.parent / name).read_bytes()
     title, prose = _title_and_body(lab, body)
     sections = LabSections(
         title=title,
         facts=_facts(lab, gettext),
         notice=_outdated_notice(entry.executed_at, gettext) if is_outdated else "",
         prose=prose,
-        downloads=_downloads(stem, gettext),
-        instructions=_run_it_yourself(lab, stem, gettext),
+        downloads=_downloads(lab, stem, settings, gettext),
+        instructions=run_it_yourself(lab, stem, settings, gettext),
     )
     return RenderedLab(
         lab_id=lab.id,
@@ -204,9 +221,29 @@ def _attach_figure_text(notebook: NotebookNode) -> None:
         caption = cell.metadata.get("caption")
         for output, text in zip(figures, texts, strict=True):
             output.setdefault("metadata", {})
-            output.metadata["courseware_alt"] = _markdown_alt(text or "")
+            output.metadata["courseware_alt"] = markdown_alt(text or "")
             if caption and cell.metadata.get("alt"):
-                output.metadata["courseware_caption"] = _markdown_inline(caption)
+                output.metadata["courseware_caption"] = markdown_inline(caption)
+
+
+def _mark_untranslated(
+    notebook: NotebookNode, lab: Lab, mark: Callable[[str], str]
+) -> NotebookNode:
+    """A copy of ``notebook`` (built from ``lab``'s cells, in order) whose untranslated
+    Markdown cells are wrapped by ``mark``; the downloads keep the plain text.
+
+    An untranslated opening ``# Title`` is dropped rather than wrapped: the page's title is
+    then the translation's own (from its header), and the page keeps a single ``<h1>``.
+    """
+    marked = copy.deepcopy(notebook)
+    for index, (cell, lab_cell) in enumerate(zip(marked.cells, lab.cells, strict=True)):
+        if not (lab_cell.is_untranslated and cell.cell_type == "markdown"):
+            continue
+        text = str(cell.source)
+        if index == 0 and text.startswith("# "):
+            text = text.partition("\n")[2].strip("\n")
+        cell.source = mark(text) if text.strip() else ""
+    return marked
 
 
 def _convert(notebook: NotebookNode, stem: str) -> tuple[str, dict[str, bytes]]:
@@ -240,7 +277,7 @@ def _title_and_body(lab: Lab, body: str) -> tuple[str, str]:
     first, _, rest = stripped.partition("\n")
     if first.startswith("# "):
         return first, rest.strip("\n")
-    return f"# {_markdown_inline(lab.title)}", stripped.strip("\n")
+    return f"# {markdown_inline(lab.title)}", stripped.strip("\n")
 
 
 def _facts(lab: Lab, gettext: Gettext) -> str:
@@ -249,7 +286,7 @@ def _facts(lab: Lab, gettext: Gettext) -> str:
         "optional": gettext("optional"),
         "required": gettext("required"),
     }[lab.connectivity]
-    hardware = _markdown_inline(lab.hardware) if lab.needs_hardware else gettext("none")
+    hardware = markdown_inline(lab.hardware) if lab.needs_hardware else gettext("none")
     facts = [
         gettext("Module: {module}").format(module=f"`{lab.module}`"),
         gettext("Duration: {minutes} minutes").format(minutes=lab.duration_minutes),
@@ -267,54 +304,19 @@ def _outdated_notice(executed_at: datetime, gettext: Gettext) -> str:
     return f"> **{gettext('Note')}:** {text}"
 
 
-def _downloads(stem: str, gettext: Gettext) -> str:
-    return "\n".join(
-        [
-            "## " + gettext("Downloads") + " {: #" + DOWNLOADS_ANCHOR + " }",
-            "",
-            "- [" + gettext("Download the notebook") + f" (`{stem}.ipynb`)]({stem}.ipynb)",
-            "- [" + gettext("Download the source") + f" (`{stem}.py`)]({stem}.py)",
-        ]
-    )
-
-
-def _run_it_yourself(lab: Lab, stem: str, gettext: Gettext) -> str:
-    steps = [
-        gettext(
-            "Once, while online: clone the course repository and install it with "
-            "`python3 -m venv .venv && .venv/bin/pip install -e .`"
-        ),
-        gettext(
-            "From then on no network is needed. Execute the lab as a notebook: {command}"
-        ).format(command=f"`{_JUPYTEXT} --to ipynb --set-kernel python3 --execute labs/{stem}.py`"),
-        gettext("Open the notebook it writes, {notebook}, in Jupyter or VS Code.").format(
-            notebook=f"`labs/{stem}.ipynb`"
-        ),
-        gettext("Or open the downloaded {notebook} directly.").format(notebook=f"`{stem}.ipynb`"),
+def _downloads(lab: Lab, stem: str, settings: RunSettings, gettext: Gettext) -> str:
+    lines = [
+        "## " + gettext("Downloads") + " {: #" + DOWNLOADS_ANCHOR + " }",
+        "",
+        "- [" + gettext("Download the notebook") + f" (`{stem}.ipynb`)]({stem}.ipynb)",
+        "- [" + gettext("Download the source") + f" (`{stem}.py`)]({stem}.py)",
     ]
-    if not any("raises-exception" in cell.tags for cell in lab.code_cells):
-        steps.append(
-            gettext("Or run it as a plain script: {command}").format(
-                command=f"`cd labs && ../.venv/bin/python {stem}.py`"
-            )
-        )
-    lines = ["## " + gettext("Run it yourself") + " {: #" + INSTRUCTIONS_ANCHOR + " }", ""]
-    lines += [f"{number}. {step}" for number, step in enumerate(steps, start=1)]
-    if lab.needs_hardware:
-        board = _markdown_inline(lab.hardware)
-        lines += ["", gettext("You also need this hardware: {board}.").format(board=board)]
-    if lab.connectivity == "required":
-        lines += ["", gettext("This lab needs a network connection while it runs.")]
+    lines += [
+        "- [" + gettext("Download the data file") + f" (`{name}`)]({name})"
+        for name in lab.data_files
+    ]
+    runtime = settings.runtime
+    if runtime is not None and PROVIDES in lab.requirements:
+        label = gettext("Download the course's libraries")
+        lines.append(f"- [{label} (`{runtime.filename}`, {runtime.size_text})]({runtime.href})")
     return "\n".join(lines)
-
-
-def _markdown_alt(text: str) -> str:
-    """Alt text on one line, with the characters that would end it escaped."""
-    return " ".join(text.split()).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-
-
-def _markdown_inline(text: str) -> str:
-    collapsed = " ".join(text.split())
-    for char in "\\`*_[]<>":
-        collapsed = collapsed.replace(char, "\\" + char)
-    return collapsed

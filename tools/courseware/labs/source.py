@@ -3,6 +3,10 @@ percent format, into frozen :class:`Lab` values that remember the file line of e
 
 Line numbers matter because every later error (an exception in cell 4, a figure without alt
 text) is reported at the ``.py`` line a contributor can open, never at a cell-relative line.
+
+A translation carries only prose and alt text; it is read merged into its source lab (see
+:mod:`courseware.labs.translation`), so every later step sees a whole lab whose code is the
+source's.
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Literal
 
 import jupytext
 from nbformat import NotebookNode
 
-from courseware.errors import ContentError, Problem
+from courseware import problem_codes as codes
+from courseware.errors import ContentError, Problem, errors_only
+from courseware.labs.cells import CellKind, LabCell
 from courseware.labs.header import (
     Connectivity,
     HeaderBlock,
@@ -27,6 +32,30 @@ from courseware.labs.header import (
     parse_header,
 )
 from courseware.labs.notebooks import new_cell, new_notebook
+from courseware.labs.translation import (
+    SKELETON_NOTE,
+    cell_key,
+    lab_script_text,
+    merge_translation,
+    translation_skeleton,
+)
+from courseware.yamlsafe import read_text_file
+
+__all__ = [
+    "LABS_DIR",
+    "MAX_LAB_BYTES",
+    "CellKind",
+    "Lab",
+    "LabCell",
+    "discover_lab_paths",
+    "discover_labs",
+    "lab_notebook",
+    "lab_script",
+    "lab_translation_skeleton",
+    "load_lab",
+    "load_labs",
+    "read_lab",
+]
 
 LABS_DIR = "labs"
 MAX_LAB_BYTES = 512 * 1024
@@ -36,25 +65,6 @@ _LAB_NAME = re.compile(
     r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*))?\.py$"
 )
 _CELL_MARKER = re.compile(r"^#\s*%%(?!%)")
-
-CellKind = Literal["code", "markdown", "raw"]
-
-
-@dataclass(frozen=True)
-class LabCell:
-    """One cell of a lab, with where it starts in the ``.py`` file.
-
-    ``line`` is the file line of the cell's first source line, so line ``k`` of the cell is
-    file line ``line + k - 1``; ``marker_line`` is its ``# %%`` line.
-    """
-
-    kind: CellKind
-    source: str
-    line: int
-    marker_line: int
-    tags: tuple[str, ...] = ()
-    alt_texts: tuple[str, ...] = ()
-    caption: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,14 +117,18 @@ def discover_lab_paths(root: Path) -> list[Path]:
 
 
 def load_lab(path: Path, root: Path) -> tuple[Lab | None, list[Problem]]:
-    """Read one lab file, collecting every problem instead of stopping at the first."""
+    """Read one lab file, collecting every problem instead of stopping at the first.
+
+    A translation comes back merged into its source lab. The lab is None only when there
+    are errors; warnings (a translation cell the merge could not place) come with the lab.
+    """
     relative = _relative(path, root)
     match = _LAB_NAME.match(path.name)
     if match is None:
         message = "a lab file is named '<id>.py' or '<id>.<lang>.py' with a lowercase id"
-        return None, [Problem(relative, None, None, message)]
+        return None, [Problem(relative, None, None, message, code=codes.LAB_FILE_NAME)]
     language = match.group("lang")
-    text, problems = _read_text(path, relative)
+    text, problems = read_text_file(path, relative, MAX_LAB_BYTES, " for a lab")
     if text is None:
         return None, problems
     lines = text.splitlines()
@@ -122,20 +136,24 @@ def load_lab(path: Path, root: Path) -> tuple[Lab | None, list[Problem]]:
     if block is None:
         return None, problems
     header, problems = parse_header(block, relative, is_translation=language is not None)
-    cells, cell_problems = _read_cells(text, lines, block, relative)
+    cells, cell_problems = _read_cells(text, lines, block, relative, language is not None)
     problems += cell_problems
     if header is None or cells is None:
         return None, problems
     source_header: LabHeader
     if isinstance(header, LabTranslationHeader):
-        inherited, inherit_problems = _source_header(path.parent / f"{match['id']}.py", root)
-        if inherited is None:
-            return None, problems + inherit_problems
-        source_header = inherited
+        source, source_problems = _source_lab(path.parent / f"{match['id']}.py", root)
+        if source is None:
+            return None, problems + source_problems
+        source_header = source.header
+        cells, merge_problems = merge_translation(
+            source.cells, cells, relative, source.relative_path
+        )
+        problems = sorted([*problems, *merge_problems], key=lambda p: p.line or 0)
     else:
         source_header = header
         problems += _check_data_files(source_header, path.parent, lines, relative, block)
-    if problems:
+    if errors_only(problems):
         return None, problems
     lab = Lab(
         id=match.group("id"),
@@ -157,7 +175,7 @@ def load_lab(path: Path, root: Path) -> tuple[Lab | None, list[Problem]]:
             header.source_hash if isinstance(header, LabTranslationHeader) else None
         ),
     )
-    return lab, []
+    return lab, problems
 
 
 def load_labs(root: Path) -> tuple[list[Lab], list[Problem]]:
@@ -173,7 +191,7 @@ def load_labs(root: Path) -> tuple[list[Lab], list[Problem]]:
 
 
 def read_lab(path: Path, root: Path) -> Lab:
-    """Read one lab.
+    """Read one lab (warnings are dropped; :func:`load_lab` returns them).
 
     Raises:
         ContentError: with every problem of the file.
@@ -185,15 +203,48 @@ def read_lab(path: Path, root: Path) -> Lab:
 
 
 def discover_labs(root: Path) -> list[Lab]:
-    """Read every lab of the project.
+    """Read every lab of the project (warnings are dropped; :func:`load_labs` returns them).
 
     Raises:
         ContentError: with every problem of every lab file, all at once.
     """
     labs, problems = load_labs(root)
-    if problems:
+    if errors_only(problems):
         raise ContentError(problems)
     return labs
+
+
+def lab_script(lab: Lab) -> bytes:
+    """The ``.py`` a reader downloads: the lab's file, or for a translation the merged lab
+    (the translation's header, then the source's cells with the translated text), which runs
+    as the source does."""
+    if not lab.is_translation:
+        return lab.path.read_bytes()
+    lines = lab.path.read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()
+    block, _ = find_header(lines, lab.relative_path)
+    note = _skeleton_note(PurePosixPath(lab.source_relative_path).name)
+    # The note tells a translator the file has no code, which is no longer true here.
+    header = [line for line in lines[: block.last_line] if line not in note] if block else []
+    return lab_script_text(header, lab.cells).encode("utf-8")
+
+
+def lab_translation_skeleton(text: str, relative: str) -> str:
+    """A new translation of the source lab ``text``: its header, with a note on how to
+    translate it, then its Markdown cells and figure entries, numbered (no code).
+
+    Raises:
+        ContentError: when the source lab has no header or is not in the percent format.
+    """
+    lines = text.removeprefix("\ufeff").splitlines()
+    block, problems = find_header(lines, relative)
+    if block is None:
+        raise ContentError(problems)
+    cells, problems = _read_cells(text, lines, block, relative, is_translation=False)
+    if cells is None:
+        raise ContentError(problems)
+    note = _skeleton_note(PurePosixPath(relative).name)
+    header = [*lines[: block.first_line], *note, *lines[block.first_line : block.last_line]]
+    return "\n".join(header) + "\n\n" + translation_skeleton(cells)
 
 
 def lab_notebook(lab: Lab) -> NotebookNode:
@@ -212,6 +263,11 @@ def lab_notebook(lab: Lab) -> NotebookNode:
     return new_notebook(cells, {"kernelspec": kernelspec, "title": lab.title})
 
 
+def _skeleton_note(source_name: str) -> list[str]:
+    """The note for translators, as comment lines of a translation's header."""
+    return ["# # " + line.format(source=source_name) for line in SKELETON_NOTE]
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
@@ -219,29 +275,12 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read_text(path: Path, relative: str) -> tuple[str | None, list[Problem]]:
-    if path.is_symlink():
-        return None, [
-            Problem(relative, None, None, "symbolic links are not allowed; copy the file")
-        ]
-    size = path.stat().st_size
-    if size > MAX_LAB_BYTES:
-        message = f"file is {size} bytes, over the {MAX_LAB_BYTES}-byte limit for a lab"
-        return None, [Problem(relative, None, None, message)]
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(relative, line, None, "not UTF-8 text; save the file as UTF-8")]
-    return text, []
-
-
 def _read_cells(
-    text: str, lines: list[str], block: HeaderBlock, relative: str
+    text: str, lines: list[str], block: HeaderBlock, relative: str, is_translation: bool
 ) -> tuple[tuple[LabCell, ...] | None, list[Problem]]:
     """Parse the cells with jupytext, without the header (which jupytext would otherwise
-    turn into a raw cell or notebook metadata), and attach each cell's file line."""
+    turn into a raw cell or notebook metadata), and attach each cell's file line (and, in a
+    translation, the source cell it stands for)."""
     start = block.last_line
     while start < len(lines) and not lines[start].strip():
         start += 1  # jupytext would turn leading blank lines into an empty cell
@@ -249,7 +288,15 @@ def _read_cells(
     try:
         notebook = jupytext.reads("\n".join(body) + "\n", fmt="py:percent")
     except Exception as error:  # jupytext raises many types for malformed cell markers
-        return None, [Problem(relative, None, None, f"not a jupytext percent-format lab: {error}")]
+        return None, [
+            Problem(
+                relative,
+                None,
+                None,
+                f"not a jupytext percent-format lab: {error}",
+                code=codes.NOT_JUPYTEXT,
+            )
+        ]
     markers = [
         i + 1 for i, line in enumerate(lines) if i >= block.last_line and _CELL_MARKER.match(line)
     ]
@@ -258,6 +305,10 @@ def _read_cells(
     problems: list[Problem] = []
     for cell, (marker_line, line) in zip(notebook.cells, starts, strict=True):
         alt_texts, caption, found = _figure_text(cell.metadata, relative, marker_line)
+        problems += found
+        key, found = (
+            cell_key(cell.metadata, relative, marker_line) if is_translation else (None, [])
+        )
         problems += found
         tags = cell.metadata.get("tags", [])
         cells.append(
@@ -269,6 +320,7 @@ def _read_cells(
                 tags=tuple(str(tag) for tag in tags) if isinstance(tags, list) else (),
                 alt_texts=alt_texts,
                 caption=caption,
+                key=key,
             )
         )
     return tuple(cells), problems
@@ -304,27 +356,41 @@ def _figure_text(
         alt_texts = tuple(str(item) for item in alt)
     elif alt is not None:
         message = 'alt is a text, or a list of texts (one per figure): # %% alt="..."'
-        problems.append(Problem(relative, marker_line, "alt", message))
+        problems.append(Problem(relative, marker_line, "alt", message, code=codes.CELL_OPTION))
     if caption is not None and not isinstance(caption, str):
-        problems.append(Problem(relative, marker_line, "caption", "caption is a text"))
+        problems.append(
+            Problem(relative, marker_line, "caption", "caption is a text", code=codes.CELL_OPTION)
+        )
         caption = None
     return alt_texts, caption, problems
 
 
-def _source_header(path: Path, root: Path) -> tuple[LabHeader | None, list[Problem]]:
-    """The header of the source lab a translation belongs to (its problems are reported
-    when the source itself is read, so only a missing source is reported here)."""
+@dataclass(frozen=True)
+class _Source:
+    header: LabHeader
+    cells: tuple[LabCell, ...]
+    relative_path: str
+
+
+def _source_lab(path: Path, root: Path) -> tuple[_Source | None, list[Problem]]:
+    """The source lab a translation is merged into (its problems are reported when the
+    source itself is read, so only a missing source is reported here)."""
+    relative = _relative(path, root)
     if not path.is_file():
-        message = f"a translation needs its source lab {_relative(path, root)}; add it first"
-        return None, [Problem(_relative(path, root), None, None, message)]
-    text, _ = _read_text(path, _relative(path, root))
+        message = f"a translation needs its source lab {relative}; add it first"
+        return None, [Problem(relative, None, None, message, code=codes.SOURCE_LAB_MISSING)]
+    text, _ = read_text_file(path, relative, MAX_LAB_BYTES, " for a lab")
     if text is None:
         return None, []
-    block, _ = find_header(text.splitlines(), _relative(path, root))
+    lines = text.splitlines()
+    block, _ = find_header(lines, relative)
     if block is None:
         return None, []
-    header, _ = parse_header(block, _relative(path, root), is_translation=False)
-    return (header if isinstance(header, LabHeader) else None), []
+    header, _ = parse_header(block, relative, is_translation=False)
+    cells, _ = _read_cells(text, lines, block, relative, is_translation=False)
+    if not isinstance(header, LabHeader) or cells is None:
+        return None, []
+    return _Source(header, cells, relative), []
 
 
 def _check_data_files(
@@ -340,14 +406,18 @@ def _check_data_files(
         pure = PurePosixPath(name)
         if pure.is_absolute() or ".." in pure.parts or "\\" in name:
             message = f"'{name}' must be a path inside labs/, like 'data/readings.csv'"
-            problems.append(Problem(relative, line, "data_files", message))
+            problems.append(
+                Problem(relative, line, "data_files", message, code=codes.DATA_FILE_OUTSIDE)
+            )
             continue
         target = folder / pure
         steps = [folder.joinpath(*pure.parts[: k + 1]) for k in range(len(pure.parts))]
         if any(step.is_symlink() for step in steps):
             message = f"'{name}' is a symbolic link; copy the file into labs/"
-            problems.append(Problem(relative, line, "data_files", message))
+            problems.append(Problem(relative, line, "data_files", message, code=codes.SYMLINK))
         elif not target.is_file():
             message = f"'{name}' does not exist in labs/; add it or remove it from data_files"
-            problems.append(Problem(relative, line, "data_files", message))
+            problems.append(
+                Problem(relative, line, "data_files", message, code=codes.DATA_FILE_MISSING)
+            )
     return problems

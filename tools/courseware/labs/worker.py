@@ -36,7 +36,8 @@ def strip_ansi(text: str) -> str:
 
 
 class SandboxedKernelManager(AsyncKernelManager):
-    """A kernel manager that starts the kernel behind the sandbox prefix (rlimits, netns)."""
+    """A kernel manager that starts the kernel behind the sandbox prefix: the launcher that
+    joins the lab's cgroup and sets rlimits, then bubblewrap (:mod:`courseware.labs.sandbox`)."""
 
     command_prefix: list[str] = []
 
@@ -86,7 +87,13 @@ class CappedNotebookClient(NotebookClient):
 async def run_notebook(request: WorkerRequest) -> WorkerOutcome:
     """Execute the request's notebook, write the executed notebook, and report what happened."""
     notebook = read_notebook(request.notebook_path)
-    manager = SandboxedKernelManager(kernel_name="python3", transport="ipc", ip=request.ipc_path)
+    manager = SandboxedKernelManager(
+        kernel_name="python3",
+        transport="ipc",
+        ip=request.ipc_path,
+        # Next to the IPC sockets: the one folder a sandboxed kernel shares with this worker.
+        connection_file=str(Path(request.ipc_path).parent / "kernel.json"),
+    )
     manager.command_prefix = request.command_prefix
     executed: list[int] = []
     current: list[int] = []
@@ -160,13 +167,22 @@ def _error_failure(notebook: NotebookNode, cell_index: int | None) -> CellFailur
     return CellFailure("error", cell_index, ename="Error", evalue="the cell failed")
 
 
-def _exit_code(manager: AsyncKernelManager) -> int | None:
+def _exit_code(manager: SandboxedKernelManager) -> int | None:
+    """The kernel's exit code, negative for a signal as :mod:`subprocess` gives it.
+
+    The process watched is bubblewrap's when the kernel is sandboxed, and bubblewrap exits
+    with 128 + N when its command was killed by signal N (the shell's convention).
+    """
     provisioner = manager.provisioner
     process = getattr(provisioner, "process", None)
     if process is None:
         return None
     code = process.poll()
-    return int(code) if code is not None else None
+    if code is None:
+        return None
+    if 128 < code < 128 + 65 and any(Path(part).name == "bwrap" for part in manager.command_prefix):
+        return -(int(code) - 128)
+    return int(code)
 
 
 def _record_pgid(manager: AsyncKernelManager, path: Path) -> None:

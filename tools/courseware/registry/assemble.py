@@ -172,7 +172,7 @@ def assemble_track(registry: Registry, request: AssemblyRequest) -> AssembledTra
     try:
         document = parse_yaml_text(text, relative)
     except YamlProblem as problem:  # only if a title defeats the YAML writer
-        raise ContentError([Problem(relative, problem.line, None, problem.message)]) from None
+        raise ContentError([problem.problem(relative)]) from None
     spec, problems = validate_document(TrackSpec, document)
     if spec is None:
         raise ContentError(problems)

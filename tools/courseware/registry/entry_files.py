@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.validation import validate_document
 from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
@@ -42,7 +43,15 @@ def load_entry_files(
             continue
         relative = display_path(path, root)
         if path.suffix != ".yaml":
-            problems.append(Problem(relative, None, None, f"{noun} files end in .yaml; rename it"))
+            problems.append(
+                Problem(
+                    relative,
+                    None,
+                    None,
+                    f"{noun} files end in .yaml; rename it",
+                    code=codes.STRAY_FILE,
+                )
+            )
             continue
         document, file_problems = read_yaml_file(path, root)
         problems += file_problems
@@ -60,12 +69,12 @@ def load_entry_files(
                 f"{entry_id!r} differs from the file name; "
                 f"rename the file to {entry_id}.yaml or change the id"
             )
-            problems.append(Problem(relative, line, "id", message))
+            problems.append(Problem(relative, line, "id", message, code=codes.ID_MISMATCH))
         if entry_id in first_file_of_id:
             message = (
                 f"{entry_id!r} is already used by {first_file_of_id[entry_id]}; ids must be unique"
             )
-            problems.append(Problem(relative, line, "id", message))
+            problems.append(Problem(relative, line, "id", message, code=codes.DUPLICATE_ID))
         first_file_of_id.setdefault(entry_id, relative)
         entries.append(EntryFile(relative, document, entry))
     return entries, problems, documents

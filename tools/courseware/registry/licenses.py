@@ -17,6 +17,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
+from courseware import problem_codes as codes
+from courseware.errors import InvalidValue
 from courseware.validation import did_you_mean
 
 
@@ -87,9 +89,11 @@ def check_license_id(value: str) -> str:
     suggestion = did_you_mean(value.replace(" ", "-"), LICENSES)
     if "ND" in value.upper().split("-"):
         reason = "NoDerivatives licences forbid the translations and re-timing modules need"
-        raise ValueError(f"{value!r} is not accepted: {reason}{suggestion}")
-    raise ValueError(
-        f"{value!r} is not a licence we accept; use one of {', '.join(LICENSES)}{suggestion}"
+        message = f"{value!r} is not accepted: {reason}{suggestion}"
+        raise InvalidValue(message, codes.LICENSE_NOT_ACCEPTED)
+    raise InvalidValue(
+        f"{value!r} is not a licence we accept; use one of {', '.join(LICENSES)}{suggestion}",
+        codes.LICENSE_NOT_ACCEPTED,
     )
 
 

@@ -7,61 +7,42 @@ validated on its own so that one broken file never hides the problems of another
 
 from __future__ import annotations
 
-import functools
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from courseware import problem_codes as codes
 from courseware.errors import ContentError, Problem, errors_only
 from courseware.registry.entry_files import load_entry_files
 from courseware.registry.models import Language, LanguagesFile, Offering
-from courseware.registry.modules import Module, check_modules, load_modules
-from courseware.registry.topics import Topic, check_document_topics, load_topics
-from courseware.registry.tracks import Track, load_tracks
+from courseware.registry.modules import check_modules, load_modules
+from courseware.registry.placeholders import find_placeholders
+from courseware.registry.registry import Registry
+from courseware.registry.sources import check_module_sources, load_sources
+from courseware.registry.topics import check_document_topics, load_topics
+from courseware.registry.tracks import load_tracks
 from courseware.validation import did_you_mean, validate_document
 from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
 
 CONTENT_FOLDERS = ("curriculum", "modules", "labs", "pages")
 """Folders holding contributed content; no symbolic link may appear anywhere inside them."""
 
+__all__ = [
+    "CONTENT_FOLDERS",
+    "LANGUAGES_FILE",
+    "OFFERINGS_FOLDER",
+    "Registry",
+    "check_language_codes",
+    "find_symlinks",
+    "load_languages",
+    "load_offerings",
+    "load_registry",
+]
+# ``Registry`` lives in registry/registry.py; it is re-exported here for the callers that
+# import it beside ``load_registry``.
+
 LANGUAGES_FILE = Path("curriculum/languages.yaml")
 OFFERINGS_FOLDER = Path("curriculum/offerings")
-
-
-@dataclass(frozen=True)
-class Registry:
-    """Everything the registry holds, validated, plus the warnings found while loading."""
-
-    root: Path
-    languages: tuple[Language, ...]
-    offerings: tuple[Offering, ...]
-    topics: tuple[Topic, ...] = ()
-    modules: tuple[Module, ...] = ()
-    tracks: tuple[Track, ...] = ()
-    warnings: tuple[Problem, ...] = ()
-    lines: dict[str, YamlDocument] = field(default_factory=dict, compare=False, repr=False)
-    """The parsed documents by relative path, so later checks can name lines."""
-
-    @property
-    def source_language(self) -> Language:
-        """The language every page is written in first."""
-        return next(lang for lang in self.languages if lang.source)
-
-    @property
-    def language_codes(self) -> tuple[str, ...]:
-        """Codes of all declared languages, source language first."""
-        source = self.source_language.code
-        return (source, *[lang.code for lang in self.languages if lang.code != source])
-
-    def language(self, code: str) -> Language:
-        """Return the declared language with ``code``."""
-        return next(lang for lang in self.languages if lang.code == code)
-
-    @functools.cached_property
-    def modules_by_id(self) -> dict[str, Module]:
-        """The modules keyed by id, for lookups from tracks and pages."""
-        return {module.id: module for module in self.modules}
 
 
 def find_symlinks(root: Path) -> list[Problem]:
@@ -84,14 +65,26 @@ def find_symlinks(root: Path) -> list[Problem]:
 
 def _symlink_problem(path: Path, root: Path) -> Problem:
     message = "symbolic links are not allowed in content folders; replace it with a real file"
-    return Problem(display_path(path, root), None, None, message)
+    return Problem(display_path(path, root), None, None, message, code=codes.SYMLINK)
 
 
 def load_languages(root: Path) -> tuple[list[Language], list[Problem], YamlDocument | None]:
     """Load ``curriculum/languages.yaml``: valid codes, exactly one source language."""
     path = root / LANGUAGES_FILE
     if not path.exists():
-        return [], [Problem(LANGUAGES_FILE.as_posix(), None, None, "file is missing")], None
+        return (
+            [],
+            [
+                Problem(
+                    LANGUAGES_FILE.as_posix(),
+                    None,
+                    None,
+                    "file is missing",
+                    code=codes.REQUIRED_FILE_MISSING,
+                )
+            ],
+            None,
+        )
     document, problems = read_yaml_file(path, root)
     if document is None:
         return [], problems, None
@@ -109,6 +102,7 @@ def load_languages(root: Path) -> tuple[list[Language], list[Problem], YamlDocum
                     line,
                     f"languages[{index}].code",
                     f"{language.code!r} is declared twice (also item {seen[language.code]})",
+                    code=codes.DUPLICATE_LANGUAGE,
                 )
             )
         seen[language.code] = index
@@ -120,6 +114,7 @@ def load_languages(root: Path) -> tuple[list[Language], list[Problem], YamlDocum
                 1,
                 "languages",
                 f"exactly one language must have source: true (found {len(sources)})",
+                code=codes.SOURCE_LANGUAGE_COUNT,
             )
         )
     return languages, problems, document
@@ -172,7 +167,9 @@ def _undeclared(
         f"language {code!r} is not declared in {LANGUAGES_FILE.as_posix()}"
         f"{did_you_mean(code, declared)}"
     )
-    return Problem(document.path, document.line_of(location), dotted, message)
+    return Problem(
+        document.path, document.line_of(location), dotted, message, code=codes.UNDECLARED_LANGUAGE
+    )
 
 
 def load_registry(root: Path) -> Registry:
@@ -195,9 +192,13 @@ def load_registry(root: Path) -> Registry:
         problems += check_document_topics(document, topic_ids)
     modules, module_problems, module_docs = load_modules(root, codes)
     problems += module_problems + check_modules(modules, module_docs, topic_ids)
+    sources, source_problems, _ = load_sources(root)
+    problems += source_problems + check_module_sources(root, modules, module_docs, sources)
     tracks, track_problems, track_docs = load_tracks(root, modules, codes)
     problems += track_problems
     documents |= module_docs | track_docs
+    for document in documents.values():
+        problems += find_placeholders(document)
     for extra in (languages_doc, topics_doc):
         if extra is not None:
             documents[extra.path] = extra
@@ -211,5 +212,5 @@ def load_registry(root: Path) -> Registry:
         modules=tuple(modules),
         tracks=tuple(tracks),
         warnings=tuple(p for p in problems if p.severity == "warning"),
-        lines=documents,
+        documents=documents,
     )

@@ -16,10 +16,11 @@ import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.registry.licenses import LICENSES, LicenseId, combine_licenses, may_relicense
 from courseware.registry.models import Audience
@@ -35,9 +36,6 @@ from courseware.textfields import (
 )
 from courseware.validation import did_you_mean, validate_document
 from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
-
-if TYPE_CHECKING:
-    from courseware.registry.load import Registry
 
 MODULES_FOLDER = Path("modules")
 MODULE_FILE = "module.yaml"
@@ -220,7 +218,13 @@ def load_modules(
             continue  # reported by find_symlinks
         if not folder.is_dir():
             problems.append(
-                Problem(relative, None, None, "only module folders belong in modules/; move it")
+                Problem(
+                    relative,
+                    None,
+                    None,
+                    "only module folders belong in modules/; move it",
+                    code=codes.STRAY_FILE,
+                )
             )
             continue
         path = folder / MODULE_FILE
@@ -231,6 +235,7 @@ def load_modules(
                     None,
                     None,
                     "file is missing; every module folder needs module.yaml (see CONTRIBUTING.md)",
+                    code=codes.REQUIRED_FILE_MISSING,
                 )
             )
             continue
@@ -262,6 +267,7 @@ def _text_languages(
                 None,
                 None,
                 f"file is missing; write the module's text in {spec.source_language} there",
+                code=codes.REQUIRED_FILE_MISSING,
             )
         )
     languages = [spec.source_language]
@@ -275,6 +281,7 @@ def _text_languages(
                     None,
                     f"language {code!r} is not declared in curriculum/languages.yaml"
                     f"{did_you_mean(code, declared)}; rename the file or declare the language",
+                    code=codes.UNDECLARED_LANGUAGE,
                 )
             )
         elif code == spec.source_language:
@@ -284,6 +291,7 @@ def _text_languages(
                     None,
                     None,
                     f"{code!r} is the source language; its text belongs in {SOURCE_TEXT}",
+                    code=codes.SOURCE_LANGUAGE_TRANSLATION,
                 )
             )
         else:
@@ -304,6 +312,7 @@ def _check_own_fields(
                 "id",
                 f"{spec.id!r} differs from the folder name {folder_name!r}; "
                 "rename one so they match",
+                code=codes.ID_MISMATCH,
             )
         )
     if spec.source_language not in declared:
@@ -314,6 +323,7 @@ def _check_own_fields(
                 "source_language",
                 f"language {spec.source_language!r} is not declared in "
                 f"curriculum/languages.yaml{did_you_mean(spec.source_language, declared)}",
+                code=codes.UNDECLARED_LANGUAGE,
             )
         )
     for field_name in ("title", "summary"):
@@ -327,6 +337,7 @@ def _check_own_fields(
                         f"{field_name}.{code}",
                         f"language {code!r} is not declared in curriculum/languages.yaml"
                         f"{did_you_mean(code, declared)}",
+                        code=codes.UNDECLARED_LANGUAGE,
                     )
                 )
     problems += _check_objective_ids(spec, document)
@@ -338,6 +349,7 @@ def _check_own_fields(
                     document.line_of(("prerequisites", index)),
                     f"prerequisites[{index}]",
                     "a module cannot be its own prerequisite; remove it",
+                    code=codes.SELF_PREREQUISITE,
                 )
             )
     for index, source in enumerate(spec.based_on):
@@ -351,6 +363,7 @@ def _check_own_fields(
                     f"{source.title!r} ({LICENSES[source.license].name}, based_on[{index}]); "
                     "use a licence that keeps its terms, such as "
                     f"{_least_license_for(spec.license, source.license)}",
+                    code=codes.LICENSE_NOT_ALLOWED,
                 )
             )
     return problems
@@ -371,6 +384,7 @@ def _check_objective_ids(spec: ModuleSpec, document: YamlDocument) -> list[Probl
                     f"learning_objectives[{index}].id",
                     f"{objective.id!r} is already the id of learning_objectives"
                     f"[{first[objective.id]}]; give each objective its own id",
+                    code=codes.DUPLICATE_ID,
                 )
             )
         first.setdefault(objective.id, index)
@@ -399,6 +413,7 @@ def check_modules(
                         f"prerequisites[{index}]",
                         f"unknown module {prerequisite!r}"
                         f"{nearest_modules_hint(prerequisite, by_id)}",
+                        code=codes.UNKNOWN_MODULE,
                     )
                 )
         problems += check_document_topics(document, topics)
@@ -414,6 +429,7 @@ def check_modules(
                 f"prerequisites[{index}]",
                 f"prerequisite cycle {format_cycle(cycle)}; no order can teach these "
                 "modules, so remove one of these prerequisites",
+                code=codes.PREREQUISITE_CYCLE,
             )
         )
     return problems
@@ -426,26 +442,3 @@ def nearest_modules_hint(name: str, known: Iterable[str]) -> str:
     if not nearest:
         return f"; known modules: {', '.join(choices)}" if choices else "; no modules exist yet"
     return f"; nearest ids: {', '.join(nearest)}"
-
-
-def check_module_labs(registry: Registry, known_labs: set[str]) -> list[Problem]:
-    """Report every lab a module names that does not exist.
-
-    Kept out of ``load_registry`` because labs are loaded by the labs package, which the
-    registry must not import; the site builder calls this with the lab ids it found.
-    """
-    problems = []
-    for module in registry.modules:
-        document = registry.lines[module.metadata_file]
-        for index, lab in enumerate(module.spec.labs):
-            if lab not in known_labs:
-                hint = did_you_mean(lab, known_labs) or f"; add labs/{lab}.py or remove it"
-                problems.append(
-                    Problem(
-                        document.path,
-                        document.line_of(("labs", index)),
-                        f"labs[{index}]",
-                        f"unknown lab {lab!r}{hint}",
-                    )
-                )
-    return problems

@@ -11,15 +11,17 @@ from courseware.textfields import SLUG_PATTERN
 OFFERING_TEMPLATE = """\
 # yaml-language-server: $schema=../../schema/offering.schema.json
 # A TinyML course or workshop run by someone else. Fields marked (optional) may be deleted.
-# Check it with: courseware validate
+# Replace every value that starts with TODO (and every TODO link): `courseware validate`
+# refuses them until you do. Check it with: courseware validate
 id: {id}                      # must equal the file name, lowercase-with-hyphens
 kind: course                  # course or workshop
-title: Title of the course    # or a map: {{en: ..., es: ...}}
+title: "TODO: the course's title"  # or a map: {{en: ..., es: ...}}
 organizations:                # (optional) who runs it
-  - name: Name of the university or company
-    url: https://example.org/ # (optional) https only
+  - name: "TODO: the university or company"
+    url: https://example.org/TODO  # (optional) https only
 dates:                        # give start (2022, 2022-09 or 2022-09-01), a term, or both
-  start: "2022-09"
+  as_published: "TODO: when it runs, in its organisers' words; or replace this line by start:"
+  # start: "2022-09"
   # end: "2022-12"
   # term: Fall 2022
   # ongoing: true             # still running; then no end date
@@ -30,9 +32,9 @@ language_of_materials: [en]
 # mode: online                # (optional) online, onsite or hybrid
 links:                        # (optional)
   - label: Website
-    url: https://example.org/course
-description: >-               # (optional) plain text, no HTML
-  One or two sentences on what the course teaches.
+    url: https://example.org/TODO
+# (optional) plain text, no HTML; for a long text write "description: >-" and indent below
+description: "TODO: one or two sentences on what the course teaches."
 """
 
 

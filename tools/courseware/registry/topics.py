@@ -12,10 +12,11 @@ from pathlib import Path
 
 from pydantic import Field
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.textfields import LocalizedText, Slug, StrictModel
 from courseware.validation import did_you_mean, validate_document
-from courseware.yamlsafe import Location, YamlDocument, dotted_field, read_yaml_file
+from courseware.yamlsafe import KeyPath, YamlDocument, dotted_field, read_yaml_file
 
 TOPICS_FILE = Path("curriculum/topics.yaml")
 
@@ -58,6 +59,7 @@ def load_topics(root: Path) -> tuple[list[Topic], list[Problem], YamlDocument | 
                     document.line_of(("topics", index, "id")),
                     f"topics[{index}].id",
                     f"{topic.id!r} is declared twice (first as item {seen[topic.id]})",
+                    code=codes.DUPLICATE_ID,
                 )
             )
         seen.setdefault(topic.id, index)
@@ -65,7 +67,7 @@ def load_topics(root: Path) -> tuple[list[Topic], list[Problem], YamlDocument | 
 
 
 def check_topic_references(
-    topics: Sequence[str], document: YamlDocument, location: Location, known: set[str]
+    topics: Sequence[str], document: YamlDocument, location: KeyPath, known: set[str]
 ) -> list[Problem]:
     """Report every topic in ``topics`` (found at ``location`` in ``document``) not declared.
 
@@ -90,6 +92,7 @@ def check_topic_references(
                 document.line_of(where),
                 dotted_field(where),
                 f"unknown topic {topic!r}{hint}",
+                code=codes.UNKNOWN_TOPIC,
             )
         )
     return problems

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.registry.entry_files import load_entry_files
 from courseware.registry.licenses import CombinedLicense, combine_licenses
@@ -26,7 +27,7 @@ from courseware.registry.prerequisites import find_cycles, format_cycle
 from courseware.textfields import LanguageCode, LocalizedText, Slug, StrictModel
 from courseware.validation import did_you_mean
 from courseware.yamlsafe import (
-    Location,
+    KeyPath,
     YamlDocument,
     dotted_field,
 )
@@ -129,7 +130,7 @@ def _items(spec: TrackSpec) -> Iterable[tuple[int, int, TrackItem]]:
             yield session_index, item_index, item
 
 
-def _item_location(session_index: int, item_index: int) -> Location:
+def _item_location(session_index: int, item_index: int) -> KeyPath:
     return ("sessions", session_index, "items", item_index)
 
 
@@ -242,7 +243,7 @@ def _check_language(
             f"language {spec.language!r} is not declared in curriculum/languages.yaml"
             f"{did_you_mean(spec.language, languages)}"
         )
-        return [Problem(track.file, line, "language", message)]
+        return [Problem(track.file, line, "language", message, code=codes.UNDECLARED_LANGUAGE)]
     missing = [
         m
         for m in dict.fromkeys(track.module_ids)
@@ -257,7 +258,16 @@ def _check_language(
         f"{' or '.join(repr(s) for s in sources)} (translations welcome: "
         f"modules/<id>/index.{spec.language}.md)"
     )
-    return [Problem(track.file, line, "language", message, severity="warning")]
+    return [
+        Problem(
+            track.file,
+            line,
+            "language",
+            message,
+            severity="warning",
+            code=codes.MODULES_NOT_TRANSLATED,
+        )
+    ]
 
 
 def _check_modules_known(
@@ -278,6 +288,7 @@ def _check_modules_known(
                     line,
                     where,
                     f"unknown module {item.module!r}{nearest_modules_hint(item.module, modules)}",
+                    code=codes.UNKNOWN_MODULE,
                 )
             )
         elif modules[item.module].spec.life_cycle == "retired":
@@ -288,6 +299,7 @@ def _check_modules_known(
                     where,
                     f"module {item.module!r} is retired; replace it with a current module",
                     severity="warning",
+                    code=codes.RETIRED_MODULE,
                 )
             )
         if item.module in first_line:
@@ -298,6 +310,7 @@ def _check_modules_known(
                     where,
                     f"module {item.module!r} is already placed "
                     f"on line {first_line[item.module]}; remove one of them",
+                    code=codes.MODULE_PLACED_TWICE,
                 )
             )
         first_line.setdefault(item.module, line)
@@ -309,6 +322,7 @@ def _check_modules_known(
                     document.line_of(("assumed_modules", index)),
                     f"assumed_modules[{index}]",
                     f"unknown module {assumed!r}{nearest_modules_hint(assumed, modules)}",
+                    code=codes.UNKNOWN_MODULE,
                 )
             )
     return problems
@@ -350,6 +364,7 @@ def _check_order(
                 f"modules {', '.join(members)} are in the "
                 f"prerequisite cycle {format_cycle(cycle)}; no order satisfies it, so fix "
                 "the prerequisites in their module.yaml",
+                code=codes.PREREQUISITE_CYCLE,
             )
         )
     assumed = set(track.spec.assumed_modules)
@@ -369,6 +384,7 @@ def _check_order(
                         f"module {module_id!r} is placed before "
                         f"its prerequisite {prerequisite!r} (line {later_line}); move "
                         f"{prerequisite!r} earlier or {module_id!r} later",
+                        code=codes.PREREQUISITE_ORDER,
                     )
                 )
             elif prerequisite not in placed and prerequisite not in assumed:
@@ -382,6 +398,7 @@ def _check_order(
                         "(courseware assemble --with-prerequisites does) or list it "
                         "under assumed_modules",
                         severity="warning",
+                        code=codes.PREREQUISITE_NOT_IN_TRACK,
                     )
                 )
     return problems
@@ -401,6 +418,7 @@ def _check_budget(
             "time_budget_minutes",
             f"the track takes {total} minutes, {total - budget} over the budget of {budget}; "
             "drop a module, shorten one with minutes:, or raise the budget",
+            code=codes.OVER_TIME_BUDGET,
         )
     ]
 
@@ -413,5 +431,13 @@ def _check_licenses(
     for conflict in track_license(track, modules).conflicts:
         later = max(conflict.first, conflict.second, key=lambda m: placed[m][0])
         _, line, where = placed[later]
-        problems.append(Problem(track.file, line, where, f"licences conflict: {conflict.message}"))
+        problems.append(
+            Problem(
+                track.file,
+                line,
+                where,
+                f"licences conflict: {conflict.message}",
+                code=codes.LICENSE_CONFLICT,
+            )
+        )
     return problems

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from courseware.datasheet.checks.arithmetic import BREAKDOWN_TOLERANCE
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
-from courseware.datasheet.environment import EnvironmentError, compute_environment
+from courseware.datasheet.environment import EnvironmentInputError, compute_environment
 from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS, nominal_in
 from courseware.datasheet.units import UNITS
 from courseware.datasheet.walk import strings_of
@@ -158,7 +158,7 @@ def footprint_config(context: CheckContext) -> Iterator[Hit]:
     where = ("ml_sensor", "environmental_impact", "footprint")
     try:
         section = compute_environment(context.sheet)
-    except EnvironmentError as error:
+    except EnvironmentInputError as error:
         for problem in error.problems:
             yield Hit(where, problem)
         return

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from courseware.datasheet.findings import Finding, Severity
 from courseware.datasheet.schema import Datasheet
 from courseware.datasheet.walk import value_at
-from courseware.yamlsafe import Location, YamlDocument, dotted_field
+from courseware.problem_codes import ProblemCode, code_by_slug
+from courseware.yamlsafe import KeyPath, YamlDocument, dotted_field
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class CheckContext:
 class Hit:
     """One place a check found wrong; ``severity`` overrides the check's own when set."""
 
-    location: Location
+    location: KeyPath
     message: str
     severity: Severity | None = None
 
@@ -55,6 +56,8 @@ class Check:
     (33 and up). The numbering is this project's, not the paper's.
     """
     function: CheckFunction
+    code: ProblemCode
+    """The check's problem code (``CW-DS-...``), whose slug is ``id``."""
 
     def run(self, context: CheckContext) -> list[Finding]:
         """Run the check and turn its hits into findings with file, line and field."""
@@ -69,6 +72,7 @@ class Check:
                     line=line,
                     field=dotted_field(hit.location),
                     message=hit.message,
+                    code=self.code,
                 )
             )
         return findings
@@ -86,7 +90,10 @@ def check(
     def register(function: CheckFunction) -> CheckFunction:
         if check_id in CHECKS:
             raise ValueError(f"check {check_id!r} is declared twice")
-        CHECKS[check_id] = Check(check_id, severity, title, reference, function)
+        code = code_by_slug(check_id)
+        if code.area != "DS":
+            raise ValueError(f"check {check_id!r} needs a CW-DS code in courseware.problem_codes")
+        CHECKS[check_id] = Check(check_id, severity, title, reference, function, code)
         return function
 
     return register

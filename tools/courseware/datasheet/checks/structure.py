@@ -15,7 +15,7 @@ from courseware.datasheet.schema import Datasheet
 from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS, Quantity
 from courseware.datasheet.triggers import TRIGGERS
 from courseware.datasheet.walk import models_of, strings_of
-from courseware.yamlsafe import Location
+from courseware.yamlsafe import KeyPath
 
 DISCLOSURE_WARNING_THRESHOLD = 10
 """Undisclosed answers above which a warning is given. A course setting, not a published
@@ -71,7 +71,7 @@ def _is_empty(value: object) -> bool:
     return value is None or value == [] or value == ""
 
 
-def _graded_gaps(context: CheckContext, kind: str) -> Iterator[tuple[Location, str | None]]:
+def _graded_gaps(context: CheckContext, kind: str) -> Iterator[tuple[KeyPath, str | None]]:
     """Yield locations of empty fields of grade ``kind`` inside every model that is present."""
     for location, model in models_of(context.sheet, BaseModel):
         for name in type(model).model_fields:
@@ -112,7 +112,7 @@ def placeholders(context: CheckContext) -> Iterator[Hit]:
             )
 
 
-def undisclosed_locations(sheet: Datasheet) -> list[Location]:
+def undisclosed_locations(sheet: Datasheet) -> list[KeyPath]:
     """Locations answered "Not disclosed", "Unknown" or "Unsure" (strings and quantities)."""
     found = [loc for loc, text in strings_of(sheet) if text in UNDISCLOSED_ANSWERS]
     found += [loc for loc, q in models_of(sheet, Quantity) if not q.is_disclosed]

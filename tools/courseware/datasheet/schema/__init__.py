@@ -7,6 +7,8 @@ carries every field's grade (``x-grade``, ``x-trigger``).
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from courseware.datasheet.grades import block, conditional, group, optional, required
@@ -63,6 +65,14 @@ class Datasheet(StrictModel):
     illustrative: bool = Field(
         default=False,
         description="True for a teaching example that describes no real product.",
+    )
+    purpose: Literal["shows-findings"] | None = Field(
+        default=None,
+        description=(
+            "shows-findings: a published datasheet kept as printed, so that the validator's "
+            "findings (its own inconsistencies and gaps) are what the example teaches; the page "
+            "says so above the findings."
+        ),
     )
     title_page: TitlePage | None = required("Title page and versioning.")
     standard_sensor: StandardSensor | None = group("Paper section 3.1.")

@@ -26,7 +26,7 @@ from courseware.registry.tinymledu.languages import read_languages, write_langua
 from courseware.registry.tinymledu.links import UrlReading, read_url
 from courseware.registry.tinymledu.markup import clean_field
 from courseware.registry.tinymledu.source import SourceItem
-from courseware.yamlsafe import Location
+from courseware.yamlsafe import KeyPath
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class _Entry:
         self.organization_notes: list[str] = []
         self.flag_notes: list[str] = []
 
-    def add(self, location: Location, findings: list[Finding] | tuple[Finding, ...]) -> None:
+    def add(self, location: KeyPath, findings: list[Finding] | tuple[Finding, ...]) -> None:
         line = self.item.line_of(location)
         self.findings += [dataclasses.replace(f, line=line) for f in findings]
 

@@ -9,6 +9,7 @@ normalisers, which report per entry instead of stopping.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +17,10 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from courseware import problem_codes as codes
 from courseware.errors import ContentError, Problem
 from courseware.validation import problems_from_validation_error
-from courseware.yamlsafe import Location, YamlDocument, read_yaml_file
+from courseware.yamlsafe import KeyPath, YamlDocument, read_yaml_file
 
 
 def _text_from_number(value: Any) -> Any:
@@ -68,7 +70,7 @@ class SourceItem:
     path: str
     index: int
     entry: SourceEntry
-    lines: dict[Location, int]
+    lines: dict[KeyPath, int]
     """Line of each location inside the entry, such as ``("links", 2, "url")``."""
 
     @property
@@ -76,7 +78,7 @@ class SourceItem:
         """The line the entry starts on."""
         return self.lines.get((), 1)
 
-    def line_of(self, location: Location) -> int:
+    def line_of(self, location: KeyPath) -> int:
         """The line of a field, or of the nearest enclosing value that has one."""
         for end in range(len(location), -1, -1):
             line = self.lines.get(tuple(location[:end]))
@@ -98,7 +100,9 @@ def read_source(path: Path, root: Path) -> list[SourceItem]:
     if not isinstance(document.data, list):
         found = "a mapping" if isinstance(document.data, dict) else type(document.data).__name__
         message = f"expected a list of entries (- title: ...), found {found}"
-        raise ContentError([Problem(document.path, 1, None, message)])
+        raise ContentError(
+            [Problem(document.path, 1, None, message, code=codes.NOT_A_LIST_OF_ENTRIES)]
+        )
     items: list[SourceItem] = []
     # Split the document's line and scalar maps by entry in one pass each: filtering the
     # whole maps for every entry made a 9,000-entry import quadratic (61 s).
@@ -108,7 +112,15 @@ def read_source(path: Path, root: Path) -> list[SourceItem]:
         lines = lines_of.get(index, {})
         if not isinstance(data, dict):
             message = "expected an entry (title: ..., date: ...), found " + _kind_of(data)
-            problems.append(Problem(document.path, lines.get((), 1), f"[{index}]", message))
+            problems.append(
+                Problem(
+                    document.path,
+                    lines.get((), 1),
+                    f"[{index}]",
+                    message,
+                    code=codes.NOT_A_LIST_OF_ENTRIES,
+                )
+            )
             continue
         entry_document = YamlDocument(
             path=document.path,
@@ -121,7 +133,7 @@ def read_source(path: Path, root: Path) -> list[SourceItem]:
         except ValidationError as error:
             for problem in problems_from_validation_error(error, entry_document, SourceEntry):
                 field_name = f"[{index}].{problem.field}" if problem.field else f"[{index}]"
-                problems.append(Problem(problem.file, problem.line, field_name, problem.message))
+                problems.append(dataclasses.replace(problem, field=field_name))
             continue
         items.append(SourceItem(document.path, index, entry, lines))
     if problems:
@@ -132,9 +144,9 @@ def read_source(path: Path, root: Path) -> list[SourceItem]:
 _Value = TypeVar("_Value")
 
 
-def _by_entry(mapping: Mapping[Location, _Value]) -> dict[int, dict[Location, _Value]]:
+def _by_entry(mapping: Mapping[KeyPath, _Value]) -> dict[int, dict[KeyPath, _Value]]:
     """Entry index → that entry's part of ``mapping``, keyed by the rest of the key path."""
-    grouped: dict[int, dict[Location, _Value]] = {}
+    grouped: dict[int, dict[KeyPath, _Value]] = {}
     for location, value in mapping.items():
         if location and isinstance(location[0], int):
             grouped.setdefault(location[0], {})[location[1:]] = value

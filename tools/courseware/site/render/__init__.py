@@ -1,1 +1,77 @@
-""""""
+"""Pure producers of the HTML and Markdown fragments pages are made of; no I/O."""
+
+from courseware.site.render.catalog import render_catalog_page, render_offering_page
+from courseware.site.render.html import attributes, element, escape, json_ld
+from courseware.site.render.lab_index import render_lab_index
+from courseware.site.render.localized import (
+    heading_attributes,
+    in_language,
+    language_attributes,
+    language_marks,
+    localized,
+)
+from courseware.site.render.markdown_text import markdown_text
+from courseware.site.render.module_page import render_module_card, render_module_index
+from courseware.site.render.notices import (
+    fallback_notice,
+    stale_notice,
+    text_direction,
+    wrap_in_language,
+)
+from courseware.site.render.offline_search import (
+    INDEX_SCRIPT,
+    SEARCH_PAGE,
+    SEARCH_SCRIPT,
+    SearchEntry,
+    index_script,
+    page_entries,
+    search_page,
+)
+from courseware.site.render.quiz import render_form, render_quiz
+from courseware.site.render.syllabus_text import syllabus_text
+from courseware.site.render.track_page import (
+    TrackDownload,
+    download_label,
+    render_track_download,
+    render_track_index,
+    render_track_page,
+    track_print_css,
+)
+
+__all__ = [
+    "INDEX_SCRIPT",
+    "SEARCH_PAGE",
+    "SEARCH_SCRIPT",
+    "SearchEntry",
+    "TrackDownload",
+    "attributes",
+    "download_label",
+    "element",
+    "escape",
+    "fallback_notice",
+    "heading_attributes",
+    "in_language",
+    "index_script",
+    "json_ld",
+    "language_attributes",
+    "language_marks",
+    "localized",
+    "markdown_text",
+    "page_entries",
+    "render_catalog_page",
+    "render_form",
+    "render_lab_index",
+    "render_module_card",
+    "render_module_index",
+    "render_offering_page",
+    "render_quiz",
+    "render_track_download",
+    "render_track_index",
+    "render_track_page",
+    "search_page",
+    "stale_notice",
+    "syllabus_text",
+    "text_direction",
+    "track_print_css",
+    "wrap_in_language",
+]

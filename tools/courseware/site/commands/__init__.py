@@ -1,0 +1,1 @@
+"""Entry points: build, serve and bundle, each staging and checking the site once."""

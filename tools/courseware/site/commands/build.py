@@ -1,0 +1,125 @@
+"""``courseware build``: validate, stage, run MkDocs into a temporary folder, then swap.
+
+Nothing is written to ``site/`` unless every step succeeded, so a failed build leaves the
+previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from courseware.errors import Problem
+from courseware.project_paths import BUILD_LOCK_FILE, SITE_DIR
+from courseware.site.publish import (
+    StageResult,
+    build_lock,
+    record_build,
+    remove_stale_temporaries,
+    source_fingerprint,
+    swap_into_place,
+    temporary_site_dir,
+    unchanged_since_last_build,
+)
+
+if TYPE_CHECKING:
+    from courseware.site.engine import LanguageBuilds
+    from courseware.site.offline import Bundle
+    from courseware.site.staging import LabSummary
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the CLI to print."""
+
+    site_dir: Path
+    pages: int
+    staged: StageResult
+    warnings: tuple[Problem, ...]
+    bundles: tuple[Bundle, ...] = ()
+    labs: LabSummary | None = None
+    languages: LanguageBuilds | None = None
+    """Languages MkDocs built, and those reused unchanged (all of them: MkDocs did not run)."""
+
+
+def build_site(
+    root: Path, site_dir: Path | None = None, *, keep_going: bool = False
+) -> BuildReport:
+    """Build the project at ``root`` into ``site_dir`` (default ``root/site``).
+
+    Args:
+        keep_going: publish a failing lab's last good output, under a dated notice, instead
+            of failing the build.
+
+    Raises:
+        ContentError: every content problem found, before anything is written to the site.
+        BuildError: when MkDocs fails; the previous site is left untouched.
+    """
+    root = root.resolve()
+    site_dir = (site_dir or root / SITE_DIR).resolve()
+    with build_lock(root / BUILD_LOCK_FILE):
+        remove_stale_temporaries(site_dir)
+        fingerprint = source_fingerprint(root, keep_going)
+        last = unchanged_since_last_build(root, site_dir, fingerprint)
+        if last is not None:
+            from courseware.site.engine import LanguageBuilds
+
+            return BuildReport(
+                site_dir=site_dir,
+                pages=last.pages,
+                staged=StageResult(written=0, unchanged=last.pages, removed=0),
+                warnings=last.warnings,
+                languages=LanguageBuilds(built=(), reused=()),
+            )
+        return _build(root, site_dir, fingerprint, keep_going)
+
+
+def _build(root: Path, site_dir: Path, fingerprint: str, keep_going: bool) -> BuildReport:
+    # Imported only now: a rebuild with nothing changed never loads the renderers, the
+    # Jupyter client or MkDocs, which is most of its start-up time.
+    from courseware.project_paths import BUNDLE_CACHE_DIR, STAGED_DOCS_DIR
+    from courseware.registry.load import load_registry
+    from courseware.site.commands.stage_and_check import stage_and_check
+    from courseware.site.engine import LanguageBuilds, build_languages, language_settings
+    from courseware.site.offline import build_track_bundles, offer_bundles
+    from courseware.site.publish import language_fingerprints, site_is_current, write_staged
+
+    registry = load_registry(root)
+    staged = stage_and_check(registry, keep_going=keep_going)
+    # Offline copies first: the track pages offer them with their size.
+    bundles = build_track_bundles(registry, staged.files, root / BUNDLE_CACHE_DIR)
+    staged.merge(offer_bundles(registry, bundles))
+    stage_result = write_staged(staged.files, root / STAGED_DOCS_DIR)
+    fingerprints = language_fingerprints(
+        staged.files,
+        registry.language_codes,
+        registry.source_language.code,
+        (root / "mkdocs.yml").read_bytes(),
+        language_settings(registry),
+    )
+    languages = LanguageBuilds(built=(), reused=registry.language_codes)
+    if not site_is_current(site_dir, fingerprints):
+        new_site = temporary_site_dir(site_dir)
+        try:
+            languages = build_languages(
+                root, registry, staged.files, new_site, site_dir, fingerprints
+            )
+            swap_into_place(new_site, site_dir)
+        finally:
+            if new_site.exists():
+                shutil.rmtree(new_site, ignore_errors=True)
+    pages = sum(1 for name in staged.files if name.endswith(".md"))
+    warnings = (*registry.warnings, *[p for p in staged.problems if p.severity == "warning"])
+    if not (staged.labs and staged.labs.published_outdated):
+        record_build(root, site_dir, fingerprint, pages, warnings)
+    return BuildReport(
+        site_dir=site_dir,
+        pages=pages,
+        staged=stage_result,
+        warnings=warnings,
+        bundles=bundles,
+        labs=staged.labs,
+        languages=languages,
+    )

@@ -1,0 +1,29 @@
+"""Stage the whole site in memory and check it: the first step of every command.
+
+``build``, ``serve`` (before each rebuild) and ``bundle`` all need the staged tree with every
+content problem found; none of them goes on when one is an error.
+"""
+
+from __future__ import annotations
+
+from courseware.errors import ContentError, errors_only
+from courseware.registry.load import Registry
+from courseware.site.checks import check_staged_content
+from courseware.site.staging import StagedFiles, collect_site_files
+
+
+def stage_and_check(registry: Registry, *, keep_going: bool = False) -> StagedFiles:
+    """The staged site of ``registry``, its problems those of staging and of the checks.
+
+    Args:
+        keep_going: publish a failing lab's last good output under a dated notice instead
+            of stopping.
+
+    Raises:
+        ContentError: every problem, when any is an error.
+    """
+    staged = collect_site_files(registry, keep_going=keep_going)
+    staged.problems += check_staged_content(staged, registry)
+    if errors_only(staged.problems):
+        raise ContentError(staged.problems)
+    return staged

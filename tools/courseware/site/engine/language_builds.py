@@ -1,0 +1,203 @@
+"""Build each language of the site as its own MkDocs run, in parallel, and reuse the languages
+whose inputs did not change.
+
+mkdocs-static-i18n builds the languages one after another in one process and writes one
+search index holding every language. Here the suffix-structured staged tree is split into one
+tree per language (``build/docs-<code>``: that language's pages under their plain names, and
+the static files), and each is built by MkDocs with mkdocs-static-i18n set to that language.
+That uses every core, gives each language its own search index (a Spanish reader searches
+Spanish pages), and lets a rebuild skip every language whose files are unchanged. The source
+language lands at the site root and the others under ``<code>/``, where the single-process
+build puts them. (Its ``build_only_locale`` option is no substitute: it takes unsuffixed
+pages for the built language, so generated pages came out in English.)
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from courseware.errors import BuildError
+from courseware.project_paths import language_docs_dir
+from courseware.registry.load import Registry
+from courseware.site.engine.mkdocs_build import build_one_language
+from courseware.site.engine.mkdocs_config import language_plugin_config
+from courseware.site.publish import (
+    MANIFEST,
+    previous_fingerprints,
+    write_manifest,
+    write_staged,
+)
+
+
+@dataclass(frozen=True)
+class LanguageBuilds:
+    """Which languages MkDocs built and which were reused from the previous site."""
+
+    built: tuple[str, ...]
+    reused: tuple[str, ...]
+
+
+def language_tree(files: dict[str, bytes], language: str, registry: Registry) -> dict[str, bytes]:
+    """The staged files one language's build reads: its pages under their plain names (the
+    source page where it has none) and every static file."""
+    source = registry.source_language.code
+    codes = set(registry.language_codes)
+    tree: dict[str, bytes] = {}
+    for name, content in files.items():
+        if not name.endswith(".md"):
+            if _belongs_elsewhere(name, language, source, codes):
+                continue
+            tree[name] = content
+            continue
+        base, dot, suffix = name[: -len(".md")].rpartition(".")
+        if dot and suffix in codes and suffix != source:
+            if suffix == language:
+                tree[f"{base}.md"] = content
+        elif language == source or f"{name[: -len('.md')]}.{language}.md" not in files:
+            tree.setdefault(name, content)
+    return tree
+
+
+def _belongs_elsewhere(name: str, language: str, source: str, codes: set[str]) -> bool:
+    """Static files only another language's pages use: other languages' lab folders
+    (``labs/<id>-<code>/``). Bundles stay in every tree: every language's track pages link them."""
+    parts = name.split("/")
+    if len(parts) > 2 and parts[0] == "labs":
+        folder_language = parts[1].rpartition("-")[2]
+        return folder_language in codes and folder_language != language
+    return False
+
+
+def build_languages(
+    root: Path,
+    registry: Registry,
+    files: dict[str, bytes],
+    new_site: Path,
+    previous_site: Path,
+    fingerprints: dict[str, str],
+    jobs: int | None = None,
+) -> LanguageBuilds:
+    """Build the changed languages into ``new_site``, copying unchanged ones from the last site.
+
+    Raises:
+        BuildError: with MkDocs' warnings when any language fails; ``new_site`` is then
+            incomplete and must be thrown away.
+    """
+    source = registry.source_language.code
+    previous = previous_fingerprints(previous_site)
+    reuse = [c for c in registry.language_codes if previous.get(c) == fingerprints[c]]
+    build = [c for c in registry.language_codes if c not in reuse]
+    scratch = new_site.parent / f"{new_site.name}.languages"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    try:
+        outputs = {code: scratch / code for code in build}
+        _run_in_parallel(root, registry, files, outputs, jobs)
+        new_site.mkdir(parents=True, exist_ok=True)
+        others = [c for c in registry.language_codes if c != source]
+        for code in registry.language_codes:
+            target = new_site if code == source else new_site / code
+            if code in outputs:
+                _move_tree(outputs[code], target)
+            else:
+                _copy_language(previous_site, target, code == source, others, code)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    write_manifest(new_site, fingerprints)
+    return LanguageBuilds(built=tuple(build), reused=tuple(reuse))
+
+
+_STAGED_FILES: dict[str, bytes] = {}
+"""The staged files, in a build worker: handed over once when the worker is forked (fork
+copies them without pickling) instead of with every language's task."""
+
+
+def _receive_staged_files(files: dict[str, bytes]) -> None:
+    _STAGED_FILES.clear()
+    _STAGED_FILES.update(files)
+
+
+def stage_and_build_language(
+    root: Path, registry: Registry, site_dir: Path, language: str, files: dict[str, bytes]
+) -> str | None:
+    """Write one language's tree to ``build/docs-<code>`` and build it into ``site_dir``;
+    return an error message or None. Runs in a worker, so the languages' trees are written
+    in parallel too."""
+    docs_dir = root / language_docs_dir(language)
+    write_staged(language_tree(files, language, registry), docs_dir)
+    return build_one_language(root, registry, docs_dir, site_dir, language)
+
+
+def _stage_and_build_in_worker(
+    root: Path, registry: Registry, site_dir: Path, language: str
+) -> str | None:
+    return stage_and_build_language(root, registry, site_dir, language, _STAGED_FILES)
+
+
+def _run_in_parallel(
+    root: Path,
+    registry: Registry,
+    files: dict[str, bytes],
+    outputs: dict[str, Path],
+    jobs: int | None,
+) -> None:
+    if not outputs:
+        return
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(outputs)))
+    failures: list[str] = []
+    if workers == 1:
+        results = [
+            stage_and_build_language(root, registry, path, code, files)
+            for code, path in outputs.items()
+        ]
+    else:
+        # fork: the workers inherit the loaded registry, the imports and the staged files
+        # instead of redoing or receiving them.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_receive_staged_files,
+            initargs=(files,),
+        ) as pool:
+            futures = [
+                pool.submit(_stage_and_build_in_worker, root, registry, path, code)
+                for code, path in outputs.items()
+            ]
+            results = [future.result() for future in futures]
+    failures = [message for message in results if message]
+    if failures:
+        raise BuildError("\n".join(failures))
+
+
+def _move_tree(source: Path, target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in sorted(source.iterdir()):
+        os.replace(entry, target / entry.name)
+
+
+def _copy_language(
+    previous_site: Path, target: Path, is_source: bool, others: list[str], code: str
+) -> None:
+    """Copy one language's tree from the previous site (the source language is the root
+    minus the other languages' folders)."""
+    origin = previous_site if is_source else previous_site / code
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in sorted(origin.iterdir()):
+        if is_source and (entry.name in others or entry.name == MANIFEST):
+            continue
+        destination = target / entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, destination, symlinks=True)
+        elif entry.is_file() and not entry.is_symlink():
+            shutil.copy2(entry, destination)
+
+
+def language_settings(registry: Registry) -> dict[str, object]:
+    """Each language's plugin settings, part of what its run's fingerprint covers."""
+    return {code: language_plugin_config(registry, code) for code in registry.language_codes}

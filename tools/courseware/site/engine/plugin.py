@@ -1,0 +1,148 @@
+"""The ``courseware`` MkDocs plugin: the thin edge between MkDocs events and the builder.
+
+During ``mkdocs serve`` (through ``courseware serve``) it re-stages the site from the
+project's sources before every rebuild (the function ``courseware serve`` registered in
+``engine.restage``), so contributors see their edits live; content problems become a
+``PluginError`` that MkDocs shows without a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from courseware.errors import CoursewareError
+from courseware.i18n.catalogs import translator
+from courseware.site.engine.config import CoursewarePluginConfig
+from courseware.site.engine.offline_hooks import OfflineSite
+from courseware.site.engine.restage import restage
+from courseware.site.engine.sanitize import sanitize_html
+from courseware.site.engine.template_cache import COMPILED_TEMPLATES
+
+OVERRIDES_DIR = Path(__file__).resolve().parents[1] / "overrides"
+"""Our theme overrides (``site/overrides``), in front of Material's templates."""
+
+
+def existing_nav(nav: list[Any], docs_dir: Path) -> list[Any]:
+    """Drop navigation entries whose page this project does not have (a project without a
+    contribute page, say), so one mkdocs.yml serves every project."""
+    kept: list[Any] = []
+    for entry in nav:
+        target = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(target, list):
+            kept.append({next(iter(entry)): existing_nav(target, docs_dir)})
+        elif not isinstance(target, str) or "://" in target or (docs_dir / target).is_file():
+            kept.append(entry)
+    return kept
+
+
+_SWITCHER_LINK = re.compile(
+    r'(<a\b[^>]*?)href="[^"]*"([^>]*?hreflang="(?P<lang>[^"]+)"[^>]*class="md-select__link")'
+)
+
+
+def point_switcher_at_page(output: str, page_url: str, language: str, source: str) -> str:
+    """Rewrite the switcher's links to the same page in every language, relative to this page.
+
+    ``page_url`` is the page's URL within its own language's tree (``catalog/``); languages
+    other than the source live one folder down (``es/catalog/``).
+    """
+    depth = page_url.count("/") + (0 if language == source else 1)
+    to_root = "../" * depth
+
+    def rewrite(match: re.Match[str]) -> str:
+        target = match.group("lang")
+        folder = "" if target == source else f"{target}/"
+        href = f"{to_root}{folder}{page_url}" or "./"
+        return f'{match.group(1)}href="{href}"{match.group(2)}'
+
+    return _SWITCHER_LINK.sub(rewrite, output)
+
+
+class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-untyped-call]
+    """Hooks the courseware builder into MkDocs."""
+
+    offline: OfflineSite | None = None
+    reader_language: str | None = None
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, **kwargs: Any) -> str:
+        """Title the "back" links of source footnotes in the language of the text they sit in
+        (a fallback page's is the source language's), not always in English.
+
+        MkDocs builds a Markdown converter per page from ``mdx_configs`` after this event.
+        """
+        options = config.mdx_configs.get("footnotes")
+        if options is not None and self.reader_language:
+            marks = (page.meta.get("courseware") or {}).get("text_language") or {}
+            g = translator(marks.get("lang") or self.reader_language)
+            options["BACKLINK_TITLE"] = g("Jump back to footnote %d in the text")
+        return markdown
+
+    def on_config(self, config: Any) -> Any:
+        """Put the courseware template overrides in front of Material's templates."""
+        overrides = str(OVERRIDES_DIR)
+        if overrides not in config.theme.dirs:
+            config.theme.dirs.insert(0, overrides)
+        if config.nav:
+            config.nav = existing_nav(config.nav, Path(config.docs_dir))
+        self.reader_language = self.config.language or self.config.offline_language
+        if "footnotes" in config.markdown_extensions:
+            config.mdx_configs.setdefault("footnotes", {})
+        language = self.config.offline_language
+        self.offline = OfflineSite(language) if language else None
+        if self.offline:
+            self.offline.configure(config)
+        return config
+
+    def on_env(self, env: Any, **kwargs: Any) -> Any:
+        """Reuse the templates this process compiled for an earlier language's build."""
+        env.bytecode_cache = COMPILED_TEMPLATES
+        return env
+
+    def on_files(self, files: Any, **kwargs: Any) -> Any:
+        """An offline copy leaves out the theme files it never loads."""
+        return self.offline.select_files(files) if self.offline else files
+
+    def on_page_content(self, html: str, *, page: Any, **kwargs: Any) -> str:
+        """Sanitize every page's HTML with the allow-list: contributed content is data."""
+        html = sanitize_html(html)
+        if self.offline:
+            self.offline.index_page(page, html)
+        return html
+
+    def on_page_context(self, context: Any, *, page: Any, config: Any, **kwargs: Any) -> Any:
+        """When one language is built on its own, the switcher still lists every language."""
+        if self.config.language and self.config.languages:
+            config.extra["alternate"] = [
+                {"name": entry["name"], "lang": entry["code"], "link": page.url or "./"}
+                for entry in self.config.languages
+            ]
+        return context
+
+    def on_post_page(self, output: str, *, page: Any, **kwargs: Any) -> str:
+        """Point the language switcher at this page in each language; an offline copy's
+        links must work from ``file://``."""
+        if self.config.language and self.config.source_language:
+            output = point_switcher_at_page(
+                output, page.url, self.config.language, self.config.source_language
+            )
+        return self.offline.rewrite_page(output, page) if self.offline else output
+
+    def on_post_build(self, *, config: Any) -> None:
+        """An offline copy's search index is complete once every page is built."""
+        if self.offline:
+            self.offline.write_search_index(config.site_dir)
+
+    def on_pre_build(self, *, config: Any) -> None:
+        """Re-stage the project before each (re)build while serving."""
+        root = self.config.restage_root
+        if not root:
+            return
+        try:
+            restage(Path(root))
+        except CoursewareError as error:
+            raise PluginError(str(error)) from None

@@ -1,0 +1,40 @@
+"""Publishing a build: the staged tree on disk, fingerprints, last build, atomic swap."""
+
+from courseware.site.publish.fingerprints import (
+    MANIFEST,
+    language_fingerprints,
+    previous_fingerprints,
+    site_is_current,
+    write_manifest,
+)
+from courseware.site.publish.last_build import (
+    LastBuild,
+    record_build,
+    source_fingerprint,
+    unchanged_since_last_build,
+)
+from courseware.site.publish.staged_tree import StageResult, write_staged
+from courseware.site.publish.swap import (
+    build_lock,
+    remove_stale_temporaries,
+    swap_into_place,
+    temporary_site_dir,
+)
+
+__all__ = [
+    "MANIFEST",
+    "LastBuild",
+    "StageResult",
+    "build_lock",
+    "language_fingerprints",
+    "previous_fingerprints",
+    "record_build",
+    "remove_stale_temporaries",
+    "site_is_current",
+    "source_fingerprint",
+    "swap_into_place",
+    "temporary_site_dir",
+    "unchanged_since_last_build",
+    "write_manifest",
+    "write_staged",
+]

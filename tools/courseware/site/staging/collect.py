@@ -1,0 +1,78 @@
+"""Decide every file of the staged site: each stager's part, merged in order, and the
+builder's own assets, as a map of relative path to bytes.
+
+Each generated page exists once per declared language with the mkdocs-static-i18n suffix
+(``catalog.md``, ``catalog.es.md``, ...), its interface strings from that language's catalog.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from courseware.datasheet import datasheet_print_css
+from courseware.i18n.tracking import translation_status
+from courseware.labs import discover_lab_paths
+from courseware.registry.lab_references import check_module_labs
+from courseware.registry.load import Registry
+from courseware.site.render import track_print_css
+from courseware.site.staging.catalog import stage_calculator, stage_catalog
+from courseware.site.staging.curriculum import stage_modules, stage_tracks
+from courseware.site.staging.datasheets import stage_datasheets
+from courseware.site.staging.hand_pages import stage_hand_pages
+from courseware.site.staging.labs import stage_labs
+from courseware.site.staging.staged import StagedFiles
+from courseware.site.staging.translations import stage_translation_status
+
+STYLESHEET = "courseware.css"
+"""The site's one stylesheet, staged with the print styles appended (see
+:func:`site_stylesheet`)."""
+
+
+def collect_site_files(registry: Registry, *, keep_going: bool = False) -> StagedFiles:
+    """Assemble every staged file of the site for all declared languages.
+
+    Args:
+        keep_going: publish a failing lab's last good output under a dated notice instead
+            of stopping the build.
+    """
+    staged = StagedFiles()
+    source = registry.source_language.code
+    translations = translation_status(registry.root, registry.language_codes, source)
+    hand_pages = stage_hand_pages(registry, translations)
+    staged.merge(hand_pages)
+    reported = {p.file for p in hand_pages.problems}
+    staged.merge(stage_translation_status(registry, translations, reported))
+    staged.merge(stage_catalog(registry))
+    staged.merge(stage_calculator(registry))
+    staged.merge(stage_modules(registry, translations))
+    staged.merge(stage_datasheets(registry))
+    staged.merge(stage_labs(registry, keep_going=keep_going, report=translations))
+    staged.problems += check_module_labs(registry, _lab_ids(registry))
+    staged.merge(stage_tracks(registry))
+    for relative, content in package_assets().items():
+        staged.add_file(relative, content)
+    return staged
+
+
+def package_assets() -> dict[str, bytes]:
+    """The builder's own CSS and JavaScript, shipped inside the package."""
+    base = resources.files("courseware.site") / "assets"
+    assets = {
+        f"assets/courseware/{item.name}": item.read_bytes()
+        for item in sorted(base.iterdir(), key=lambda i: i.name)
+        if item.is_file() and item.name.endswith(".js")
+    }
+    assets[f"assets/courseware/{STYLESHEET}"] = site_stylesheet()
+    return dict(sorted(assets.items()))
+
+
+def site_stylesheet() -> bytes:
+    """One stylesheet for the whole site (one request): ours, then the print styles."""
+    base = resources.files("courseware.site") / "assets" / STYLESHEET
+    parts = [base.read_text(encoding="utf-8"), track_print_css(), datasheet_print_css()]
+    return "\n".join(parts).encode("utf-8")
+
+
+def _lab_ids(registry: Registry) -> set[str]:
+    """Ids of the lab sources on disk (a failing lab is still a lab modules may name)."""
+    return {path.stem for path in discover_lab_paths(registry.root) if "." not in path.stem}

@@ -1,0 +1,115 @@
+"""Stage the module pages, the module index, the track pages and the track index.
+
+A module page is its title, its card, then its text (``modules/<id>/index.md``, or the
+translation ``index.<lang>.md``); a missing translation falls back honestly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from courseware.i18n.catalogs import translator
+from courseware.i18n.tracking import TranslationReport
+from courseware.registry.load import Registry
+from courseware.registry.modules import Module
+from courseware.site.render import (
+    TrackDownload,
+    fallback_notice,
+    heading_attributes,
+    language_marks,
+    markdown_text,
+    render_module_card,
+    render_module_index,
+    render_track_download,
+    render_track_index,
+    render_track_page,
+    stale_notice,
+    wrap_in_language,
+)
+from courseware.site.staging.front_matter import split_front_matter
+from courseware.site.staging.hand_pages import read_text_file
+from courseware.site.staging.staged import StagedFiles
+from courseware.site.staging.translations import is_stale
+from courseware.textfields import text_in, text_language
+
+
+def _module_text(
+    module: Module, language: str, registry: Registry, staged: StagedFiles
+) -> tuple[str, bool, str] | None:
+    """The Markdown body for ``language``, whether it is a fallback to the source, and the
+    whole file's text (for the staged page's source map)."""
+    relative = module.text_file(language)
+    text, problems = read_text_file(registry.root / relative, registry.root)
+    staged.problems += problems
+    if text is None:
+        return None
+    _, body, problems = split_front_matter(text, relative)
+    staged.problems += problems
+    return body, relative == module.text_file(registry.source_language.code), text
+
+
+def stage_modules(registry: Registry, translations: TranslationReport) -> StagedFiles:
+    """Stage ``modules/index`` and one ``modules/<id>/index`` page per module and language."""
+    staged = StagedFiles()
+    source = registry.source_language.code
+    for language in registry.language_codes:
+        gettext = translator(language)
+        index_title = gettext("Teaching modules")
+        intro = gettext(
+            "Modules are the pieces educators assemble into a course of their own. Each one "
+            "says how long it takes, what it assumes, and which languages it is available in."
+        )
+        body = f"# {markdown_text(index_title)}\n\n{markdown_text(intro)}\n\n"
+        body += render_module_index(registry, language, gettext)
+        staged.add_generated_page("modules/index", language, source, body)
+        for module in registry.modules:
+            text = _module_text(module, language, registry, staged)
+            if text is None:
+                continue
+            content, is_fallback, source_text = text
+            if is_fallback and language != source:
+                content = fallback_notice(source, language, gettext) + "\n\n"
+                content += wrap_in_language(text[0], source, language)
+            elif language != source and is_stale(translations, module.text_file(language)):
+                content = stale_notice(gettext) + "\n\n" + content
+            title = text_in(module.spec.title, language, source)
+            title_language = text_language(module.spec.title, language, source)
+            page = f"# {markdown_text(title)}{heading_attributes(title_language, language)}\n\n"
+            page += render_module_card(module, registry, language, gettext) + "\n\n"
+            marks: dict[str, Any] = {}
+            if title_language != language:
+                marks["title_language"] = language_marks(title_language, language)
+            if is_fallback and language != source:
+                marks["text_language"] = language_marks(source, language)
+            staged.add_generated_page(f"modules/{module.id}/index", language, source, page, **marks)
+            # The module's own text is contributed Markdown: appended after script extraction.
+            key = f"modules/{module.id}/index{'' if language == source else '.' + language}.md"
+            staged.files[key] = staged.files[key] + f"\n{content}\n".encode()
+            staged.note_source(key, module.text_file(language), source_text, text[0])
+    return staged
+
+
+def stage_tracks(
+    registry: Registry, downloads: Mapping[str, TrackDownload] | None = None
+) -> StagedFiles:
+    """Stage ``tracks/index`` and one ``tracks/<id>`` page per track and language.
+
+    Args:
+        downloads: each track's offline copy by track id, once built; its page and the
+            index then offer it for download with its size.
+    """
+    staged = StagedFiles()
+    source = registry.source_language.code
+    downloads = downloads or {}
+    for language in registry.language_codes:
+        gettext = translator(language)
+        body = render_track_index(registry, language, gettext, downloads)
+        staged.add_generated_page("tracks/index", language, source, body)
+        for track in registry.tracks:
+            page = f"# {markdown_text(text_in(track.spec.title, language, source))}\n\n"
+            if track.id in downloads:
+                page += render_track_download(downloads[track.id], language, gettext)
+            page += render_track_page(track, registry, language, gettext)
+            staged.add_generated_page(f"tracks/{track.id}", language, source, page)
+    return staged
