@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from courseware import problem_codes as codes
 from courseware.errors import ContentError
 from courseware.registry.load import load_registry
 
@@ -53,7 +54,7 @@ def test_a_repeated_objective_id_is_an_error_at_its_line(project: Path) -> None:
         load_registry(project)
     assert [str(p) for p in raised.value.problems] == [
         f"{MODULE}:7: learning_objectives[1].id: 'same' is already the id of "
-        "learning_objectives[0]; give each objective its own id"
+        f"learning_objectives[0]; give each objective its own id [{codes.DUPLICATE_ID}]"
     ]
 
 
@@ -62,4 +63,7 @@ def test_an_objective_without_text_names_the_field(project: Path) -> None:
     with pytest.raises(ContentError) as raised:
         load_registry(project)
     own = [str(p) for p in raised.value.problems if p.file == MODULE]
-    assert own == [f"{MODULE}:5: learning_objectives[0].text: required field is missing"]
+    assert own == [
+        f"{MODULE}:5: learning_objectives[0].text: required field is missing "
+        f"[{codes.MISSING_FIELD}]"
+    ]
