@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import Browser, Request, Route
+from playwright.sync_api import Browser, Page, Request, Route
 
 # Budgets chosen for this project from public figures, in bytes as sent (gzip): TCP's initial
 # window of ten segments, about 14.6 KB (RFC 6928), and the 130-170 KB critical path Alex
@@ -166,6 +166,14 @@ class Visitor:
                 continue
             resources.append(Resource(relative, kind, sent_size(file), url_path in figures))
         return Visit(path, tuple(resources), tuple(self._others), tuple(missing), tuple(violations))
+
+    def open(self, path: str) -> Page:
+        """Open ``path`` (below the site root) and let Material's scripts settle; no axe, no
+        weighing: for tests that look at the page itself."""
+        page = self._page
+        page.goto(self.base_url + path, wait_until="load")
+        page.evaluate("new Promise(go => requestAnimationFrame(() => requestAnimationFrame(go)))")
+        return page
 
     def close(self) -> None:
         """Close the window."""
