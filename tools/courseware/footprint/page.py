@@ -300,8 +300,8 @@ def _form(gettext: Gettext) -> str:
 
 
 def _summary(gettext: Gettext) -> str:
-    # Above the form and sticky (calculator.css): on a phone the form is a dozen screens
-    # long, and the total a choice changes stays in sight.
+    # Above the form and sticky while the form is on screen (calculator.css; div.fp-inputs
+    # holds both): on a phone the form is a dozen screens long, and the total stays in sight.
     return (
         '<div class="fp-live" id="fp-live" hidden>'
         '<p class="fp-summary" aria-live="polite">'
@@ -443,10 +443,11 @@ def calculator_page_markdown(
         f'<link rel="stylesheet" href="{_attr(asset_prefix + STYLESHEET)}">\n'
         + _without_script(gettext)
         + "\n"
+        + '<div class="fp-inputs">\n'
         + _summary(gettext)
         + "\n"
         + _form(gettext)
-        + "\n"
+        + "\n</div>\n"
         + _output(gettext)
         + "\n</div>",
         "## " + gettext("Presets and published systems"),
