@@ -1,5 +1,6 @@
-"""Layout in Debian's chromium: every page fits a phone, the calculator reads as text with its
-total in sight, and the catalog's columns fit a laptop's window.
+"""Layout in Debian's chromium: every page fits a phone (with JavaScript and without), the
+calculator reads as text with its total in sight, and the catalog's columns fit a laptop's
+window.
 
 A page that is wider than a 360 px window scrolls sideways as a whole, and a reader of the
 narrow column has to pan every line; wide tables scroll inside their own box instead. A failure
@@ -54,6 +55,18 @@ def test_page_fits_a_phone(page: SitePage, narrow_visitor: Visitor) -> None:
     assert width <= PHONE_WIDTH_PX, (
         f"/{page.path} is {width} px wide in a {PHONE_WIDTH_PX} px window; widest: "
         + window.evaluate(WIDEST_ELEMENT)
+    )
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=lambda p: p.id)
+def test_page_fits_a_phone_without_javascript(
+    page: SitePage, narrow_visitor_without_scripts: Visitor
+) -> None:
+    window = narrow_visitor_without_scripts.open(page.path)
+    width = window.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE_WIDTH_PX, (
+        f"/{page.path} without JavaScript is {width} px wide in a {PHONE_WIDTH_PX} px window; "
+        "widest: " + window.evaluate(WIDEST_ELEMENT)
     )
 
 

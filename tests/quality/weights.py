@@ -124,6 +124,7 @@ class Visitor:
         self._origin = urlsplit(base_url)
         self._requests: list[tuple[str, str]] = []
         self._others: list[str] = []
+        self._runs_scripts = context.get("java_script_enabled", True)
         self._context = browser.new_context(**context)
         self._context.route("**/*", self._route)
         self._page = self._context.new_page()
@@ -172,7 +173,10 @@ class Visitor:
         weighing: for tests that look at the page itself."""
         page = self._page
         page.goto(self.base_url + path, wait_until="load")
-        page.evaluate("new Promise(go => requestAnimationFrame(() => requestAnimationFrame(go)))")
+        if self._runs_scripts:  # with scripts off, no animation frame ever comes
+            page.evaluate(
+                "new Promise(go => requestAnimationFrame(() => requestAnimationFrame(go)))"
+            )
         return page
 
     def close(self) -> None:
