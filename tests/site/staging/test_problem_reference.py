@@ -17,7 +17,6 @@ from courseware.problem_reference import problem_codes_markdown
 from courseware.registry.load import load_registry
 from courseware.site.staging.problem_reference import stage_problem_reference
 
-
 REPO = Path(__file__).resolve().parents[3]
 
 
