@@ -41,7 +41,9 @@ def _staged_pages(project: Path) -> dict[str, str]:
 
 def _front_matter(page: str) -> dict[str, object]:
     _, meta, _ = page.split("---\n", 2)
-    return json.loads(meta)
+    data = json.loads(meta)
+    assert isinstance(data, dict)
+    return data
 
 
 def test_the_reference_is_staged_once_per_language(project: Path) -> None:
