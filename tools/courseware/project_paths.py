@@ -24,6 +24,8 @@ LAB_CACHE_DIR = CACHE_DIR / "labs"
 BUNDLE_CACHE_DIR = CACHE_DIR / "bundles"
 CHECK_CACHE_FILE = CACHE_DIR / "content-checks.json"
 LAST_BUILD_FILE = CACHE_DIR / "last-build.json"
+RUNTIME_WHEEL_CACHE_DIR = CACHE_DIR / "labs-runtime"
+"""The labs' runtime wheel, one folder per fingerprint of what it holds."""
 BUILD_LOCK_FILE = CACHE_DIR / "build.lock"
 
 

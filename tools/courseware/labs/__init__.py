@@ -17,9 +17,11 @@ from courseware.labs.execute import (
     is_cached,
 )
 from courseware.labs.failures import LabProblem
+from courseware.labs.instructions import RunSettings, RuntimeOffer
 from courseware.labs.isolation import DEFAULT_MEMORY_LIMIT_BYTES
 from courseware.labs.outputs import check_figures, merge_outputs
 from courseware.labs.render import LabSections, RenderedLab, render_lab
+from courseware.labs.runtime_wheel import RuntimeWheel, cached_runtime_wheel, needs_runtime
 from courseware.labs.source import (
     Lab,
     LabCell,
@@ -44,7 +46,11 @@ __all__ = [
     "LabSections",
     "LabRun",
     "RenderedLab",
+    "RunSettings",
     "RunStatus",
+    "RuntimeOffer",
+    "RuntimeWheel",
+    "cached_runtime_wheel",
     "check_figures",
     "discover_lab_paths",
     "discover_labs",
@@ -56,6 +62,7 @@ __all__ = [
     "load_lab",
     "load_labs",
     "merge_outputs",
+    "needs_runtime",
     "read_lab",
     "render_lab",
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import courseware
 from courseware.errors import BuildError
+from courseware.labs.source import Lab
 
 DISTRIBUTION = "tinyml-courseware-labs"
 """The wheel's name on disk and in ``pip list``."""
@@ -60,6 +62,11 @@ class RuntimeWheel:
     @property
     def filename(self) -> str:
         return self.path.name
+
+
+def needs_runtime(lab: Lab) -> bool:
+    """Whether ``lab`` imports the course's libraries (its header names :data:`PROVIDES`)."""
+    return PROVIDES in lab.requirements
 
 
 def runtime_members(package_dir: Path = _PACKAGE_DIR) -> tuple[str, ...]:
@@ -149,6 +156,30 @@ def build_runtime_wheel(out_dir: Path, package_dir: Path = _PACKAGE_DIR) -> Runt
         path = out_dir / built[0].name
         built[0].replace(path)
     return RuntimeWheel(path=path, members=members)
+
+
+def cached_runtime_wheel(cache_dir: Path, package_dir: Path = _PACKAGE_DIR) -> RuntimeWheel:
+    """The wheel for the current files, built once per fingerprint of them into ``cache_dir``.
+
+    A build that changed no library file reuses the wheel (building one starts pip, about two
+    seconds); a changed file gets a new folder, and older folders are removed.
+    """
+    fingerprint = runtime_fingerprint(package_dir)
+    folder = cache_dir / fingerprint[:16]
+    found = sorted(folder.glob("*.whl")) if folder.is_dir() else []
+    if len(found) == 1:
+        return RuntimeWheel(path=found[0], members=runtime_members(package_dir))
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(dir=cache_dir, prefix=".building-"))
+    try:
+        built = build_runtime_wheel(scratch, package_dir)
+        for old in cache_dir.iterdir():
+            if old.is_dir() and not old.name.startswith("."):
+                shutil.rmtree(old, ignore_errors=True)
+        scratch.rename(folder)  # one rename: a folder is complete or absent
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return RuntimeWheel(path=folder / built.path.name, members=built.members)
 
 
 _README = """\

@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import markdown
-import yaml
 
 from courseware.site.checks.parallel import map_on_every_core
+from courseware.site.staging import read_mkdocs_yml
 
 RENDER_LIMIT_SECONDS = 3.0
 """A normal page renders in milliseconds (4.7 MB of prose takes 0.6 s, measured); the
@@ -69,23 +69,12 @@ class _TooSlow(Exception):
     """Raised by the alarm inside Python-Markdown when the deadline passes."""
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads ``mkdocs.yml`` (maintainers' file) without running its ``!!python`` tags."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def markdown_settings(root: Path) -> MarkdownSettings:
     """The extensions of the project's ``mkdocs.yml``, after the ones MkDocs always adds."""
-    path = root / "mkdocs.yml"
-    try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return MarkdownSettings()
+    config = read_mkdocs_yml(root)
     extensions = list(MKDOCS_EXTENSIONS)
     configs: dict[str, dict[str, Any]] = {}
-    entries = config.get("markdown_extensions") if isinstance(config, dict) else None
+    entries = config.get("markdown_extensions")
     for entry in entries or []:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         if not isinstance(name, str):

@@ -101,6 +101,14 @@ def _is_lab_file(relative: str, lab_ids: Collection[str], language: str) -> bool
     return any(folder in (lab, f"{lab}-{language}") for lab in lab_ids)
 
 
+def _is_offered_wheel(relative: str, tree: Mapping[str, bytes], lab_ids: Collection[str]) -> bool:
+    """The labs' runtime wheel (``labs/<name>.whl``), when a lab page of the copy offers it."""
+    if not (relative.startswith("labs/") and relative.endswith(".whl")):
+        return False
+    link = relative.removeprefix("labs/").encode()
+    return any(link in tree.get(f"labs/{lab}.md", b"") for lab in lab_ids)
+
+
 def _wanted(
     relative: str, module_ids: Collection[str], lab_ids: Collection[str], language: str
 ) -> bool:
@@ -168,7 +176,7 @@ def bundle_contents(
     staged.files = {
         name: content
         for name, content in tree.items()
-        if _wanted(name, module_ids, lab_ids, language)
+        if _wanted(name, module_ids, lab_ids, language) or _is_offered_wheel(name, tree, lab_ids)
     }
     staged.add_generated_page("index", language, language, home_page(track, registry, language))
     staged.add_generated_page("search", language, language, search_page(gettext))

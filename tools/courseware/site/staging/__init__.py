@@ -3,17 +3,20 @@
 from courseware.site.staging.collect import collect_site_files, site_stylesheet
 from courseware.site.staging.curriculum import stage_tracks
 from courseware.site.staging.hand_pages import MAX_PAGE_BYTES
+from courseware.site.staging.project_settings import MKDOCS_FILE, read_mkdocs_yml
 from courseware.site.staging.source_map import LineMap, StagedSource, locate
 from courseware.site.staging.staged import LabSummary, StagedFiles
 
 __all__ = [
     "MAX_PAGE_BYTES",
+    "MKDOCS_FILE",
     "LabSummary",
     "LineMap",
     "StagedFiles",
     "StagedSource",
     "collect_site_files",
     "locate",
+    "read_mkdocs_yml",
     "site_stylesheet",
     "stage_tracks",
 ]

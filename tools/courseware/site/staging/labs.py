@@ -15,9 +15,22 @@ from typing import Any
 
 from courseware.errors import ContentError
 from courseware.i18n.catalogs import translator
+from courseware.i18n.formatting import format_size
 from courseware.i18n.tracking import TranslationReport
-from courseware.labs import Lab, LabRun, LabSections, execute_labs, load_labs
+from courseware.labs import (
+    Lab,
+    LabRun,
+    LabSections,
+    RunSettings,
+    RuntimeOffer,
+    RuntimeWheel,
+    cached_runtime_wheel,
+    execute_labs,
+    load_labs,
+    needs_runtime,
+)
 from courseware.labs import render_lab as render_lab_page
+from courseware.project_paths import RUNTIME_WHEEL_CACHE_DIR
 from courseware.registry.load import Registry
 from courseware.site.render import (
     fallback_notice,
@@ -27,6 +40,7 @@ from courseware.site.render import (
     stale_notice,
     wrap_in_language,
 )
+from courseware.site.staging.project_settings import ProjectSettings, project_settings
 from courseware.site.staging.staged import LabSummary, StagedFiles
 from courseware.site.staging.translations import is_stale
 
@@ -77,6 +91,12 @@ def stage_labs(
     sources = [lab for lab in labs if lab.language is None]
     translations = _translations_of(labs)
     runs = execute_labs(sources, registry.root, jobs=jobs) if sources else []
+    wheel = None
+    if any(needs_runtime(lab) for lab in sources):
+        # One copy for every lab and language: the pages link to it beside them.
+        wheel = cached_runtime_wheel(registry.root / RUNTIME_WHEEL_CACHE_DIR)
+        staged.add_file(f"labs/{wheel.path.name}", wheel.path.read_bytes())
+    settings = project_settings(registry.root)
     outdated: list[str] = []
     for run in runs:
         if not run.is_ok:
@@ -84,7 +104,7 @@ def stage_labs(
                 staged.problems += list(run.problems)
                 continue
             outdated.append(run.lab.id)
-        _stage_lab(staged, registry, run, translations, source, report)
+        _stage_lab(staged, registry, run, translations, source, report, wheel, settings)
     _stage_index(staged, registry, [run.lab for run in runs], translations, source)
     staged.labs = LabSummary(
         executed=sum(1 for run in runs if run.status == "executed"),
@@ -102,9 +122,12 @@ def _stage_lab(
     translations: dict[tuple[str, str], Lab],
     source: str,
     report: TranslationReport | None,
+    wheel: RuntimeWheel | None,
+    settings: ProjectSettings,
 ) -> None:
     for language in registry.language_codes:
         gettext = translator(language)
+        run_settings = _run_settings(wheel, settings, language)
         translation = translations.get((run.lab.id, language))
         shown = translation if translation is not None else run.lab
 
@@ -112,7 +135,9 @@ def _stage_lab(
             return wrap_in_language(markdown, source, language)
 
         try:
-            rendered = render_lab_page(shown, run, gettext=gettext, mark_untranslated=mark)
+            rendered = render_lab_page(
+                shown, run, gettext=gettext, mark_untranslated=mark, settings=run_settings
+            )
         except ContentError as error:
             staged.problems += list(error.problems)
             return
@@ -125,10 +150,34 @@ def _stage_lab(
             metadata = {"courseware": _fallback_metadata(sections, source, language)}
         elif translation is not None and report and is_stale(report, translation.relative_path):
             sections = replace(sections, notice=_joined(stale_notice(gettext), sections.notice))
+        if not run.sandboxed:
+            sections = replace(sections, notice=_joined(sections.notice, _unconfined(gettext)))
         markdown, files = _relocate(sections.markdown(), dict(rendered.files), folder)
         staged.add_page(f"labs/{run.lab.id}", language, source, markdown, metadata)
         for name, data in files.items():
             staged.add_file(f"labs/{name}", data)
+
+
+def _run_settings(
+    wheel: RuntimeWheel | None, settings: ProjectSettings, language: str
+) -> RunSettings:
+    """What the page in ``language`` offers for running the lab elsewhere."""
+    offer = None
+    if wheel is not None:
+        size = format_size(wheel.path.stat().st_size, language)
+        offer = RuntimeOffer(filename=wheel.path.name, href=wheel.path.name, size_text=size)
+    return RunSettings(
+        runtime=offer, repo_url=settings.repo_url, hosted_notebooks=settings.hosted_notebooks
+    )
+
+
+def _unconfined(gettext: Translate) -> str:
+    """The notice of a lab run outside the sandbox (the project set COURSEWARE_LAB_SANDBOX)."""
+    text = gettext(
+        "This lab ran without the lab sandbox, because the project builds its labs "
+        "unconfined; its output comes from code that could read the build machine's files."
+    )
+    return f"> **{gettext('Note')}:** {text}"
 
 
 def _joined(*notices: str) -> str:
