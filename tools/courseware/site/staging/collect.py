@@ -20,6 +20,7 @@ from courseware.site.staging.curriculum import stage_modules, stage_tracks
 from courseware.site.staging.datasheets import stage_datasheets
 from courseware.site.staging.hand_pages import stage_hand_pages
 from courseware.site.staging.labs import stage_labs
+from courseware.site.staging.problem_reference import stage_problem_reference
 from courseware.site.staging.staged import StagedFiles
 from courseware.site.staging.translations import stage_translation_status
 
@@ -44,6 +45,7 @@ def collect_site_files(registry: Registry, *, keep_going: bool = False) -> Stage
     staged.merge(stage_translation_status(registry, translations, reported))
     staged.merge(stage_catalog(registry))
     staged.merge(stage_calculator(registry))
+    staged.merge(stage_problem_reference(registry))
     staged.merge(stage_modules(registry, translations))
     staged.merge(stage_datasheets(registry))
     staged.merge(stage_labs(registry, keep_going=keep_going, report=translations))
