@@ -14,11 +14,13 @@ import importlib.util
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -167,7 +169,7 @@ def test_fault_table_covers_forty_scenarios() -> None:
     assert len(numbers) >= 40, sorted(numbers)
 
 
-OTHER_SCENARIOS = (32, 33, 34, 35, 36, 38, 39, 40, 41, 43, 44, 48, 49, 50, 51)
+OTHER_SCENARIOS = (32, 33, 34, 35, 36, 38, 39, 40, 41, 43, 44, 48, 49, 50, 51, 52)
 """Scenarios tested by the functions below rather than by the table."""
 
 
@@ -234,7 +236,6 @@ def test_runaway_labs_are_stopped_and_secrets_stay_out(
     assert "ZeroDivisionError" in reported[2]  # the secret was absent: the assert passed
     assert "sentinel-secret-value" not in "\n".join(lines)
     assert tree_digest(project / "site") == built[1]
-    import time
 
     time.sleep(4)  # longer than the background process would have needed
     assert not marker.exists(), "a process the lab started outlived it"
@@ -395,3 +396,77 @@ def _accepts(server: socket.socket) -> bool:
         return False
     connection.close()
     return True
+
+
+def _processes() -> dict[int, tuple[int, int]]:
+    """Every process on the machine: its parent and its process group, from /proc/<pid>/stat."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text(encoding="ascii", errors="replace")
+        except OSError:
+            continue
+        fields = stat.rpartition(")")[2].split()
+        found[int(entry.name)] = (int(fields[1]), int(fields[2]))
+    return found
+
+
+def _poll(condition: Callable[[], bool], attempts: int = 3000) -> bool:
+    """Wait for ``condition`` in a bounded loop (no deadline is asserted, only the outcome)."""
+    for _ in range(attempts):
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+def test_a_killed_build_leaves_no_worker_and_the_next_build_takes_over(
+    project: Path, stop: signal.Signals
+) -> None:
+    """52: the builder is killed while MkDocs builds the languages in its forked workers.
+    No worker outlives it, and the next build runs, saying it took over the lock."""
+    page = project / "pages" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA change to rebuild.\n", "utf-8")
+    builder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from courseware.cli import cli; cli()",
+            "build",
+            "--root",
+            str(project),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    scratch = project / f".site.tmp-site-{builder.pid}.languages"
+
+    def workers() -> list[int]:
+        return [pid for pid, (parent, _) in _processes().items() if parent == builder.pid]
+
+    try:
+        reached = _poll(lambda: scratch.exists() and bool(workers()) or builder.poll() is not None)
+        assert reached and builder.poll() is None, "the build never reached the MkDocs phase"
+        started = workers()
+        builder.send_signal(stop)
+        builder.wait()
+
+        def left() -> list[int]:
+            running = _processes()
+            return [pid for pid in running if pid in started or running[pid][1] == builder.pid]
+
+        assert _poll(lambda: not left(), attempts=600), f"workers {left()} outlived the builder"
+    finally:
+        for pid in [pid for pid, (_, group) in _processes().items() if group == builder.pid]:
+            os.kill(pid, signal.SIGKILL)
+    code, lines = build(project)
+    assert code == 0, lines
+    assert lines[0] == (
+        f"warning: took over the build lock from build {builder.pid}, which ended without "
+        "releasing it"
+    ), lines
+    assert "another build holds" not in "\n".join(lines)
