@@ -31,6 +31,10 @@ def validate(root: Path) -> None:
     click.echo("OK: " + ", ".join(counts))
 
 
+def _say_warning(line: str) -> None:
+    click.echo(f"warning: {line}", err=True)
+
+
 @click.command()
 @root_option
 @path_option("--site-dir", "Where to write the site (default: ROOT/site).", is_folder=True)
@@ -41,7 +45,7 @@ def validate(root: Path) -> None:
 )
 def build(root: Path, site_dir: Path | None, keep_going: bool) -> None:
     """Validate, stage and build the site; a failed build leaves the previous site as it was."""
-    report = build_site(root, site_dir, keep_going=keep_going)
+    report = build_site(root, site_dir, keep_going=keep_going, notice=_say_warning)
     for warning in report.warnings:
         click.echo(str(warning), err=True)
     if report.labs is not None:

@@ -7,6 +7,7 @@ previous site exactly as it was.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,13 +46,19 @@ class BuildReport:
 
 
 def build_site(
-    root: Path, site_dir: Path | None = None, *, keep_going: bool = False
+    root: Path,
+    site_dir: Path | None = None,
+    *,
+    keep_going: bool = False,
+    notice: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build the project at ``root`` into ``site_dir`` (default ``root/site``).
 
     Args:
         keep_going: publish a failing lab's last good output, under a dated notice, instead
             of failing the build.
+        notice: called with each line the build says before it ends (a build lock taken
+            over from a killed build).
 
     Raises:
         ContentError: every content problem found, before anything is written to the site.
@@ -59,7 +66,7 @@ def build_site(
     """
     root = root.resolve()
     site_dir = (site_dir or root / SITE_DIR).resolve()
-    with build_lock(root / BUILD_LOCK_FILE):
+    with build_lock(root / BUILD_LOCK_FILE, notice):
         remove_stale_temporaries(site_dir)
         fingerprint = source_fingerprint(root, keep_going)
         last = unchanged_since_last_build(root, site_dir, fingerprint)

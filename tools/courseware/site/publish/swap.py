@@ -1,4 +1,4 @@
-"""Put a freshly built site in place atomically, and hold a lock while building.
+"""Put a freshly built site in place atomically.
 
 MkDocs empties ``site/`` before it writes and aborts only afterwards, so a failed build would
 leave a broken or empty site. We build into a temporary folder beside ``site/`` and exchange
@@ -7,13 +7,10 @@ the two in one step, so readers and the previous site never see a half-written t
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import ctypes.util
-import fcntl
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 from courseware.errors import BuildError
@@ -72,18 +69,3 @@ def swap_into_place(new_site: Path, site_dir: Path) -> None:
     os.replace(site_dir, old)
     os.replace(new_site, site_dir)
     shutil.rmtree(old)
-
-
-@contextlib.contextmanager
-def build_lock(lock_file: Path) -> Iterator[None]:
-    """Hold an exclusive lock so two builds of one project never interleave."""
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
-    with lock_file.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildError(f"another build holds {lock_file}; wait for it to finish") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
