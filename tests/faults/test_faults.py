@@ -97,9 +97,9 @@ def project(built: tuple[Path, dict[str, str]], tmp_path: Path) -> Iterator[Path
     yield root
 
 
-def build(root: Path) -> tuple[int, list[str]]:
+def build(root: Path, options: tuple[str, ...] = ()) -> tuple[int, list[str]]:
     """Run ``courseware build``; return the exit code and the printed problem lines."""
-    result = CliRunner().invoke(cli, ["build", "--root", str(root)])
+    result = CliRunner().invoke(cli, ["build", "--root", str(root), *options])
     assert "Traceback" not in result.output, result.output
     lines = [line for line in result.output.splitlines() if line and not _SUMMARY.match(line)]
     return result.exit_code, lines
@@ -142,7 +142,12 @@ def assert_no_script_from_content(site: Path) -> None:
 
 
 @pytest.mark.parametrize("fault", cases.FAULTS, ids=lambda fault: fault.id)
-def test_fault(fault: Fault, project: Path, built: tuple[Path, dict[str, str]]) -> None:
+def test_fault(
+    fault: Fault,
+    project: Path,
+    built: tuple[Path, dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     for relative, content in fault.files.items():
         path = project / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -152,9 +157,16 @@ def test_fault(fault: Fault, project: Path, built: tuple[Path, dict[str, str]]) 
             path.write_text(content, encoding="utf-8")
     if fault.prepare is not None:
         fault.prepare(project)
-    code, lines = build(project)
+    before = tree_digest(project.parent)
+    if fault.options:
+        monkeypatch.chdir(project)
+    code, lines = build(project, fault.options)
     assert code == fault.exit_code, "\n".join(lines)
     assert_reported_exactly(lines, fault.expected)
+    for line in fault.says:
+        assert line in lines, "\n".join(lines)
+    if fault.options and fault.exit_code != 0:
+        assert tree_digest(project.parent) == before, "a refused option changed files"
     site = project / "site"
     if fault.exit_code != 0:
         assert tree_digest(site) == built[1], "the previous site changed"
