@@ -645,7 +645,7 @@ FAULTS: tuple[Fault, ...] = (
         59,
         "damaged-cache-records",
         {
-            "pages/about.md": "# About\n\nA change, so the caches are read.\n",
+            "pages/index.md": "# Home\n\nA change, so the caches are read.\n",
             ".cache/last-build.json": '{"fingerprint": "ab',
             ".cache/content-checks.json": '{"entries": [1, 2',
             ".cache/bundles/short-en.zip.key": b"\x00\xff half",

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from courseware.errors import Problem
+from courseware.errors import BuildError, Problem
+from courseware.output_folders import RefusedOutput, check_site_folder
 from courseware.project_paths import BUILD_LOCK_FILE, SITE_DIR
 from courseware.site.publish import (
     StageResult,
@@ -62,8 +63,14 @@ def build_site(
 
     Raises:
         ContentError: every content problem found, before anything is written to the site.
+        BuildError: ``site_dir`` is a folder a build must not replace
+            (``output_folders.check_site_folder``).
         BuildError: when MkDocs fails; the previous site is left untouched.
     """
+    try:
+        check_site_folder(root, site_dir or root / SITE_DIR)
+    except RefusedOutput as refused:
+        raise BuildError(f"{site_dir or root / SITE_DIR}: {refused}") from None
     root = root.resolve()
     site_dir = (site_dir or root / SITE_DIR).resolve()
     with build_lock(root / BUILD_LOCK_FILE, notice):
