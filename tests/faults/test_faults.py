@@ -181,7 +181,7 @@ def test_fault_table_covers_forty_scenarios() -> None:
     assert len(numbers) >= 40, sorted(numbers)
 
 
-OTHER_SCENARIOS = (32, 33, 34, 35, 36, 38, 39, 40, 41, 43, 44, 48, 49, 50, 51, 52)
+OTHER_SCENARIOS = (32, 33, 34, 35, 36, 38, 39, 40, 41, 43, 44, 48, 49, 50, 51, 52, 60)
 """Scenarios tested by the functions below rather than by the table."""
 
 
@@ -482,3 +482,27 @@ def test_a_killed_build_leaves_no_worker_and_the_next_build_takes_over(
         "releasing it"
     ), lines
     assert "another build holds" not in "\n".join(lines)
+
+
+def test_a_bind_mounted_site_is_rebuilt_in_place(
+    project: Path, built: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """60: ``site/`` is a mount point (a bind mount, as a container's volume is): it cannot be
+    renamed, so the build replaces its contents, without a traceback."""
+    backing = tmp_path / "volume"
+    shutil.copytree(project / "site", backing)
+    mounted = subprocess.run(
+        ["mount", "--bind", str(backing), str(project / "site")], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {mounted.stderr.decode().strip()}")
+    try:
+        page = project / "pages" / "index.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nMounted.\n", "utf-8")
+        code, lines = build(project)
+        assert code == 0, lines
+        assert "Mounted." in (backing / "index.html").read_text(encoding="utf-8")
+        assert (backing / ".courseware-site").is_file()
+        assert not list(project.glob(".site.*")), "temporary folders are cleaned up"
+    finally:
+        subprocess.run(["umount", str(project / "site")], check=True)
