@@ -482,6 +482,7 @@ def test_a_killed_build_leaves_no_worker_and_the_next_build_takes_over(
         "releasing it"
     ), lines
     assert "another build holds" not in "\n".join(lines)
+    assert not list(project.glob(".site.*")), "the killed build's temporary folders are removed"
 
 
 def test_a_bind_mounted_site_is_rebuilt_in_place(
