@@ -167,3 +167,25 @@ def check_folder_in_project(root: Path, folder: Path, kind: str, suggestion: str
             f"refusing to write {kind} into {_shown(root, target)}, which is not a folder "
             f"inside the project; choose a folder such as {suggestion}"
         )
+
+
+def check_page_file(path: Path, source: Path) -> None:
+    """Refuse a rendered page's output that would replace its own source, go through a link,
+    or replace a file that is not Markdown (``datasheet render --out``).
+
+    Raises:
+        RefusedOutput: why, in one line.
+    """
+    given = _absolute(path)
+    if given.is_symlink():
+        raise RefusedOutput(
+            f"refusing to write the page through {path}, a symbolic link; give the real path"
+        )
+    if given.exists() and given.resolve() == source.resolve():
+        raise RefusedOutput(
+            f"refusing to replace {path}, the file being rendered; choose a .md path"
+        )
+    if given.is_file() and given.suffix != ".md":
+        raise RefusedOutput(
+            f"refusing to replace {path}, which is not a Markdown (.md) file; choose a .md path"
+        )
