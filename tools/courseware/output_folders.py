@@ -58,6 +58,16 @@ def _holder(root: Path, target: Path) -> tuple[Path, str] | None:
     return None
 
 
+def _not_a_link(root: Path, given: Path, what: str, advice: str) -> Path:
+    """``given``, unless it is a symbolic link (an output is never written through one)."""
+    if given.is_symlink():
+        raise RefusedOutput(
+            f"refusing to write {what} through {_shown(root, given, folder=False)}, a "
+            f"symbolic link; {advice}"
+        )
+    return given
+
+
 def check_site_folder(root: Path, folder: Path) -> None:
     """Refuse a site folder whose replacement would lose something.
 
@@ -69,12 +79,7 @@ def check_site_folder(root: Path, folder: Path) -> None:
         RefusedOutput: why, in one line.
     """
     root = root.resolve()
-    given = _absolute(folder)
-    if given.is_symlink():
-        raise RefusedOutput(
-            f"refusing to write the site through {_shown(root, given, folder=False)}, a "
-            "symbolic link; give the folder it points to"
-        )
+    given = _not_a_link(root, _absolute(folder), "the site", "give the folder it points to")
     target = given.resolve()
     if target == root:
         raise RefusedOutput(
@@ -122,12 +127,7 @@ def check_output_file(root: Path, path: Path, kind: str, suggestion: str) -> Non
         RefusedOutput: why, in one line.
     """
     root = root.resolve()
-    given = _absolute(path)
-    if given.is_symlink():
-        raise RefusedOutput(
-            f"refusing to write the {kind} through {_shown(root, given, folder=False)}, a "
-            "symbolic link; give the real path"
-        )
+    given = _not_a_link(root, _absolute(path), f"the {kind}", "give the real path")
     target = given.parent.resolve() / given.name
     holder = _holder(root, target)
     if holder is not None and holder[1] == "holds the project's sources":
@@ -155,12 +155,7 @@ def check_folder_in_project(root: Path, folder: Path, kind: str, suggestion: str
         RefusedOutput: why, in one line.
     """
     root = root.resolve()
-    given = _absolute(folder)
-    if given.is_symlink():
-        raise RefusedOutput(
-            f"refusing to write {kind} through {_shown(root, given, folder=False)}, a "
-            "symbolic link; give the real folder"
-        )
+    given = _not_a_link(root, _absolute(folder), kind, "give the real folder")
     target = given.resolve()
     if root not in target.parents:
         raise RefusedOutput(
