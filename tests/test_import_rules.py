@@ -34,6 +34,8 @@ BASE_MODULES = {
     "atomic_files",
     "fingerprints",
     "project_paths",
+    "worker_lifetime",
+    "output_folders",
     "problem_codes",
     "problem_reference",
 }

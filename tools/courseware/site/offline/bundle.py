@@ -26,7 +26,7 @@ from courseware.site.offline.contents import BundleContents, bundle_contents
 from courseware.site.offline.zip import zip_folder
 from courseware.site.publish import write_staged
 from courseware.site.render import TrackDownload
-from courseware.site.staging import StagedFiles, stage_tracks
+from courseware.site.staging import StagedFiles, restage_home_page, stage_tracks
 
 BUNDLES_FOLDER = "bundles"
 """Where the site offers the bundles for download (``bundles/<track>-<language>.zip``)."""
@@ -88,7 +88,8 @@ def build_bundle(
     name = bundle_file_name(track.id, language)
     zip_path = cache_dir / name
     key_path = cache_dir / f"{name}.key"
-    is_current = zip_path.is_file() and key_path.is_file() and key_path.read_text() == key
+    # Compared as bytes: a damaged key (not UTF-8, cut short) is a cache miss, not a crash.
+    is_current = zip_path.is_file() and key_path.is_file() and key_path.read_bytes() == key.encode()
     if not is_current:
         with tempfile.TemporaryDirectory(prefix="courseware-bundle-") as temporary:
             folder = Path(temporary)
@@ -122,9 +123,12 @@ def build_track_bundles(
     )
 
 
-def offer_bundles(registry: Registry, bundles: tuple[Bundle, ...]) -> StagedFiles:
-    """The bundles under ``bundles/``, and the track pages and the track index staged again
-    with a download link and size for each (the part replaces the earlier track pages)."""
+def offer_bundles(
+    registry: Registry, bundles: tuple[Bundle, ...], staged_files: Mapping[str, bytes]
+) -> StagedFiles:
+    """The bundles under ``bundles/``, and the track pages, the track index and the home page
+    (of the site ``staged_files``) staged again with a download link and size for each (the
+    part replaces the earlier pages)."""
     downloads = {}
     files = {}
     for bundle in bundles:
@@ -132,5 +136,6 @@ def offer_bundles(registry: Registry, bundles: tuple[Bundle, ...]) -> StagedFile
         files[relative] = bundle.path.read_bytes()
         downloads[bundle.track_id] = TrackDownload(relative, bundle.size_bytes, bundle.language)
     part = stage_tracks(registry, downloads)
+    part.merge(restage_home_page(registry, staged_files, downloads))
     part.files.update(files)
     return part
