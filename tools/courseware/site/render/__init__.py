@@ -28,6 +28,14 @@ from courseware.site.render.offline_search import (
     search_page,
 )
 from courseware.site.render.syllabus_text import syllabus_text
+from courseware.site.render.teaching_kit import (
+    KIT_PAGE,
+    ComputedValue,
+    KitExercises,
+    KitLab,
+    render_teacher_plan,
+    render_teaching_kit,
+)
 from courseware.site.render.track_page import (
     TrackDownload,
     download_label,
@@ -38,6 +46,12 @@ from courseware.site.render.track_page import (
 )
 
 __all__ = [
+    "KIT_PAGE",
+    "ComputedValue",
+    "KitExercises",
+    "KitLab",
+    "render_teacher_plan",
+    "render_teaching_kit",
     "INDEX_SCRIPT",
     "SEARCH_PAGE",
     "SEARCH_SCRIPT",
