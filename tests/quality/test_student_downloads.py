@@ -71,8 +71,9 @@ def environments(
 def download(site: Path, lab_id: str, language: str, into: Path) -> tuple[Path, Path]:
     """Copy what the page offers (notebook, script, data files) into a folder of its own."""
     shutil.copytree(lab_folder(site, lab_id, language), into)
-    stem = lab_id if language == "en" else f"{lab_id}.{language}"
-    return into / f"{stem}.ipynb", into / f"{stem}.py"
+    # A translated lab's files are <id>.<lang>.*; an untranslated one offers the source's.
+    [notebook] = into.glob("*.ipynb")
+    return notebook, notebook.with_suffix(".py")
 
 
 def shown_text(notebook: nbformat.NotebookNode) -> list[list[str]]:

@@ -206,21 +206,7 @@ def read_yaml_file(path: Path, root: Path) -> tuple[YamlDocument | None, list[Pr
     Returns the document (None when it cannot be used) and the problems found.
     """
     relative = display_path(path, root)
-    if path.is_symlink():
-        return None, [
-            Problem(
-                relative,
-                None,
-                None,
-                "symbolic links are not allowed; copy the file",
-                code=codes.SYMLINK,
-            )
-        ]
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        message = f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; split it"
-        return None, [Problem(relative, None, None, message, code=codes.FILE_TOO_LARGE)]
-    text, problems = decode_text(path.read_bytes(), relative)
+    text, problems = read_text_file(path, relative, MAX_FILE_BYTES, "; split it")
     if text is None:
         return None, problems
     if not text.strip() or all(
@@ -233,6 +219,25 @@ def read_yaml_file(path: Path, root: Path) -> tuple[YamlDocument | None, list[Pr
     except YamlProblem as problem:
         return None, [problem.problem(relative)]
     return document, []
+
+
+def read_text_file(
+    path: Path, relative: str, max_bytes: int, limit_hint: str
+) -> tuple[str | None, list[Problem]]:
+    """Read a contributed text file, refusing links, files over ``max_bytes`` and text that
+    is not UTF-8 (see :func:`decode_text`).
+
+    Args:
+        limit_hint: what the size message ends with after the limit (``"; split it"``).
+    """
+    if path.is_symlink():
+        message = "symbolic links are not allowed; copy the file"
+        return None, [Problem(relative, None, None, message, code=codes.SYMLINK)]
+    size = path.stat().st_size
+    if size > max_bytes:
+        message = f"file is {size} bytes, over the {max_bytes}-byte limit{limit_hint}"
+        return None, [Problem(relative, None, None, message, code=codes.FILE_TOO_LARGE)]
+    return decode_text(path.read_bytes(), relative)
 
 
 def decode_text(raw: bytes, relative: str) -> tuple[str | None, list[Problem]]:

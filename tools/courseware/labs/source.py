@@ -39,6 +39,7 @@ from courseware.labs.translation import (
     merge_translation,
     translation_skeleton,
 )
+from courseware.yamlsafe import read_text_file
 
 __all__ = [
     "LABS_DIR",
@@ -127,7 +128,7 @@ def load_lab(path: Path, root: Path) -> tuple[Lab | None, list[Problem]]:
         message = "a lab file is named '<id>.py' or '<id>.<lang>.py' with a lowercase id"
         return None, [Problem(relative, None, None, message, code=codes.LAB_FILE_NAME)]
     language = match.group("lang")
-    text, problems = _read_text(path, relative)
+    text, problems = read_text_file(path, relative, MAX_LAB_BYTES, " for a lab")
     if text is None:
         return None, problems
     lines = text.splitlines()
@@ -274,34 +275,6 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read_text(path: Path, relative: str) -> tuple[str | None, list[Problem]]:
-    if path.is_symlink():
-        return None, [
-            Problem(
-                relative,
-                None,
-                None,
-                "symbolic links are not allowed; copy the file",
-                code=codes.SYMLINK,
-            )
-        ]
-    size = path.stat().st_size
-    if size > MAX_LAB_BYTES:
-        message = f"file is {size} bytes, over the {MAX_LAB_BYTES}-byte limit for a lab"
-        return None, [Problem(relative, None, None, message, code=codes.FILE_TOO_LARGE)]
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                relative, line, None, "not UTF-8 text; save the file as UTF-8", code=codes.NOT_UTF8
-            )
-        ]
-    return text, []
-
-
 def _read_cells(
     text: str, lines: list[str], block: HeaderBlock, relative: str, is_translation: bool
 ) -> tuple[tuple[LabCell, ...] | None, list[Problem]]:
@@ -406,7 +379,7 @@ def _source_lab(path: Path, root: Path) -> tuple[_Source | None, list[Problem]]:
     if not path.is_file():
         message = f"a translation needs its source lab {relative}; add it first"
         return None, [Problem(relative, None, None, message, code=codes.SOURCE_LAB_MISSING)]
-    text, _ = _read_text(path, relative)
+    text, _ = read_text_file(path, relative, MAX_LAB_BYTES, " for a lab")
     if text is None:
         return None, []
     lines = text.splitlines()
