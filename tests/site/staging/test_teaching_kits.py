@@ -73,6 +73,10 @@ def test_staged_kits_show_each_value_in_the_page_language() -> None:
     worst = fleet_footprint(estimate_system("ic-worst")).total_megatonnes_co2e
     assert f"**{format_decimal(worst, format='#,##0.0', locale='es')}** Mt CO2e" in spanish
     assert "**1.765,0** Mt CO2e" in spanish
+    # The timing plan counts both labs, a translated lab under its translated title.
+    assert "| Laboratorio: ¿Cuánto le cuesta al planeta un dispositivo TinyML? | 45 |" in spanish
+    assert "| Laboratorio: From one device to 250 billion | 40 |" in spanish
+    assert "| **Total** | **160** (2 h 40 min) |" in spanish
     english = staged.files["modules/environmental-footprint/teaching.md"].decode()
     assert "**1,765.0** Mt CO2e" in english and "in **2043**;" in english
     # Every module has its kit in every language; the untranslated one says so.

@@ -110,9 +110,9 @@ def stage_tracks(
     source = registry.source_language.code
     downloads = downloads or {}
     facts = facts if facts is not None else read_lab_facts(registry.root)
-    labs = {module.id: facts.kit_labs(registry, module.id) for module in registry.modules}
     for language in registry.language_codes:
         gettext = translator(language)
+        labs = {m.id: facts.kit_labs(registry, m.id, language) for m in registry.modules}
         body = render_track_index(registry, language, gettext, downloads)
         staged.add_generated_page("tracks/index", language, source, body)
         for track in registry.tracks:

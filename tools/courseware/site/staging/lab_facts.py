@@ -30,13 +30,22 @@ class LabFacts:
     problems: list[Problem] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     """Every source lab on disk, loaded or not (a broken lab is still a lab a module names)."""
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Translated titles by (lab id, language), from the translations' headers."""
 
-    def kit_labs(self, registry: Registry, module_id: str) -> list[KitLab]:
-        """The labs of ``module_id`` in the order its ``module.yaml`` lists them."""
+    def kit_labs(
+        self, registry: Registry, module_id: str, language: str | None = None
+    ) -> list[KitLab]:
+        """The labs of ``module_id`` in the order its ``module.yaml`` lists them, titled in
+        ``language`` where the lab is translated."""
         module = registry.modules_by_id.get(module_id)
         by_id = {lab.id: lab for lab in self.labs if lab.module == module_id}
         order = module.spec.labs if module is not None else sorted(by_id)
-        return [_kit_lab(by_id[lab_id]) for lab_id in order if lab_id in by_id]
+        return [
+            _kit_lab(by_id[lab_id], self.titles.get((lab_id, language or "")))
+            for lab_id in order
+            if lab_id in by_id
+        ]
 
     def references(self) -> list[LabReference]:
         """Where each loaded lab names its module."""
@@ -50,8 +59,13 @@ def read_lab_facts(root: Path) -> LabFacts:
     """Read the header (and cells) of every source lab under ``root/labs``."""
     facts = LabFacts()
     for path in discover_lab_paths(root):
-        if "." in path.stem:
-            continue  # a translation; its settings are its source's
+        lab_id, _, language = path.stem.partition(".")
+        if language:
+            # A translation: only its title is its own (its problems are stage_labs' to report).
+            title = _translated_title(path, root)
+            if title is not None:
+                facts.titles[(lab_id, language)] = title
+            continue
         facts.ids.add(path.stem)
         lab, problems = load_lab(path, root)
         facts.problems += problems
@@ -69,10 +83,15 @@ def check_lab_references(registry: Registry, facts: LabFacts) -> list[Problem]:
     return problems
 
 
-def _kit_lab(lab: Lab) -> KitLab:
+def _translated_title(path: Path, root: Path) -> str | None:
+    lab, _ = load_lab(path, root)
+    return lab.title if lab is not None else None
+
+
+def _kit_lab(lab: Lab, title: str | None = None) -> KitLab:
     return KitLab(
         id=lab.id,
-        title=lab.title,
+        title=title or lab.title,
         duration_minutes=lab.duration_minutes,
         hardware=lab.hardware,
         connectivity=lab.connectivity,

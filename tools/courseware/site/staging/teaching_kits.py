@@ -54,11 +54,11 @@ def stage_teaching_kits(
     source = registry.source_language.code
     values = answer_values(registry.answer_keys, registry.root)
     for module in registry.modules:
-        labs = facts.kit_labs(registry, module.id)
         key = registry.answer_keys.get(module.id)
         source_marks = marked_exercises(_read(registry.root, module.text_file(source)))
         for language in registry.language_codes:
             gettext = translator(language)
+            labs = facts.kit_labs(registry, module.id, language)
             shown_file = module.text_file(language)
             shown_language = language if language in module.languages else source
             exercises = KitExercises(
