@@ -3,6 +3,7 @@
 from courseware.site.staging.collect import collect_site_files, site_stylesheet
 from courseware.site.staging.curriculum import stage_tracks
 from courseware.site.staging.hand_pages import MAX_PAGE_BYTES
+from courseware.site.staging.home_page import restage_home_page
 from courseware.site.staging.project_settings import MKDOCS_FILE, read_mkdocs_yml
 from courseware.site.staging.source_map import LineMap, StagedSource, locate
 from courseware.site.staging.staged import LabSummary, StagedFiles
@@ -17,6 +18,7 @@ __all__ = [
     "collect_site_files",
     "locate",
     "read_mkdocs_yml",
+    "restage_home_page",
     "site_stylesheet",
     "stage_tracks",
 ]

@@ -19,6 +19,7 @@ from courseware.site.staging.catalog import stage_calculator, stage_catalog
 from courseware.site.staging.curriculum import stage_modules, stage_tracks
 from courseware.site.staging.datasheets import stage_datasheets
 from courseware.site.staging.hand_pages import stage_hand_pages
+from courseware.site.staging.home_page import stage_home_page
 from courseware.site.staging.labs import stage_labs
 from courseware.site.staging.problem_reference import stage_problem_reference
 from courseware.site.staging.staged import StagedFiles
@@ -51,6 +52,8 @@ def collect_site_files(registry: Registry, *, keep_going: bool = False) -> Stage
     staged.merge(stage_labs(registry, keep_going=keep_going, report=translations))
     staged.problems += check_module_labs(registry, _lab_ids(registry))
     staged.merge(stage_tracks(registry))
+    # Last: the home page counts the labs and datasheets the site publishes.
+    staged.merge(stage_home_page(registry, hand_pages, staged.files))
     for relative, content in package_assets().items():
         staged.add_file(relative, content)
     return staged
