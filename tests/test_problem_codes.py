@@ -19,11 +19,6 @@ PROBLEM_TYPES = {"Problem", "LabProblem", "InputProblem"}
 # The datasheet validator's Finding is a report of its own; TinyMLedu's importer has another
 # Finding (what it normalised), which is no problem record.
 DATASHEET_TYPES = PROBLEM_TYPES | {"Finding"}
-# Where a Problem may still be made without a code, until the lead codes them (issue 13):
-# the site's rooms, and the lab runner and cache (being rewritten beside this change).
-NOT_YET_CODED = ("site/", "labs/execute.py", "labs/cache.py")
-# Codes declared for problems made in NOT_YET_CODED files, so only the argument is missing.
-RESERVED = {"LAB_DEPENDENCY_MISSING", "LAB_RUNNER_STOPPED"}
 
 
 def _constants() -> dict[str, codes.ProblemCode]:
@@ -80,7 +75,7 @@ def test_every_code_is_used() -> None:
         for name, entry in _constants().items()
         if entry.area != "DS" and entry is not UNCODED and name not in used
     }
-    assert unused == RESERVED
+    assert unused == set()
 
 
 def _uncoded_calls(path: Path, types: set[str] = PROBLEM_TYPES) -> list[int]:
@@ -95,11 +90,11 @@ def _uncoded_calls(path: Path, types: set[str] = PROBLEM_TYPES) -> list[int]:
     ]
 
 
-def test_every_problem_made_outside_the_site_has_a_code() -> None:
+def test_every_problem_has_a_code() -> None:
     uncoded = []
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(PACKAGE).as_posix()
-        if relative.startswith(NOT_YET_CODED) or relative == "problem_codes.py":
+        if relative == "problem_codes.py":
             continue
         types = DATASHEET_TYPES if relative.startswith("datasheet/") else PROBLEM_TYPES
         uncoded += [f"{relative}:{line}" for line in _uncoded_calls(path, types)]

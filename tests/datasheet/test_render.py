@@ -71,6 +71,11 @@ def test_findings_download_risk_and_illustrative_notice_are_shown() -> None:
     assert "Use stage" in page and "declared operating power" in page
 
 
+def test_finding_field_paths_break_between_names() -> None:
+    page = _page({"title_page.contact": "TBD"})
+    assert "<code>title_page.<wbr>contact</code>" in page
+
+
 def test_contributed_text_is_escaped() -> None:
     page = _page(
         {

@@ -1,9 +1,9 @@
 """The fault scenarios the builder must survive, one tiny fixture each.
 
 Each case writes a few files into a copy of a project that built cleanly, and lists the
-problem lines ``courseware build`` must print (each an exact ``path:line`` and the start of
-the message; every printed problem must be listed) and the exit code. Cases whose
-expected behaviour is to build with warnings, or to sanitise, exit 0.
+problem lines ``courseware build`` must print (each an exact ``path:line``, the start of the
+message and the problem code it ends with; every printed problem must be listed) and the
+exit code. Cases whose expected behaviour is to build with warnings, or to sanitise, exit 0.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ SENTINEL = "SENTINEL-created"
 
 Prepare = Callable[[Path], None]
 
-Expected = str | tuple[str, str]
-"""The start of a printed problem, or that start and the code the line must end with."""
+Expected = tuple[str, str]
+"""The start of a printed problem and the code the line must end with (``CW-SITE-011``)."""
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,13 @@ FAULTS: tuple[Fault, ...] = (
         8,
         "ten-megabyte-title",
         {"curriculum/offerings/huge.yaml": HUGE},
-        (f"curriculum/offerings/huge.yaml: file is {len(HUGE)} bytes, over the 262144-byte limit",),
+        (
+            (
+                f"curriculum/offerings/huge.yaml: file is {len(HUGE)} bytes, over the "
+                "262144-byte limit",
+                "CW-FILE-002",
+            ),
+        ),
     ),
     Fault(
         9,
@@ -353,8 +359,11 @@ FAULTS: tuple[Fault, ...] = (
             "pages/about.md": "# About\n\nPay \u202e01$ only.\n",
         },
         (
-            "pages/about.md:3: invisible bidirectional control U+202E",
-            "pages/evil\\u202egnp.md: file name contains the invisible character U+202E",
+            ("pages/about.md:3: invisible bidirectional control U+202E", "CW-SITE-005"),
+            (
+                "pages/evil\\u202egnp.md: file name contains the invisible character U+202E",
+                "CW-FILE-007",
+            ),
         ),
     ),
     Fault(
@@ -366,11 +375,14 @@ FAULTS: tuple[Fault, ...] = (
             "[windows](C:\\Windows\\win.ini)\n\n[back](pages\\index.md)\n"
         },
         (
-            "pages/about.md:3: link '../../etc/passwd' leaves the site",
-            "pages/about.md:5: link '..%2f..%2f..%2fetc/passwd' leaves the site",
-            "pages/about.md:7: absolute image '/etc/passwd' does not work",
-            "pages/about.md:9: warning: link 'C:\\\\Windows\\\\win.ini': c: is removed",
-            "pages/about.md:11: link 'pages\\\\index.md' has a backslash",
+            ("pages/about.md:3: link '../../etc/passwd' leaves the site", "CW-SITE-009"),
+            ("pages/about.md:5: link '..%2f..%2f..%2fetc/passwd' leaves the site", "CW-SITE-009"),
+            ("pages/about.md:7: absolute image '/etc/passwd' does not work", "CW-SITE-008"),
+            (
+                "pages/about.md:9: warning: link 'C:\\\\Windows\\\\win.ini': c: is removed",
+                "CW-SITE-013",
+            ),
+            ("pages/about.md:11: link 'pages\\\\index.md' has a backslash", "CW-SITE-007"),
         ),
     ),
     Fault(
@@ -378,10 +390,10 @@ FAULTS: tuple[Fault, ...] = (
         "symbolic-links",
         prepare=_symlinks,
         expected=(
-            f"modules/intro/etc: {SYMLINK_MESSAGE}",
-            f"pages/dangling.md: {SYMLINK_MESSAGE}",
-            f"pages/loop: {SYMLINK_MESSAGE}",
-            f"pages/passwd.md: {SYMLINK_MESSAGE}",
+            (f"modules/intro/etc: {SYMLINK_MESSAGE}", "CW-FILE-001"),
+            (f"pages/dangling.md: {SYMLINK_MESSAGE}", "CW-FILE-001"),
+            (f"pages/loop: {SYMLINK_MESSAGE}", "CW-FILE-001"),
+            (f"pages/passwd.md: {SYMLINK_MESSAGE}", "CW-FILE-001"),
         ),
     ),
     Fault(
@@ -391,7 +403,7 @@ FAULTS: tuple[Fault, ...] = (
         files={"pages/about.md": "# About\n\n![A wiring diagram](wiring.png)\n"},
         expected=(
             ("modules/intro/module.yaml:18: labs[0]: unknown lab 'nolab'", "CW-REG-014"),
-            "pages/about.md:3: image 'wiring.png' does not exist",
+            ("pages/about.md:3: image 'wiring.png' does not exist", "CW-SITE-011"),
         ),
     ),
     Fault(
@@ -405,10 +417,13 @@ FAULTS: tuple[Fault, ...] = (
             f"pages/{NFD}.md": "# Cafe\u0301\n",
         },
         (
-            "pages/Intro.md: becomes the same address /intro/ as pages/intro.md",
-            f"pages/{NFD}.md: becomes the same address /{NFC}/ as pages/{NFC}.md",
-            "pages/modules.md: becomes the same address /modules/ as the generated page "
-            "modules/index.md",
+            ("pages/Intro.md: becomes the same address /intro/ as pages/intro.md", "CW-SITE-001"),
+            (f"pages/{NFD}.md: becomes the same address /{NFC}/ as pages/{NFC}.md", "CW-SITE-001"),
+            (
+                "pages/modules.md: becomes the same address /modules/ as the generated page "
+                "modules/index.md",
+                "CW-SITE-001",
+            ),
         ),
     ),
     Fault(
@@ -422,11 +437,15 @@ FAULTS: tuple[Fault, ...] = (
             "modules/intro/tab\tname.txt": "notes\n",
         },
         (
-            "modules/intro/tab\\u0009name.txt: file name contains the invisible character U+0009",
-            "pages/100%.md: file name contains '%'",
-            "pages/c#.md: file name contains '#'",
-            "pages/my page.md: file name contains a space",
-            "pages/why?.md: file name contains '?'",
+            (
+                "modules/intro/tab\\u0009name.txt: file name contains the invisible character "
+                "U+0009",
+                "CW-FILE-007",
+            ),
+            ("pages/100%.md: file name contains '%'", "CW-FILE-007"),
+            ("pages/c#.md: file name contains '#'", "CW-FILE-007"),
+            ("pages/my page.md: file name contains a space", "CW-FILE-007"),
+            ("pages/why?.md: file name contains '?'", "CW-FILE-007"),
         ),
     ),
     Fault(
@@ -437,10 +456,16 @@ FAULTS: tuple[Fault, ...] = (
             "modules/intro/readings.csv": b"t,v\n" * (BIG // 4),
         },
         (
-            f"modules/intro/readings.csv: file is {BIG} bytes, over the 1048576-byte limit; "
-            "host it elsewhere",
-            f"modules/intro/figure.png: file is {BIG + 4} bytes, over the 307200-byte limit; "
-            "compress",
+            (
+                f"modules/intro/readings.csv: file is {BIG} bytes, over the 1048576-byte limit; "
+                "host it elsewhere",
+                "CW-FILE-002",
+            ),
+            (
+                f"modules/intro/figure.png: file is {BIG + 4} bytes, over the 307200-byte limit; "
+                "compress",
+                "CW-FILE-002",
+            ),
         ),
     ),
     Fault(
@@ -465,8 +490,8 @@ FAULTS: tuple[Fault, ...] = (
             "pages/contribute.md": "---\ntitle: Hello\n---\n# Contribute\n",
         },
         (
-            "pages/about.md:3: not valid YAML",
-            "pages/contribute.md:2: title: unknown front matter key",
+            ("pages/about.md:3: not valid YAML", "CW-YAML-001"),
+            ("pages/contribute.md:2: title: unknown front matter key", "CW-SITE-023"),
         ),
     ),
     Fault(
@@ -479,13 +504,25 @@ FAULTS: tuple[Fault, ...] = (
             "![The wiring of the board](img/wiring.png)\n"
         },
         (
-            "pages/about.md:3: link 'catalogue.md' does not exist; nearest: catalog.md",
-            "pages/about.md:5: anchor '#how-sensor-works' is not a heading or id of "
-            "'modules/sensing/index.md'; did you mean #how-sensors-work?",
-            "pages/about.md:7: anchor '#nowhere' is not a heading or id of this page",
-            "pages/about.md:7: link 'modules/' points at a folder; link to the page file "
-            "'modules/index.md'",
-            "pages/about.md:9: image 'img/wiring.png' does not exist",
+            (
+                "pages/about.md:3: link 'catalogue.md' does not exist; nearest: catalog.md",
+                "CW-SITE-011",
+            ),
+            (
+                "pages/about.md:5: anchor '#how-sensor-works' is not a heading or id of "
+                "'modules/sensing/index.md'; did you mean #how-sensors-work?",
+                "CW-SITE-014",
+            ),
+            (
+                "pages/about.md:7: anchor '#nowhere' is not a heading or id of this page",
+                "CW-SITE-014",
+            ),
+            (
+                "pages/about.md:7: link 'modules/' points at a folder; link to the page file "
+                "'modules/index.md'",
+                "CW-SITE-010",
+            ),
+            ("pages/about.md:9: image 'img/wiring.png' does not exist", "CW-SITE-011"),
         ),
     ),
     Fault(
@@ -496,11 +533,26 @@ FAULTS: tuple[Fault, ...] = (
             '<img src="../../assets/y.png">\n\n![image](../../assets/x.png)\n'
         },
         (
-            "modules/sensing/index.md:3: image '../../assets/x.png' does not exist",
-            "modules/sensing/index.md:3: image '../../assets/x.png' has no alt text",
-            "modules/sensing/index.md:5: image '../../assets/y.png' has no alt text",
-            "modules/sensing/index.md:7: image '../../assets/x.png' does not exist",
-            "modules/sensing/index.md:7: warning: the alt text 'image' does not describe",
+            (
+                "modules/sensing/index.md:3: image '../../assets/x.png' does not exist",
+                "CW-SITE-011",
+            ),
+            (
+                "modules/sensing/index.md:3: image '../../assets/x.png' has no alt text",
+                "CW-SITE-019",
+            ),
+            (
+                "modules/sensing/index.md:5: image '../../assets/y.png' has no alt text",
+                "CW-SITE-019",
+            ),
+            (
+                "modules/sensing/index.md:7: image '../../assets/x.png' does not exist",
+                "CW-SITE-011",
+            ),
+            (
+                "modules/sensing/index.md:7: warning: the alt text 'image' does not describe",
+                "CW-SITE-020",
+            ),
         ),
     ),
     Fault(
@@ -508,9 +560,9 @@ FAULTS: tuple[Fault, ...] = (
         "heading-order",
         {"modules/intro/index.md": "# A second title\n\n#### Too deep\n\n## \n\nText.\n"},
         (
-            "modules/intro/index.md:1: warning: a second level-1 heading",
-            "modules/intro/index.md:3: warning: heading level 4 follows level 1",
-            "modules/intro/index.md:5: warning: empty heading",
+            ("modules/intro/index.md:1: warning: a second level-1 heading", "CW-SITE-017"),
+            ("modules/intro/index.md:3: warning: heading level 4 follows level 1", "CW-SITE-018"),
+            ("modules/intro/index.md:5: warning: empty heading", "CW-SITE-016"),
         ),
         exit_code=0,
     ),
@@ -522,9 +574,12 @@ FAULTS: tuple[Fault, ...] = (
             "More [here](catalog.md), or [x](catalog.md).\n"
         },
         (
-            "pages/contribute.md:3: warning: link text 'click here' does not say where",
-            "pages/contribute.md:5: warning: link text 'here' does not say where",
-            "pages/contribute.md:5: warning: link text 'x' does not say where",
+            (
+                "pages/contribute.md:3: warning: link text 'click here' does not say where",
+                "CW-SITE-021",
+            ),
+            ("pages/contribute.md:5: warning: link text 'here' does not say where", "CW-SITE-021"),
+            ("pages/contribute.md:5: warning: link text 'x' does not say where", "CW-SITE-021"),
         ),
         exit_code=0,
     ),
@@ -532,27 +587,33 @@ FAULTS: tuple[Fault, ...] = (
         29,
         "quadratic-brackets",
         {"pages/about.md": "# About\n\n" + "[" * 50_000 + "\n"},
-        ("pages/about.md: too slow to render (stopped after 3 seconds)",),
+        (("pages/about.md: too slow to render (stopped after 3 seconds)", "CW-SITE-003"),),
     ),
     Fault(
         30,
         "nesting-300-levels",
         {"pages/about.md": _nested(300)},
-        ("pages/about.md:53: nesting too deep (300 levels of lists or quotes)",),
+        (("pages/about.md:53: nesting too deep (300 levels of lists or quotes)", "CW-SITE-004"),),
     ),
     Fault(
         31,
         "snippet-include",
         {"pages/about.md": '# About\n\n--8<-- "../../secret.txt"\n', "secret.txt": "TOPSECRET"},
-        ("pages/about.md:3: snippet includes (--8<--) are not enabled",),
+        (("pages/about.md:3: snippet includes (--8<--) are not enabled", "CW-SITE-015"),),
     ),
     Fault(
         46,
         "orphan-and-unknown-locale",
         {"pages/about.es.md": "# Acerca de\n", "pages/index.xx.md": "# ?\n"},
         (
-            "pages/about.es.md: translation of pages/about.md, which does not exist",
-            "pages/index.xx.md: 'xx' is not a language declared in curriculum/languages.yaml",
+            (
+                "pages/about.es.md: translation of pages/about.md, which does not exist",
+                "CW-I18N-002",
+            ),
+            (
+                "pages/index.xx.md: 'xx' is not a language declared in curriculum/languages.yaml",
+                "CW-I18N-003",
+            ),
         ),
     ),
     Fault(

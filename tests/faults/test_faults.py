@@ -109,17 +109,16 @@ def problem_lines(lines: list[str]) -> list[str]:
 
 
 def assert_reported_exactly(lines: list[str], expected: tuple[Expected, ...]) -> None:
-    """Each expected line starts exactly one printed problem (and ends with its problem code,
-    where one is given), and nothing else is printed."""
+    """Each expected line starts exactly one printed problem, which ends with the expected
+    problem code, and nothing else is printed."""
     left = problem_lines(lines)
     for wanted in expected:
-        start, code = (wanted, None) if isinstance(wanted, str) else wanted
+        start, code = wanted
         match = next(
             (
                 line
                 for line in left
-                if line.startswith(start)
-                and (code is None or re.search(rf" \[{code} [a-z0-9-]+\]$", line))
+                if line.startswith(start) and re.search(rf" \[{code} [a-z0-9-]+\]$", line)
             ),
             None,
         )
@@ -196,6 +195,13 @@ def test_failing_labs_are_reported_together(
         "labs/reads.py:10 (cell 1)",
         "labs/syntax.py:11 (cell 1)",
     ]
+    assert [line.rsplit(" [", 1)[1] for line in reported] == [
+        "CW-LAB-012 cell-error]",
+        "CW-LAB-015 missing-error]",
+        "CW-LAB-012 cell-error]",
+        "CW-LAB-012 cell-error]",
+        "CW-LAB-012 cell-error]",
+    ]
     assert "ZeroDivisionError: division by zero" in reported[2]
     assert "must not read input()" in reported[3]
     assert tree_digest(project / "site") == built[1]
@@ -230,6 +236,11 @@ def test_runaway_labs_are_stopped_and_secrets_stay_out(
         "labs/dies.py",
         "labs/loop.py",
         "labs/secret.py",
+    ]
+    assert [line.rsplit(" [", 1)[1] for line in reported] == [
+        "CW-LAB-014 kernel-died]",
+        "CW-LAB-013 cell-timeout]",
+        "CW-LAB-012 cell-error]",
     ]
     assert "ZeroDivisionError" in reported[2]  # the secret was absent: the assert passed
     assert "sentinel-secret-value" not in "\n".join(lines)

@@ -31,7 +31,7 @@ def test_page_has_a_table_per_language_with_states(project: Path) -> None:
     for heading in ("## Spanish", "## Portuguese", "## French", "## Arabic"):
         assert heading in page
     assert page.count('<table class="courseware-translation-status">') == 4
-    assert '<tr class="translation-stale"><td>Page</td><td>about</td>' in page
+    assert '<tr class="translation-stale"><td>Page</td><td><code>about</code></td>' in page
     assert "Stale (the source changed since it was translated)" in page
     assert "Stale (no source hash recorded, or the header cannot be read)" in page
     assert "courseware translate start" in page
@@ -93,3 +93,22 @@ def test_how_to_example_starts_something_missing_in_the_readers_language(
     assert '<code dir="ltr">courseware translate start pages/index.md fr</code>' in page
     page = render_status_page(translation_status(project, LANGUAGES, "en"), "en", identity)
     assert '<code dir="ltr">courseware translate start pages/about.md es</code>' in page
+
+
+def test_each_language_says_who_translated_it_and_whether_an_educator_reviewed_it(
+    project: Path,
+) -> None:
+    credits = {
+        "es": status_page.TranslationCredit("Ana <Ruiz>", None),
+        "pt": status_page.TranslationCredit("Bia", "Carla"),
+    }
+    report = translation_status(project, LANGUAGES, "en")
+    page = render_status_page(report, "en", identity, credits=credits)
+    spanish = page[page.index("## Spanish") : page.index("## Portuguese")]
+    assert "Translated by Ana &lt;Ruiz&gt;." in spanish  # data, escaped
+    assert "No native-speaking educator has reviewed this translation yet" in spanish
+    portuguese = page[page.index("## Portuguese") : page.index("## French")]
+    assert "Reviewed by Carla, a native-speaking educator." in portuguese
+    french = page[page.index("## French") : page.index("## Arabic")]
+    assert "No translator is named for this language yet." in french
+    assert "No native-speaking educator has reviewed this translation yet" in french

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from courseware import problem_codes as codes
 from courseware.errors import ContentError
 from courseware.labs import LabRun, discover_labs, execute_labs, render_lab
 from courseware.labs.isolation import create_workspace, kernel_environment, remove_workspace
@@ -264,3 +265,25 @@ def test_seeds_survive_the_kernel_info_requests_of_a_loaded_machine(tmp_path: Pa
         manager.shutdown_kernel(now=True)
         remove_workspace(workspace)
     assert "".join(outputs) == "0.8444218515250481 0.5488135039273248\n"
+
+
+def test_a_requirement_that_is_not_installed_fails_the_lab_before_it_runs(
+    good_project: Path,
+) -> None:
+    hello = good_project / "labs" / "hello.py"
+    text = hello.read_text(encoding="utf-8")
+    header_end = text.index("# ---", 1)
+    hello.write_text(
+        text[:header_end] + "# requirements: [not-a-real-distribution-xyz]\n" + text[header_end:],
+        encoding="utf-8",
+    )
+    hello_lab = [lab for lab in discover_labs(good_project) if lab.id == "hello"]
+    [run] = execute_labs(hello_lab, good_project)
+    assert run.status == "failed"
+    [problem] = run.problems
+    assert (problem.file, problem.line, problem.code) == (
+        "labs/hello.py",
+        1,
+        codes.LAB_DEPENDENCY_MISSING,
+    )
+    assert "'not-a-real-distribution-xyz' is not installed" in problem.message

@@ -57,6 +57,30 @@ def narrow_visitor(browser: Browser, real_site: Path, real_site_url: str) -> Ite
     visitor.close()
 
 
+@pytest.fixture(scope="session")
+def narrow_visitor_without_scripts(
+    browser: Browser, real_site: Path, real_site_url: str
+) -> Iterator[Visitor]:
+    """The narrow window with JavaScript off: the site must read without it."""
+    visitor = Visitor(
+        browser,
+        real_site_url,
+        real_site,
+        viewport={"width": 360, "height": 740},
+        java_script_enabled=False,
+    )
+    yield visitor
+    visitor.close()
+
+
+@pytest.fixture(scope="session")
+def desktop_visitor(browser: Browser, real_site: Path, real_site_url: str) -> Iterator[Visitor]:
+    """A laptop's window, 1280 x 800 px, cache off."""
+    visitor = Visitor(browser, real_site_url, real_site, viewport={"width": 1280, "height": 800})
+    yield visitor
+    visitor.close()
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Print the page weights the weight tests recorded, one row per page."""
     stats = terminalreporter.stats

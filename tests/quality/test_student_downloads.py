@@ -77,22 +77,36 @@ def download(site: Path, lab_id: str, language: str, into: Path) -> tuple[Path, 
 
 
 def shown_text(notebook: nbformat.NotebookNode) -> list[list[str]]:
-    """Per code cell, the text of its outputs (streams, plain results, error lines)."""
+    """Per code cell, the text of its outputs (printed text, plain results, error lines).
+
+    Printed chunks are joined: how a kernel flushes them depends on timing (the site's build
+    merges them the same way, with nbclient's ``coalesce_streams``). Standard error is left
+    out: it holds the environment's own notices (a fresh matplotlib builds its font cache and
+    says so once), not what the lab computes.
+    """
     shown = []
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
-        texts = []
+        texts: list[tuple[str, str]] = []
         for output in cell.get("outputs", []):
             if output.output_type == "stream":
-                texts.append(output.text)
+                if output.name == "stderr":
+                    continue
+                kind, text = "stdout", output.text
             elif output.output_type == "error":
-                texts.append(f"{output.ename}: {output.evalue}")
+                kind, text = "error", f"{output.ename}: {output.evalue}"
             elif "text/plain" in output.get("data", {}) and not any(
-                kind.startswith("image/") for kind in output.data
+                media.startswith("image/") for media in output.data
             ):
-                texts.append(output.data["text/plain"])
-        shown.append(texts)
+                kind, text = "result", output.data["text/plain"]
+            else:
+                continue
+            if texts and texts[-1][0] == kind == "stdout":
+                texts[-1] = (kind, texts[-1][1] + text)
+            else:
+                texts.append((kind, text))
+        shown.append([text for _, text in texts])
     return shown
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import Browser, Request, Route
+from playwright.sync_api import Browser, Page, Request, Route
 
 # Budgets chosen for this project from public figures, in bytes as sent (gzip): TCP's initial
 # window of ten segments, about 14.6 KB (RFC 6928), and the 130-170 KB critical path Alex
@@ -124,6 +124,7 @@ class Visitor:
         self._origin = urlsplit(base_url)
         self._requests: list[tuple[str, str]] = []
         self._others: list[str] = []
+        self._runs_scripts = context.get("java_script_enabled", True)
         self._context = browser.new_context(**context)
         self._context.route("**/*", self._route)
         self._page = self._context.new_page()
@@ -166,6 +167,17 @@ class Visitor:
                 continue
             resources.append(Resource(relative, kind, sent_size(file), url_path in figures))
         return Visit(path, tuple(resources), tuple(self._others), tuple(missing), tuple(violations))
+
+    def open(self, path: str) -> Page:
+        """Open ``path`` (below the site root) and let Material's scripts settle; no axe, no
+        weighing: for tests that look at the page itself."""
+        page = self._page
+        page.goto(self.base_url + path, wait_until="load")
+        if self._runs_scripts:  # with scripts off, no animation frame ever comes
+            page.evaluate(
+                "new Promise(go => requestAnimationFrame(() => requestAnimationFrame(go)))"
+            )
+        return page
 
     def close(self) -> None:
         """Close the window."""

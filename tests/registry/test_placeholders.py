@@ -6,6 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from courseware import problem_codes as codes
 from courseware.cli import cli
 
 FIELDS = (
@@ -39,7 +40,7 @@ def test_a_fresh_template_is_refused_field_by_field(project: Path, runner: CliRu
         path, number, rest = line.split(":", 2)
         assert path == "curriculum/offerings/my-course.yaml"
         assert rest.startswith(f" {field}: ")
-        assert "is a placeholder from the template; replace it with the real value" in rest
+        assert rest.endswith(f" [{codes.TEMPLATE_PLACEHOLDER}]")
         # The line named is the one holding the placeholder.
         assert "TODO" in source_lines[int(number) - 1]
 

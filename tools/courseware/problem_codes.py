@@ -7,8 +7,9 @@ search for ``CW-REG-012`` in ``docs/problem-codes.md`` (generated from this modu
 A code is ``CW-<AREA>-<NNN>`` followed by a slug that says the same in words. Areas:
 ``FILE`` (reading any contributed file), ``YAML`` (its syntax), ``SCH`` (a file against its
 schema), ``REG`` (registry cross-references), ``LAB`` (lab files and runs), ``I18N``
-(translations), ``DS`` (the datasheet validator's checks), ``FP`` (footprint inputs) and
-``GEN`` (not yet classified). Codes are never reused: a retired code stays in the catalogue.
+(translations), ``SITE`` (the pages of the site: links, images, headings, addresses), ``DS``
+(the datasheet validator's checks), ``FP`` (footprint inputs) and ``GEN`` (not yet
+classified). Codes are never reused: a retired code stays in the catalogue.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-_CODE_FORM = re.compile(r"^CW-(GEN|FILE|YAML|SCH|REG|LAB|I18N|DS|FP)-\d{3}$")
+_CODE_FORM = re.compile(r"^CW-(GEN|FILE|YAML|SCH|REG|LAB|I18N|SITE|DS|FP)-\d{3}$")
 _SLUG_FORM = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 AREAS: dict[str, str] = {
@@ -28,6 +29,7 @@ AREAS: dict[str, str] = {
     "REG": "Registry cross-references",
     "LAB": "Lab files and lab runs",
     "I18N": "Translations",
+    "SITE": "Site pages: links, images, headings and addresses",
     "DS": "Datasheet validator checks",
     "FP": "Footprint inputs",
 }
@@ -140,6 +142,15 @@ NOT_UTF8 = _code(
     "The file's bytes are not valid UTF-8.",
     "curriculum/offerings/x.yaml:4: not UTF-8 text (byte 87); save the file as UTF-8",
     "Save the file as UTF-8 (the line named is where the first bad byte is).",
+)
+
+UNSAFE_FILE_NAME = _code(
+    "CW-FILE-007",
+    "unsafe-file-name",
+    "A content file whose name has a character that breaks links or URLs (a space, '#', '?', "
+    "'%', a backslash, one Windows refuses) or an invisible one.",
+    "pages/my page.md: file name contains a space (use '-' between words); rename it",
+    "Rename the file with letters, digits and '-' (the message names the character).",
 )
 
 # --- YAML ---------------------------------------------------------------------------------
@@ -320,6 +331,15 @@ LICENSE_NOT_ACCEPTED = _code(
     "modules/sensing/module.yaml:4: license: 'CC-BY-ND-4.0' is not accepted: NoDerivatives "
     "licences forbid the translations and re-timing modules need",
     "Use one of the licences the message lists.",
+)
+
+TEMPLATE_PLACEHOLDER = _code(
+    "CW-SCH-016",
+    "template-placeholder",
+    "A placeholder that a 'courseware new' template wrote (TODO...) is still in the file.",
+    'curriculum/offerings/x.yaml:3: title: "TODO: the course\'s title" is a placeholder from '
+    "the template; replace it with the real value, or delete the line if the field is optional",
+    "Write the real value, or delete the line if the field is optional.",
 )
 
 # --- REG ----------------------------------------------------------------------------------
@@ -565,6 +585,43 @@ ANSWER_VALUE_PLACEHOLDER = _code(
     "computed answer must show the value with {value}",
     "Put {value} where the computed number goes; only computed answers have it.",
 )
+UNKNOWN_SOURCE = _code(
+    "CW-REG-023",
+    "unknown-source",
+    "A figure's footnote marker, or a source's derived_from, names no entry of "
+    "curriculum/sources.yaml.",
+    "modules/sensing/index.md:12: [^trivedi-2012]: 'trivedi-2012' is not an entry of "
+    "curriculum/sources.yaml; did you mean 'trivedi-2021'?; add the source there or fix the id",
+    "Use the id of an entry of curriculum/sources.yaml, or add the source there.",
+)
+FOOTNOTE_TEXT_MISSING = _code(
+    "CW-REG-024",
+    "footnote-text-missing",
+    "A footnote marker without its footnote text in the same file, so the page would show it raw.",
+    "modules/sensing/index.md:12: [^trivedi-2021]: the marker has no footnote text in this "
+    "file, so the page would show it raw; add a line '[^trivedi-2021]: <who, what, where, "
+    "year>' at the end",
+    "Add the footnote's text ('[^id]: who, what, where, year') at the end of the file.",
+)
+UNSOURCED_FIGURE = _code(
+    "CW-REG-025",
+    "unsourced-figure",
+    "A figure (a percentage, an amount with a unit, a price, a multiple) in a module's text "
+    "with no source marker in its paragraph.",
+    "modules/sensing/index.md:14: figure: '88.3%' names no source; mark it with a footnote "
+    "whose id is an entry of curriculum/sources.yaml, such as 88.3%[^source-id]",
+    "Mark the figure with a footnote whose id is an entry of curriculum/sources.yaml.",
+)
+UNSOURCED_KEY_POINT = _code(
+    "CW-REG-026",
+    "unsourced-key-point",
+    "A figure in a module's key point that no marked paragraph of the module's text states.",
+    "modules/sensing/module.yaml:14: key_points[1]: '88.3%' is not stated with a source "
+    "marker in modules/sensing/index.md; source it there, or leave the figure out of the key "
+    "point",
+    "State the figure with its source marker in the module's text, or leave it out of the "
+    "key point.",
+)
 
 # --- LAB ----------------------------------------------------------------------------------
 
@@ -738,6 +795,190 @@ TRANSLATION_SUFFIX = _code(
     "pages/about.sp.md: 'sp' is not a language declared in curriculum/languages.yaml; did "
     "you mean 'es'?; name translations like about.es.md",
     "Rename the file with a declared language code.",
+)
+
+# --- SITE ---------------------------------------------------------------------------------
+
+URL_COLLISION = _code(
+    "CW-SITE-001",
+    "url-collision",
+    "Two pages that would be published at the same address (foo.md and foo/index.md, names "
+    "that differ only in case or in how an accent is encoded, a page the builder generates).",
+    "pages/Intro.md: becomes the same address /intro/ as pages/intro.md; rename one of them "
+    "(addresses ignore case and accents' encoding)",
+    "Rename one of the files.",
+)
+GENERATED_PAGE_NAME = _code(
+    "CW-SITE-002",
+    "generated-page-name",
+    "A contributed file has the name of a page the builder writes itself.",
+    "pages/catalog.md: the builder generates the page catalog.md itself; rename this file",
+    "Rename the file.",
+)
+RENDER_TOO_SLOW = _code(
+    "CW-SITE-003",
+    "render-too-slow",
+    "A page that takes Markdown longer than the time limit to render.",
+    "pages/about.md: too slow to render (stopped after 3 seconds); look for long runs of '[' "
+    "or '<' and split or simplify the text",
+    "Split or simplify the text; long runs of '[' or '<' are the usual cause.",
+)
+NESTING_TOO_DEEP = _code(
+    "CW-SITE-004",
+    "nesting-too-deep",
+    "Lists or quotes nested deeper than Markdown renders reliably.",
+    "pages/about.md:53: nesting too deep (300 levels of lists or quotes); at most 50 levels "
+    "render reliably, so flatten the structure",
+    "Flatten the structure.",
+)
+BIDI_CONTROL = _code(
+    "CW-SITE-005",
+    "bidi-control",
+    "An invisible bidirectional control character, which can make text read differently from "
+    "what it says.",
+    "pages/about.md:3: invisible bidirectional control U+202E (right-to-left override) can "
+    "make the text read differently from what it says; remove it",
+    "Delete the character (an editor that shows invisible characters helps).",
+)
+LINK_WITHOUT_TARGET = _code(
+    "CW-SITE-006",
+    "link-without-target",
+    "A link with nothing between its parentheses.",
+    "pages/about.md:5: link with no target",
+    "Write the page or address the link goes to, or remove the link.",
+)
+LINK_BACKSLASH = _code(
+    "CW-SITE-007",
+    "link-backslash",
+    "A link or image path written with backslashes.",
+    "pages/about.md:11: link 'pages\\\\index.md' has a backslash; use '/'",
+    "Write the path with '/'.",
+)
+ABSOLUTE_LINK = _code(
+    "CW-SITE-008",
+    "absolute-link",
+    "A link or image path that starts with '/', which breaks once the site is published "
+    "under a folder.",
+    "pages/about.md:7: absolute image '/img/wiring.png' does not work once the site is "
+    "published under a folder; write it relative to this page",
+    "Write the path relative to the page (../img/wiring.png).",
+)
+LINK_LEAVES_SITE = _code(
+    "CW-SITE-009",
+    "link-leaves-site",
+    "A link or image path that climbs out of the site's content.",
+    "pages/about.md:3: link '../../etc/passwd' leaves the site (the path escapes the content root)",
+    "Link to a page of the site, or to a full https:// address.",
+)
+LINK_TO_FOLDER = _code(
+    "CW-SITE-010",
+    "link-to-folder",
+    "A link to a folder instead of the page file inside it.",
+    "pages/about.md:7: link 'modules/' points at a folder; link to the page file "
+    "'modules/index.md'",
+    "Link to the page file the message names.",
+)
+BROKEN_LINK = _code(
+    "CW-SITE-011",
+    "broken-link",
+    "A link or image whose target is not in the site.",
+    "pages/about.md:3: link 'catalogue.md' does not exist; nearest: catalog.md",
+    "Fix the path (the nearest existing pages are listed), or add the missing file.",
+)
+HTTP_LINK = _code(
+    "CW-SITE-012",
+    "http-link",
+    "A link over plain http (a warning).",
+    "pages/about.md:9: warning: link 'http://example.org/' uses http; use https if the site "
+    "offers it",
+    "Use the https:// address if the site has one.",
+)
+REMOVED_LINK_SCHEME = _code(
+    "CW-SITE-013",
+    "removed-link-scheme",
+    "A link whose scheme (javascript:, data:, file:, a scheme-relative //host) the published "
+    "pages remove (a warning).",
+    "pages/about.md:9: warning: link 'javascript:alert(1)': javascript: is removed from "
+    "published pages; link to an https address instead",
+    "Link to an https:// address instead.",
+)
+UNKNOWN_ANCHOR = _code(
+    "CW-SITE-014",
+    "unknown-anchor",
+    "A link's '#anchor' that is no heading or id of the page it points at.",
+    "pages/about.md:5: anchor '#how-sensor-works' is not a heading or id of "
+    "'modules/sensing/index.md'; did you mean #how-sensors-work?",
+    "Use the anchor of an existing heading (the nearest are suggested).",
+)
+SNIPPET_INCLUDE = _code(
+    "CW-SITE-015",
+    "snippet-include",
+    "A snippet include (--8<--), which would read files from the builder's machine.",
+    "pages/about.md:3: snippet includes (--8<--) are not enabled; paste the text itself",
+    "Paste the text itself.",
+)
+EMPTY_HEADING = _code(
+    "CW-SITE-016",
+    "empty-heading",
+    "A heading with no text (a warning).",
+    "modules/intro/index.md:5: warning: empty heading; give it text or remove it",
+    "Give the heading text, or remove it.",
+)
+SECOND_TITLE = _code(
+    "CW-SITE-017",
+    "second-title",
+    "A second level-1 heading on a page (a warning).",
+    "modules/intro/index.md:1: warning: a second level-1 heading; a page has one title, so "
+    "use '##' here",
+    "Use '##' for the heading.",
+)
+SKIPPED_HEADING_LEVEL = _code(
+    "CW-SITE-018",
+    "skipped-heading-level",
+    "A heading more than one level below the one before it (a warning).",
+    "modules/intro/index.md:3: warning: heading level 4 follows level 1; use ## so no level "
+    "is skipped",
+    "Use the level the message gives.",
+)
+IMAGE_ALT_MISSING = _code(
+    "CW-SITE-019",
+    "image-alt-missing",
+    "An image without alt text, so a screen reader cannot say what it shows.",
+    "modules/sensing/index.md:3: image '../../assets/x.png' has no alt text; describe what it "
+    "shows (or mark it decorative with {.decorative} after the image)",
+    "Describe the image in its alt text, or mark it decorative with {.decorative}.",
+)
+IMAGE_ALT_MEANINGLESS = _code(
+    "CW-SITE-020",
+    "image-alt-meaningless",
+    "Alt text that does not describe the image: 'image', 'picture', its file name (a warning).",
+    "modules/sensing/index.md:7: warning: the alt text 'image' does not describe image "
+    "'../../assets/x.png'; say what it shows",
+    "Say in the alt text what the image shows.",
+)
+VAGUE_LINK_TEXT = _code(
+    "CW-SITE-021",
+    "vague-link-text",
+    "Link text such as 'click here' or 'here' that does not say where the link goes (a warning).",
+    "pages/contribute.md:3: warning: link text 'click here' does not say where the link "
+    "goes; describe its target",
+    "Write link text that names the target (the catalog, the sensing module).",
+)
+FRONT_MATTER_UNCLOSED = _code(
+    "CW-SITE-022",
+    "front-matter-unclosed",
+    "A page that starts with '---' but has no closing '---' line.",
+    "pages/about.md:1: front matter is not closed by a '---' line",
+    "Add the closing '---' line after the front matter, or remove the opening one.",
+)
+FRONT_MATTER_KEY = _code(
+    "CW-SITE-023",
+    "front-matter-key",
+    "A front matter key a contributed page may not set (the builder writes the page's own "
+    "metadata).",
+    "pages/contribute.md:2: title: unknown front matter key; allowed: source_hash, "
+    "translation_of, translators",
+    "Remove the key; the page's title is its first heading.",
 )
 
 # --- FP -----------------------------------------------------------------------------------

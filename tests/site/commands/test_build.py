@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from courseware import problem_codes as codes
 from courseware.cli import cli
+from courseware.problem_codes import ProblemCode
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site-build")]
 
@@ -21,6 +23,12 @@ def _tree_digest(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def _reports(lines: list[str], file: str, code: ProblemCode) -> bool:
+    """Whether exactly one of ``lines`` reports a problem of ``file`` with ``code``."""
+    found = [ln for ln in lines if ln.startswith(f"{file}: ") and ln.endswith(f" [{code}]")]
+    return len(found) == 1
 
 
 def _build(project: Path, runner: CliRunner) -> tuple[int, str]:
@@ -100,7 +108,8 @@ def test_mkdocs_failure_leaves_previous_site_byte_identical(
     (project / "pages" / "index.md").write_text("# Home\n\n[broken](missing-page.md)\n")
     code, output = _build(project, runner)
     assert code == 1
-    assert "missing-page.md" in output
+    assert "pages/index.md:3: link 'missing-page.md' does not exist" in output
+    assert f"[{codes.BROKEN_LINK}]" in output
     assert _tree_digest(project / "site") == before
     assert not list(project.glob(".site.*"))
 
@@ -112,10 +121,9 @@ def test_unknown_language_suffix_and_orphan_translation_are_errors(
     (project / "pages" / "about.es.md").write_text("# Acerca de\n")
     code, output = _build(project, runner)
     assert code == 1
-    assert "pages/index.xx.md: 'xx' is not a language declared in curriculum/languages.yaml" in (
-        output
-    )
-    assert "pages/about.es.md: translation of pages/about.md, which does not exist" in output
+    lines = output.splitlines()
+    assert _reports(lines, "pages/index.xx.md", codes.TRANSLATION_SUFFIX)
+    assert _reports(lines, "pages/about.es.md", codes.ORPHAN_TRANSLATION)
     assert not (project / "site").exists()
 
 

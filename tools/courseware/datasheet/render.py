@@ -37,6 +37,12 @@ PAGE_CLASS = "cw-datasheet"
 # --- page --------------------------------------------------------------------------------
 
 
+def _breakable_path(path: str) -> str:
+    """``a.b[0]`` escaped, with a line-break opportunity (``<wbr>``) after each dot and before
+    each index: a narrow column breaks a field path between its names, not inside them."""
+    return escape(path).replace(".", ".<wbr>").replace("[", "<wbr>[")
+
+
 def _group_blocks(
     sheet: Datasheet, g: Gettext
 ) -> list[tuple[str, list[tuple[str, BaseModel | None]]]]:
@@ -108,7 +114,7 @@ def _findings_section(
         severity_names = {"error": g("error"), "warning": g("warning"), "info": g("note")}
         rows = "".join(
             f'<tr class="cw-ds-{escape(f.severity)}"><td>{escape(severity_names[f.severity])}</td>'
-            f"<td>{escape(f.line or '')}</td><td><code>{escape(f.field)}</code></td>"
+            f"<td>{escape(f.line or '')}</td><td><code>{_breakable_path(f.field)}</code></td>"
             f"<td{marks}>{escape(f.message)}</td><td><code>{escape(f.check)}</code></td></tr>"
             for f in findings
         )

@@ -301,15 +301,34 @@ def _form(gettext: Gettext) -> str:
     return "\n".join(lines)
 
 
+def _summary(gettext: Gettext) -> str:
+    # Above the form and sticky while the form is on screen (calculator.css; div.fp-inputs
+    # holds both): on a phone the form is a dozen screens long, and the total stays in sight.
+    return (
+        '<div class="fp-live" id="fp-live" hidden>'
+        '<p class="fp-summary" aria-live="polite">'
+        + escape(gettext("Total:"))
+        + ' <output id="fp-total" for="fp-form">–</output> '
+        + escape(gettext("kg CO2e per device"))
+        + '<br><span id="fp-interval"></span></p></div>'
+    )
+
+
+def _without_script(gettext: Gettext) -> str:
+    # A plain paragraph, not <noscript>: the sanitizer parses <noscript> content as text (as
+    # a browser with scripting on does), so its markup would show as text. The script hides
+    # it, and calculator.css hides it where the browser reports scripting.
+    message = gettext(
+        "The interactive calculator needs JavaScript. The tables below list every "
+        "option and the totals of the presets and published systems."
+    )
+    return '<p class="fp-noscript" id="fp-noscript">' + escape(message) + "</p>"
+
+
 def _output(gettext: Gettext) -> str:
     return "\n".join(
         [
             '<div class="fp-output" id="fp-output" hidden>',
-            '<p class="fp-summary" aria-live="polite">'
-            + escape(gettext("Total:"))
-            + ' <output id="fp-total" for="fp-form">–</output> '
-            + escape(gettext("kg CO2e per device"))
-            + '<br><span id="fp-interval"></span></p>',
             '<table id="fp-results">',
             "<caption>" + escape(gettext("Footprint per block")) + "</caption>",
             _header_row(
@@ -424,18 +443,15 @@ def calculator_page_markdown(
         ),
         f'<div class="fp-calculator" id="fp-calculator" data-i18n="{i18n}">\n'
         f'<link rel="stylesheet" href="{_attr(asset_prefix + STYLESHEET)}">\n'
-        + _form(gettext)
+        + _without_script(gettext)
         + "\n"
+        + '<div class="fp-inputs">\n'
+        + _summary(gettext)
+        + "\n"
+        + _form(gettext)
+        + "\n</div>\n"
         + _output(gettext)
         + "\n</div>",
-        "<noscript><p>"
-        + escape(
-            gettext(
-                "The interactive calculator needs JavaScript. The tables below list every "
-                "option and the totals of the presets and published systems."
-            )
-        )
-        + "</p></noscript>",
         "## " + gettext("Presets and published systems"),
         gettext(
             "The calculator's two presets differ from the systems published in its README and "

@@ -9,7 +9,8 @@ package may not import ``courseware.site``, hence ``html.escape`` directly.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from courseware.i18n.catalogs import Translate
 from courseware.i18n.formatting import language_name as cldr_language_name
@@ -21,13 +22,27 @@ LanguageNamer = Callable[[str, str], str]
 START_COMMAND = "courseware translate start"
 
 
+@dataclass(frozen=True)
+class TranslationCredit:
+    """Who translated a language, and which native-speaking educator reviewed it (if any)."""
+
+    translated_by: str | None = None
+    reviewed_by: str | None = None
+
+
 def render_status_page(
     report: TranslationReport,
     language: str,
     gettext: Translate,
     language_name: LanguageNamer = cldr_language_name,
+    credits: Mapping[str, TranslationCredit] | None = None,
 ) -> str:
-    """Return the Markdown body of the status page in ``language`` (the reader's language)."""
+    """Return the Markdown body of the status page in ``language`` (the reader's language).
+
+    Args:
+        credits: per language code, who translated it and who reviewed it, so a reader knows
+            whether a native-speaking educator has checked what they read.
+    """
     kinds = _kind_names(gettext)
     states = _state_names(gettext)
     # Babel cannot see gettext calls inside f-strings, so every call stands on its own.
@@ -50,9 +65,29 @@ def render_status_page(
     for code in report.languages:
         name = language_name(code, language)
         parts.append(f'## {_text(name)} <span dir="ltr">({_text(code)})</span>')
+        parts.append(_credit(credits.get(code) if credits else None, gettext))
         parts.append(_summary_table(report, code, kinds, states, gettext))
         parts.append(_detail_table(report.entries_for(code), kinds, states, gettext))
     return "\n\n".join(parts) + "\n"
+
+
+def _credit(credit: TranslationCredit | None, gettext: Translate) -> str:
+    """Who translated the language, and whether a native-speaking educator has reviewed it."""
+    credit = credit or TranslationCredit()
+    if credit.translated_by:
+        who = gettext("Translated by {translators}.").format(translators=credit.translated_by)
+    else:
+        who = gettext("No translator is named for this language yet.")
+    if credit.reviewed_by:
+        review = gettext("Reviewed by {reviewer}, a native-speaking educator.").format(
+            reviewer=credit.reviewed_by
+        )
+    else:
+        review = gettext(
+            "No native-speaking educator has reviewed this translation yet: read it knowing "
+            "that, and tell us what to fix."
+        )
+    return _text(f"{who} {review}")
 
 
 def _example_command(report: TranslationReport, language: str) -> str:
@@ -121,7 +156,7 @@ def _detail_table(
         rows.append(
             f'<tr class="translation-{entry.state}">'
             f"<td>{_text(kinds[entry.kind])}</td>"
-            f"<td>{_text(entry.name)}</td>"
+            f"<td><code>{_text(entry.name)}</code></td>"  # an id: in no language
             f'<td><code dir="ltr">{_text(entry.path)}</code></td>'
             f"<td>{detail}</td></tr>"
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from courseware.labs.cache import CacheEntry, LabCache
 from courseware.labs.execute import (
-    CACHE_DIR,
     DEFAULT_MAX_OUTPUT_CHARS,
     LabRun,
     RunStatus,
@@ -37,7 +36,6 @@ from courseware.labs.source import (
 )
 
 __all__ = [
-    "CACHE_DIR",
     "DEFAULT_MAX_OUTPUT_CHARS",
     "DEFAULT_MEMORY_LIMIT_BYTES",
     "CacheEntry",

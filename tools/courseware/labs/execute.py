@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Literal
 
 import courseware
+from courseware import problem_codes as codes
 from courseware.errors import Problem, errors_only
 from courseware.labs.cache import (
     CacheEntry,
@@ -69,11 +70,9 @@ from courseware.labs.sandbox import (
 )
 from courseware.labs.source import Lab, lab_notebook
 from courseware.labs.worker import kill_process_group
+from courseware.project_paths import LAB_CACHE_DIR
 
 RunStatus = Literal["executed", "cached", "failed"]
-
-CACHE_DIR = Path(".cache") / "labs"
-"""Where a project keeps executed labs, relative to its root."""
 
 UNCONFINED_CACHE = "unconfined"
 """Sub-folder of the cache for runs made without the sandbox (``COURSEWARE_LAB_SANDBOX=off``),
@@ -216,7 +215,7 @@ def is_cached(lab: Lab, root: Path, cache_dir: Path | None = None) -> bool:
 
 
 def _cache(root: Path, cache_dir: Path | None, sandboxed: bool) -> LabCache:
-    folder = cache_dir if cache_dir is not None else root / CACHE_DIR
+    folder = cache_dir if cache_dir is not None else root / LAB_CACHE_DIR
     return LabCache(folder if sandboxed else folder / UNCONFINED_CACHE)
 
 
@@ -252,7 +251,15 @@ def _missing_requirements(lab: Lab) -> list[Problem]:
                 f"requirements: '{name}' is not installed; add it to the project's "
                 "dependencies in pyproject.toml and run make again"
             )
-            problems.append(LabProblem(lab.relative_path, lab.header_line, None, message))
+            problems.append(
+                LabProblem(
+                    lab.relative_path,
+                    lab.header_line,
+                    None,
+                    message,
+                    code=codes.LAB_DEPENDENCY_MISSING,
+                )
+            )
     return problems
 
 
@@ -392,4 +399,6 @@ def _runner_problem(lab: Lab, folder: Path) -> LabProblem:
         log = ""
     last = log.splitlines()[-1] if log else "no output"
     message = f"the lab runner stopped unexpectedly: {last}"
-    return LabProblem(lab.relative_path, lab.header_line, None, message)
+    return LabProblem(
+        lab.relative_path, lab.header_line, None, message, code=codes.LAB_RUNNER_STOPPED
+    )

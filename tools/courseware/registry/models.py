@@ -42,6 +42,14 @@ class Language(StrictModel):
     english_name: PlainText
     direction: Direction = "ltr"
     source: bool = Field(default=False, description="True for the one source language.")
+    translated_by: LocalizedText | None = Field(
+        default=None, description="Who translated the site into this language."
+    )
+    reviewed_by: PlainText | None = Field(
+        default=None,
+        description="The native-speaking educator who reviewed the translation; absent until "
+        "one has, and the status page then says it is not reviewed yet.",
+    )
 
 
 class LanguagesFile(StrictModel):

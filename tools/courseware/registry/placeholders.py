@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.yamlsafe import KeyPath, YamlDocument, dotted_field
 
@@ -35,6 +36,7 @@ def find_placeholders(document: YamlDocument) -> list[Problem]:
             dotted_field(location),
             f"{value!r} is a placeholder from the template; replace it with the real value, "
             "or delete the line if the field is optional",
+            code=codes.TEMPLATE_PLACEHOLDER,
         )
         for location, value in _strings(document.data, ())
         if is_placeholder(value)

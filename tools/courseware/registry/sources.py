@@ -32,6 +32,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.registry.modules import Module
 from courseware.textfields import HttpsUrl, PlainText, Slug, StrictModel
@@ -107,6 +108,7 @@ def load_sources(root: Path) -> tuple[Sources, list[Problem], YamlDocument | Non
                     document.line_of(("sources", index, "id")),
                     f"sources[{index}].id",
                     f"{entry.id!r} is already an entry; give each source one id",
+                    code=codes.DUPLICATE_ID,
                 )
             )
         entries[entry.id] = entry
@@ -120,6 +122,7 @@ def load_sources(root: Path) -> tuple[Sources, list[Problem], YamlDocument | Non
                         f"sources[{index}].derived_from[{position}]",
                         f"{name!r} is not an entry of {SOURCES_FILE.as_posix()}"
                         f"{did_you_mean(name, entries)}",
+                        code=codes.UNKNOWN_SOURCE,
                     )
                 )
     return Sources(entries), problems, document
@@ -238,6 +241,7 @@ def _check_markers(relative: str, text: str, sources: Sources) -> list[Problem]:
                         f"the marker has no footnote text in this file, so the page would "
                         f"show it raw; add a line '[^{name}]: <who, what, where, year>' at "
                         "the end",
+                        code=codes.FOOTNOTE_TEXT_MISSING,
                     )
                 )
     return problems
@@ -258,6 +262,7 @@ def _check_figures(relative: str, text: str) -> list[Problem]:
                     "figure",
                     f"{figures[0]!r} names no source; mark it with a footnote whose id is an "
                     f"entry of {SOURCES_FILE.as_posix()}, such as {figures[0]}[^source-id]",
+                    code=codes.UNSOURCED_FIGURE,
                 )
             )
     return problems
@@ -273,6 +278,7 @@ def _unknown(relative: str, line: int, name: str, sources: Sources) -> list[Prob
             f"[^{name}]",
             f"{name!r} is not an entry of {SOURCES_FILE.as_posix()}"
             f"{did_you_mean(name, sources.entries)}; add the source there or fix the id",
+            code=codes.UNKNOWN_SOURCE,
         )
     ]
 
@@ -302,6 +308,7 @@ def _check_key_points(
                         f"{figure!r} is not stated with a source marker in "
                         f"{module.text_file(text_language)}; source it there, or leave the "
                         "figure out of the key point",
+                        code=codes.UNSOURCED_KEY_POINT,
                     )
                 )
     return problems

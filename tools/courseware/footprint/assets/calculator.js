@@ -73,6 +73,8 @@
     var self = this;
     this.form.hidden = false;
     this.output.hidden = false;
+    this.root.querySelector("#fp-live").hidden = false;
+    this.root.querySelector("#fp-noscript").hidden = true;
     this.start.addEventListener("change", function () {
       self.apply(self.start.value);
     });

@@ -8,6 +8,7 @@ from them) is checked here, and each problem names the contributed file and line
 
 from __future__ import annotations
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.project_paths import CHECK_CACHE_FILE
 from courseware.registry.load import Registry
@@ -48,7 +49,9 @@ def check_staged_content(staged: StagedFiles, registry: Registry) -> list[Proble
             maps[path] = line_map
         elif source.body.strip():
             message = f"the builder generates the page {path} itself; rename this file"
-            problems.append(Problem(source.source, None, None, message))
+            problems.append(
+                Problem(source.source, None, None, message, code=codes.GENERATED_PAGE_NAME)
+            )
     for source in {s.source: s for s in staged.sources.values()}.values():
         problems += check_bidi_overrides(source.body, source.source, source.first_line)
     settings = markdown_settings(registry.root)
@@ -141,7 +144,7 @@ class _ContentPages:
                     f"too slow to render (stopped after {RENDER_LIMIT_SECONDS:g} seconds); "
                     "look for long runs of '[' or '<' and split or simplify the text"
                 )
-                problems.append(Problem(source, None, None, message))
+                problems.append(Problem(source, None, None, message, code=codes.RENDER_TOO_SLOW))
         return problems
 
     def anchors_of(self, page: str) -> frozenset[str] | None:
@@ -164,4 +167,4 @@ def _too_deep(source: str, line: int, depth: int | None = None) -> Problem:
         f"nesting too deep{levels}; at most {MAX_NESTING_LEVELS} levels render reliably, "
         "so flatten the structure"
     )
-    return Problem(source, line, None, message)
+    return Problem(source, line, None, message, code=codes.NESTING_TOO_DEEP)

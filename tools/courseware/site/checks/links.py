@@ -14,7 +14,9 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
+from courseware.problem_codes import ProblemCode
 from courseware.site.checks.markdown_scan import Link
 
 _SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*:")
@@ -37,7 +39,9 @@ def check_link(
     target = link.target.strip()
     what = "image" if link.is_image else "link"
     if not target:
-        return [] if link.is_image else [_error(source, line, "link with no target")]
+        if link.is_image:
+            return []
+        return [_error(source, line, "link with no target", codes.LINK_WITHOUT_TARGET)]
     if _SCHEME.match(target) or target.startswith("//"):
         return _check_external(target, what, source, line)
     if link.is_html:
@@ -45,7 +49,8 @@ def check_link(
     parts = urlsplit(target)
     path = unquote(parts.path)
     if "\\" in path or "\x00" in path:
-        return [_error(source, line, f"{what} {target!r} has a backslash; use '/'")]
+        message = f"{what} {target!r} has a backslash; use '/'"
+        return [_error(source, line, message, codes.LINK_BACKSLASH)]
     if not path:
         return _check_anchor(page, parts.fragment, anchors_of, source, line, page)
     if path.startswith("/"):
@@ -53,12 +58,12 @@ def check_link(
             f"absolute {what} {target!r} does not work once the site is published under a "
             "folder; write it relative to this page"
         )
-        return [_error(source, line, message)]
+        return [_error(source, line, message, codes.ABSOLUTE_LINK)]
     folder = posixpath.dirname(page)
     resolved = posixpath.normpath(posixpath.join(folder, path))
     if resolved == ".." or resolved.startswith("../"):
         message = f"{what} {target!r} leaves the site (the path escapes the content root)"
-        return [_error(source, line, message)]
+        return [_error(source, line, message, codes.LINK_LEAVES_SITE)]
     known = set(files)
     if resolved in known and not path.endswith("/"):
         if parts.fragment and resolved.endswith(".md"):
@@ -68,9 +73,10 @@ def check_link(
     if index in known:
         written = posixpath.relpath(index, folder)
         message = f"{what} {target!r} points at a folder; link to the page file {written!r}"
-        return [_error(source, line, message)]
+        return [_error(source, line, message, codes.LINK_TO_FOLDER)]
     hint = _nearest(path, folder, known)
-    return [_error(source, line, f"{what} {target!r} does not exist{hint}")]
+    message = f"{what} {target!r} does not exist{hint}"
+    return [_error(source, line, message, codes.BROKEN_LINK)]
 
 
 def _check_external(target: str, what: str, source: str, line: int) -> list[Problem]:
@@ -79,13 +85,13 @@ def _check_external(target: str, what: str, source: str, line: int) -> list[Prob
         return []
     if scheme == "http":
         message = f"{what} {target!r} uses http; use https if the site offers it"
-        return [Problem(source, line, None, message, severity="warning")]
+        return [_warning(source, line, message, codes.HTTP_LINK)]
     shown = f"{scheme}:" if scheme else "a scheme-relative URL"
     message = (
         f"{what} {target!r}: {shown} is removed from published pages; "
         "link to an https address instead"
     )
-    return [Problem(source, line, None, message, severity="warning")]
+    return [_warning(source, line, message, codes.REMOVED_LINK_SCHEME)]
 
 
 def _check_anchor(
@@ -99,7 +105,8 @@ def _check_anchor(
     nearest = difflib.get_close_matches(unquote(fragment), sorted(anchors), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join('#' + a for a in nearest)}?" if nearest else ""
     where = "this page" if written == page else repr(written.split("#", 1)[0])
-    return [_error(source, line, f"anchor '#{fragment}' is not a heading or id of {where}{hint}")]
+    message = f"anchor '#{fragment}' is not a heading or id of {where}{hint}"
+    return [_error(source, line, message, codes.UNKNOWN_ANCHOR)]
 
 
 def _nearest(path: str, folder: str, known: set[str]) -> str:
@@ -120,5 +127,9 @@ def _is_translation(name: str) -> bool:
     return 2 <= len(suffix) <= 3 and suffix.isalpha() and suffix.islower()
 
 
-def _error(source: str, line: int, message: str) -> Problem:
-    return Problem(source, line, None, message)
+def _error(source: str, line: int, message: str, code: ProblemCode) -> Problem:
+    return Problem(source, line, None, message, code=code)
+
+
+def _warning(source: str, line: int, message: str, code: ProblemCode) -> Problem:
+    return Problem(source, line, None, message, severity="warning", code=code)

@@ -20,7 +20,9 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
+from courseware.problem_codes import ProblemCode
 
 MEANINGLESS_ALT = {
     "image", "img", "picture", "pic", "photo", "figure", "fig", "graphic", "icon",
@@ -198,7 +200,7 @@ def check_structure(scan: MarkdownScan, source: str, locate: Locate) -> list[Pro
         line = locate(staged_line)
         if line is not None:
             message = "snippet includes (--8<--) are not enabled; paste the text itself"
-            problems.append(Problem(source, line, None, message))
+            problems.append(Problem(source, line, None, message, code=codes.SNIPPET_INCLUDE))
     return problems
 
 
@@ -211,16 +213,17 @@ def _check_headings(headings: Sequence[Heading], source: str, locate: Locate) ->
         titles += heading.level == 1
         if line is not None:
             if not heading.text:
-                problems.append(_warning(source, line, "empty heading; give it text or remove it"))
+                message = "empty heading; give it text or remove it"
+                problems.append(_warning(source, line, message, codes.EMPTY_HEADING))
             if heading.level == 1 and titles > 1:
                 message = "a second level-1 heading; a page has one title, so use '##' here"
-                problems.append(_warning(source, line, message))
+                problems.append(_warning(source, line, message, codes.SECOND_TITLE))
             elif heading.level > previous + 1:
                 message = (
                     f"heading level {heading.level} follows level {previous}; "
                     f"use {'#' * (previous + 1)} so no level is skipped"
                 )
-                problems.append(_warning(source, line, message))
+                problems.append(_warning(source, line, message, codes.SKIPPED_HEADING_LEVEL))
         previous = heading.level
     return problems
 
@@ -234,11 +237,12 @@ def _check_alt(link: Link, source: str, line: int) -> list[Problem]:
             f"image {_shown(link.target)} has no alt text; describe what it shows "
             "(or mark it decorative with {.decorative} after the image)"
         )
-        return [Problem(source, line, None, message)]
+        return [Problem(source, line, None, message, code=codes.IMAGE_ALT_MISSING)]
     name = posixpath.basename(unquote(urlsplit(link.target).path))
     if alt.lower() in MEANINGLESS_ALT or alt in {name, posixpath.splitext(name)[0]} - {""}:
         message = f"the alt text {alt!r} does not describe image {_shown(link.target)}"
-        return [_warning(source, line, message + "; say what it shows")]
+        message += "; say what it shows"
+        return [_warning(source, line, message, codes.IMAGE_ALT_MEANINGLESS)]
     return []
 
 
@@ -247,7 +251,7 @@ def _check_link_text(link: Link, source: str, line: int) -> list[Problem]:
     normalised = text.lower().strip(" .:!?")
     if normalised in VAGUE_LINK_TEXT or len(text) == 1:
         message = f"link text {text!r} does not say where the link goes; describe its target"
-        return [_warning(source, line, message)]
+        return [_warning(source, line, message, codes.VAGUE_LINK_TEXT)]
     return []
 
 
@@ -261,7 +265,9 @@ def check_bidi_overrides(body: str, source: str, first_line: int) -> list[Proble
                 f"invisible bidirectional control U+{ord(char):04X} ({name.lower()}) can make "
                 "the text read differently from what it says; remove it"
             )
-            problems.append(Problem(source, first_line + offset, None, message))
+            problems.append(
+                Problem(source, first_line + offset, None, message, code=codes.BIDI_CONTROL)
+            )
     return problems
 
 
@@ -269,5 +275,5 @@ def _shown(target: str) -> str:
     return repr(target) if target else "(no file)"
 
 
-def _warning(source: str, line: int, message: str) -> Problem:
-    return Problem(source, line, None, message, severity="warning")
+def _warning(source: str, line: int, message: str, code: ProblemCode) -> Problem:
+    return Problem(source, line, None, message, severity="warning", code=code)

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.registry.load import CONTENT_FOLDERS
 from courseware.site.staging import MAX_PAGE_BYTES, StagedSource
@@ -80,13 +81,13 @@ def check_file_name(name: str, relative: str) -> list[Problem]:
     for char in name:
         if char in _NAME_CHARACTERS:
             message = f"file name contains {_NAME_CHARACTERS[char]}; rename it"
-            return [Problem(relative, None, None, message)]
+            return [Problem(relative, None, None, message, code=codes.UNSAFE_FILE_NAME)]
         if _is_invisible(char):
             message = (
                 f"file name contains the invisible character U+{ord(char):04X}; "
                 "rename it with visible letters, digits and '-'"
             )
-            return [Problem(relative, None, None, message)]
+            return [Problem(relative, None, None, message, code=codes.UNSAFE_FILE_NAME)]
     return []
 
 
@@ -107,7 +108,7 @@ def _check_size(path: Path, relative: str) -> list[Problem]:
     if size <= limit:
         return []
     message = f"file is {size} bytes, over the {limit}-byte limit; {advice}"
-    return [Problem(relative, None, None, message)]
+    return [Problem(relative, None, None, message, code=codes.FILE_TOO_LARGE)]
 
 
 def check_url_collisions(
@@ -118,11 +119,11 @@ def check_url_collisions(
     URLs are compared case-folded and NFC-normalised, because hosts and checkouts on macOS
     and Windows do not tell those apart.
     """
-    codes = set(languages)
+    language_codes = set(languages)
     by_url: dict[str, list[str]] = defaultdict(list)
     for name in sorted(files):
         if name.endswith(".md"):
-            by_url[_url_key(name, codes)].append(name)
+            by_url[_url_key(name, language_codes)].append(name)
     problems: dict[str, Problem] = {}
     for url, names in sorted(by_url.items(), key=lambda item: (item[0].count("/"), item[0])):
         if len(names) < 2:
@@ -135,16 +136,17 @@ def check_url_collisions(
             "(addresses ignore case and accents' encoding)"
         )
         # Once per file (at its source-language address), not once per language.
-        problems.setdefault(blamed, Problem(printable_path(blamed), None, None, message))
+        problem = Problem(printable_path(blamed), None, None, message, code=codes.URL_COLLISION)
+        problems.setdefault(blamed, problem)
     return list(problems.values())
 
 
-def _url_key(name: str, codes: set[str]) -> str:
+def _url_key(name: str, language_codes: set[str]) -> str:
     """The address a staged page is published at (``foo.md`` and ``foo/index.md``: ``foo/``)."""
     stem = name[: -len(".md")]
     base, dot, suffix = stem.rpartition(".")
     prefix = ""
-    if dot and suffix in codes:
+    if dot and suffix in language_codes:
         stem, prefix = base, f"{suffix}/"
     if stem == "index":
         stem = ""

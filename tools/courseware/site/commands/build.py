@@ -90,7 +90,7 @@ def _build(root: Path, site_dir: Path, fingerprint: str, keep_going: bool) -> Bu
     staged = stage_and_check(registry, keep_going=keep_going)
     # Offline copies first: the track pages offer them with their size.
     bundles = build_track_bundles(registry, staged.files, root / BUNDLE_CACHE_DIR)
-    staged.merge(offer_bundles(registry, bundles))
+    staged.merge(offer_bundles(registry, bundles, staged.files))
     stage_result = write_staged(staged.files, root / STAGED_DOCS_DIR)
     fingerprints = language_fingerprints(
         staged.files,

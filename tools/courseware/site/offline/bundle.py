@@ -26,7 +26,7 @@ from courseware.site.offline.contents import BundleContents, bundle_contents
 from courseware.site.offline.zip import zip_folder
 from courseware.site.publish import write_staged
 from courseware.site.render import TrackDownload
-from courseware.site.staging import StagedFiles, stage_tracks
+from courseware.site.staging import StagedFiles, restage_home_page, stage_tracks
 
 BUNDLES_FOLDER = "bundles"
 """Where the site offers the bundles for download (``bundles/<track>-<language>.zip``)."""
@@ -122,9 +122,12 @@ def build_track_bundles(
     )
 
 
-def offer_bundles(registry: Registry, bundles: tuple[Bundle, ...]) -> StagedFiles:
-    """The bundles under ``bundles/``, and the track pages and the track index staged again
-    with a download link and size for each (the part replaces the earlier track pages)."""
+def offer_bundles(
+    registry: Registry, bundles: tuple[Bundle, ...], staged_files: Mapping[str, bytes]
+) -> StagedFiles:
+    """The bundles under ``bundles/``, and the track pages, the track index and the home page
+    (of the site ``staged_files``) staged again with a download link and size for each (the
+    part replaces the earlier pages)."""
     downloads = {}
     files = {}
     for bundle in bundles:
@@ -132,5 +135,6 @@ def offer_bundles(registry: Registry, bundles: tuple[Bundle, ...]) -> StagedFile
         files[relative] = bundle.path.read_bytes()
         downloads[bundle.track_id] = TrackDownload(relative, bundle.size_bytes, bundle.language)
     part = stage_tracks(registry, downloads)
+    part.merge(restage_home_page(registry, staged_files, downloads))
     part.files.update(files)
     return part

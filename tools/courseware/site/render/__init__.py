@@ -1,6 +1,12 @@
 """Pure producers of the HTML and Markdown fragments pages are made of; no I/O."""
 
 from courseware.site.render.catalog import render_catalog_page, render_offering_page
+from courseware.site.render.home_page import (
+    ASSEMBLE_ANCHOR,
+    HomeFacts,
+    language_home,
+    render_home_sections,
+)
 from courseware.site.render.html import attributes, element, escape, json_ld
 from courseware.site.render.lab_index import render_lab_index
 from courseware.site.render.localized import (
@@ -52,7 +58,9 @@ __all__ = [
     "KitLab",
     "render_teacher_plan",
     "render_teaching_kit",
+    "ASSEMBLE_ANCHOR",
     "INDEX_SCRIPT",
+    "HomeFacts",
     "SEARCH_PAGE",
     "SEARCH_SCRIPT",
     "SearchEntry",
@@ -66,12 +74,14 @@ __all__ = [
     "in_language",
     "index_script",
     "json_ld",
+    "language_home",
     "language_attributes",
     "language_marks",
     "localized",
     "markdown_text",
     "page_entries",
     "render_catalog_page",
+    "render_home_sections",
     "render_lab_index",
     "render_module_card",
     "render_module_index",

@@ -17,8 +17,10 @@ from courseware.site.staging.catalog import stage_calculator, stage_catalog
 from courseware.site.staging.curriculum import stage_modules, stage_tracks
 from courseware.site.staging.datasheets import stage_datasheets
 from courseware.site.staging.hand_pages import stage_hand_pages
+from courseware.site.staging.home_page import stage_home_page
 from courseware.site.staging.lab_facts import check_lab_references, read_lab_facts
 from courseware.site.staging.labs import stage_labs
+from courseware.site.staging.problem_reference import stage_problem_reference
 from courseware.site.staging.staged import StagedFiles
 from courseware.site.staging.teaching_kits import stage_teaching_kits
 from courseware.site.staging.translations import stage_translation_status
@@ -44,6 +46,7 @@ def collect_site_files(registry: Registry, *, keep_going: bool = False) -> Stage
     staged.merge(stage_translation_status(registry, translations, reported))
     staged.merge(stage_catalog(registry))
     staged.merge(stage_calculator(registry))
+    staged.merge(stage_problem_reference(registry))
     staged.merge(stage_modules(registry, translations))
     staged.merge(stage_datasheets(registry))
     staged.merge(stage_labs(registry, keep_going=keep_going, report=translations))
@@ -51,6 +54,8 @@ def collect_site_files(registry: Registry, *, keep_going: bool = False) -> Stage
     staged.problems += check_lab_references(registry, facts)
     staged.merge(stage_teaching_kits(registry, facts))
     staged.merge(stage_tracks(registry, facts=facts))
+    # Last: the home page counts the labs and datasheets the site publishes.
+    staged.merge(stage_home_page(registry, hand_pages, staged.files))
     for relative, content in package_assets().items():
         staged.add_file(relative, content)
     return staged

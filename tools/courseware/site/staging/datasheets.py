@@ -41,7 +41,7 @@ def _checked_datasheets(registry: Registry, staged: StagedFiles) -> list[Checked
         result = check_file(path, registry.root)
         if result.sheet is None:
             staged.problems += [
-                Problem(f.file, f.line, f.field, f.message)
+                Problem(f.file, f.line, f.field, f.message, code=f.code)
                 for f in result.findings
                 if f.severity == "error"
             ]

@@ -11,6 +11,7 @@ import json
 import re
 from typing import Any
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.yamlsafe import YamlProblem, parse_yaml_text
 
@@ -27,27 +28,29 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, list[
     match = _FRONT_MATTER.match(text)
     if not match:
         if text.startswith("---"):
-            return {}, text, [Problem(path, 1, None, "front matter is not closed by a '---' line")]
+            message = "front matter is not closed by a '---' line"
+            return {}, text, [Problem(path, 1, None, message, code=codes.FRONT_MATTER_UNCLOSED)]
         return {}, text, []
     source = match.group("yaml") or ""
     try:
         document = parse_yaml_text(source, path)
     except YamlProblem as problem:
-        return {}, text, [Problem(path, problem.line + 1, problem.field_name, problem.message)]
+        return {}, text, [problem.problem(path, line_offset=1)]
     data = document.data if document.data is not None else {}
     if not isinstance(data, dict):
-        return {}, text, [Problem(path, 2, None, "front matter must be a mapping of keys")]
+        message = "front matter must be a mapping of keys"
+        return {}, text, [Problem(path, 2, None, message, code=codes.NOT_A_MAPPING)]
     problems = []
     for key in data:
         if key not in ALLOWED_KEYS:
             line = document.line_of((key,)) + 1
             allowed = ", ".join(sorted(ALLOWED_KEYS))
-            problems.append(
-                Problem(path, line, key, f"unknown front matter key; allowed: {allowed}")
-            )
+            message = f"unknown front matter key; allowed: {allowed}"
+            problems.append(Problem(path, line, key, message, code=codes.FRONT_MATTER_KEY))
     for key in ("translation_of", "source_hash"):
         if key in data and not isinstance(data[key], str):
-            problems.append(Problem(path, document.line_of((key,)) + 1, key, "must be text"))
+            line = document.line_of((key,)) + 1
+            problems.append(Problem(path, line, key, "must be text", code=codes.WRONG_TYPE))
     return data, text[match.end() :], problems
 
 

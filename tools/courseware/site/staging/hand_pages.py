@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.i18n.catalogs import translator
 from courseware.i18n.tracking import TranslationReport
@@ -38,12 +39,14 @@ class HandPage:
     text: str
 
 
-def split_language_suffix(stem: str, codes: set[str], source: str) -> tuple[str, str | None]:
+def split_language_suffix(
+    stem: str, language_codes: set[str], source: str
+) -> tuple[str, str | None]:
     """Split ``index.es`` into (``index``, ``es``); the language is None when not declared."""
     base, dot, suffix = stem.rpartition(".")
     if not dot:
         return stem, source
-    if suffix in codes and suffix != source:
+    if suffix in language_codes and suffix != source:
         return base, suffix
     return base, None
 
@@ -56,16 +59,16 @@ def read_text_file(
     relative = display_path(path, root)
     if path.is_symlink():
         message = "symbolic links are not allowed; copy the file"
-        return None, [Problem(relative, None, None, message)]
+        return None, [Problem(relative, None, None, message, code=codes.SYMLINK)]
     size = path.stat().st_size
     if size > limit:
         message = f"file is {size} bytes, over the {limit}-byte limit; split it"
-        return None, [Problem(relative, None, None, message)]
+        return None, [Problem(relative, None, None, message, code=codes.FILE_TOO_LARGE)]
     return decode_text(path.read_bytes(), relative)
 
 
 def read_hand_pages(
-    root: Path, codes: set[str], source: str
+    root: Path, language_codes: set[str], source: str
 ) -> tuple[list[HandPage], list[Problem]]:
     """Read every ``pages/*.md`` file with its language."""
     folder = root / PAGES_FOLDER
@@ -77,9 +80,10 @@ def read_hand_pages(
         relative = display_path(path, root)
         if path.is_dir() or path.suffix != ".md":
             if not path.is_symlink():
-                problems.append(Problem(relative, None, None, "only .md files belong in pages/"))
+                message = "only .md files belong in pages/"
+                problems.append(Problem(relative, None, None, message, code=codes.STRAY_FILE))
             continue
-        name, language = split_language_suffix(path.stem, codes, source)
+        name, language = split_language_suffix(path.stem, language_codes, source)
         if language is None:
             suffix = path.stem.rpartition(".")[2]
             problems.append(
@@ -89,6 +93,7 @@ def read_hand_pages(
                     None,
                     f"{suffix!r} is not a language declared in curriculum/languages.yaml; "
                     f"name translations like {name}.es.md",
+                    code=codes.TRANSLATION_SUFFIX,
                 )
             )
             continue

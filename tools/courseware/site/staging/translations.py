@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from courseware.i18n.catalogs import translator
-from courseware.i18n.status_page import render_status_page
+from courseware.i18n.status_page import TranslationCredit, render_status_page
 from courseware.i18n.tracking import TranslationReport
 from courseware.registry.load import Registry
 from courseware.site.staging.staged import StagedFiles
+from courseware.textfields import text_in
 
 
 def is_stale(report: TranslationReport, translation_path: str) -> bool:
@@ -29,6 +30,15 @@ def stage_translation_status(
     source = registry.source_language.code
     part.problems += [p for p in report.problems if p.file not in reported]
     for language in registry.language_codes:
-        page = render_status_page(report, language, translator(language))
+        credits = {
+            declared.code: TranslationCredit(
+                text_in(declared.translated_by, language, source)
+                if declared.translated_by
+                else None,
+                declared.reviewed_by,
+            )
+            for declared in registry.languages
+        }
+        page = render_status_page(report, language, translator(language), credits=credits)
         part.add_generated_page("status", language, source, page)
     return part
