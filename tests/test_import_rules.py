@@ -33,6 +33,8 @@ BASE_MODULES = {
     "atomic_files",
     "fingerprints",
     "project_paths",
+    "worker_lifetime",
+    "output_folders",
     "problem_codes",
     "problem_reference",
 }

@@ -47,3 +47,27 @@ def test_undeclared_language_exits_2(project: Path, language: str, hint: str) ->
         f"Error: language {language!r} is not declared in curriculum/languages.yaml{hint}\n"
     )
     assert not (project / "build").exists()
+
+
+def test_out_into_sources_or_over_another_file_exits_2_in_one_line(project: Path) -> None:
+    (project / "notes.txt").write_text("mine\n", encoding="utf-8")
+    for out, reason in (
+        (
+            "pages/copy.zip",
+            "refusing to write the zip into pages/, which holds the project's "
+            "sources; choose a path such as build/bundles/",
+        ),
+        (
+            "notes.txt",
+            "refusing to replace notes.txt, which is not a zip; choose a path such as "
+            "build/bundles/",
+        ),
+    ):
+        code, stderr = _run(
+            "bundle", "short-course", "--out", str(project / out), "--root", str(project)
+        )
+        assert code == 2
+        assert stderr.splitlines()[-1] == f"Error: --out {project / out}: {reason}"
+    assert (project / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    assert not (project / "pages" / "copy.zip").exists()
+    assert not (project / "build").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -91,3 +92,18 @@ def test_new_writes_a_template_that_loads_and_refuses_to_overwrite(tmp_path: Pat
 def test_new_refuses_a_bad_id(tmp_path: Path) -> None:
     code, _, err = run("new", "My Sensor", "--root", str(tmp_path))
     assert code == 2 and "lowercase" in err
+
+
+def test_render_never_replaces_its_source_or_a_file_that_is_not_markdown(tmp_path: Path) -> None:
+    source = tmp_path / "sensor.yaml"
+    shutil.copy(SENSORS / "person-sensor.yaml", source)
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    for out, reason in (
+        (source, "the file being rendered; choose a .md path"),
+        (tmp_path / "notes.txt", "which is not a Markdown (.md) file; choose a .md path"),
+    ):
+        code, _, err = run("render", str(source), "--out", str(out))
+        assert code == 2
+        assert err.splitlines()[-1] == f"Error: --out {out}: refusing to replace {out}, {reason}"
+    assert source.read_bytes() == (SENSORS / "person-sensor.yaml").read_bytes()
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine\n"

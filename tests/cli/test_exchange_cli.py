@@ -160,3 +160,21 @@ def test_export_to_a_file_never_overwrites(project: Path, tmp_path: Path) -> Non
     assert "already exists; nothing was written" in err
     code, workshops, _ = _run("export", "tinymledu", "--kind", "workshop", "--root", project)
     assert (code, workshops) == (0, "[]\n")
+
+
+@pytest.mark.parametrize("where", ["project", "above", "outside"])
+def test_import_out_outside_the_project_exits_2_and_writes_nothing(
+    project: Path, where: str
+) -> None:
+    out = {"project": project, "above": project.parent, "outside": project.parent / "x"}[where]
+    before = sorted(project.parent.rglob("*"))
+    code, _, stderr = _run(
+        "import", "tinymledu", SAMPLE, "--kind", "course", "--out", out, "--root", project
+    )
+    assert code == 2
+    shown = "the project folder" if where == "project" else str(out)
+    assert stderr.splitlines()[-1] == (
+        f"Error: --out {out}: refusing to write offering files into {shown}, which is not a "
+        "folder inside the project; choose a folder such as curriculum/offerings/"
+    )
+    assert sorted(project.parent.rglob("*")) == before

@@ -34,6 +34,11 @@ class Fault:
     exit_code: int = 1
     prepare: Prepare | None = None
     """Anything files cannot express: links, removals, directories."""
+    options: tuple[str, ...] = ()
+    """Options added to ``courseware build --root ROOT``, run from inside the project (so a
+    relative path is taken from there, as a user typing in the project would)."""
+    says: tuple[str, ...] = ()
+    """Lines the build must print besides the problems (a refused option's one line)."""
 
     @property
     def id(self) -> str:
@@ -81,6 +86,15 @@ def _stale_temporaries(root: Path) -> None:
     for name in (".site.tmp-site-99999", ".site.old-site-99999"):
         (root / name).mkdir()
         (root / name / "index.html").write_text("half a site", encoding="utf-8")
+
+
+def _git_folder(root: Path) -> None:
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+
+
+def _site_link(root: Path) -> None:
+    os.symlink("site", root / "published")
 
 
 def _nested(levels: int) -> str:
@@ -622,6 +636,82 @@ FAULTS: tuple[Fault, ...] = (
         {"curriculum/offerings/typo.yaml": offering("typo") + "titel: Typo\n"},
         (("curriculum/offerings/typo.yaml:8: titel: unknown field 'titel'", "CW-SCH-002"),),
         prepare=_stale_temporaries,
+    ),
+    Fault(
+        53,
+        "site-dir-into-sources",
+        options=("--site-dir", "pages"),
+        says=(
+            "Error: --site-dir pages: refusing to write the site into pages/, which holds the "
+            "project's sources; choose a new folder such as site/",
+        ),
+        exit_code=2,
+    ),
+    Fault(
+        54,
+        "site-dir-the-project-itself",
+        options=("--site-dir", "."),
+        says=(
+            "Error: --site-dir .: refusing to write the site into the project folder itself, "
+            "which the site would replace (.git included); choose a new folder such as site/",
+        ),
+        exit_code=2,
+        prepare=_git_folder,
+    ),
+    Fault(
+        55,
+        "site-dir-above-the-project",
+        options=("--site-dir", ".."),
+        says=(
+            "Error: --site-dir ..: refusing to write the site into a folder that holds the "
+            "project; choose a new folder such as site/",
+        ),
+        exit_code=2,
+    ),
+    Fault(
+        56,
+        "site-dir-inside-sources",
+        options=("--site-dir", "modules/intro/site"),
+        says=(
+            "Error: --site-dir modules/intro/site: refusing to write the site into "
+            "modules/intro/site/, inside modules/, which holds the project's sources; choose "
+            "a new folder such as site/",
+        ),
+        exit_code=2,
+    ),
+    Fault(
+        57,
+        "site-dir-a-folder-of-other-files",
+        {"notes/plan.txt": "my notes\n"},
+        options=("--site-dir", "notes"),
+        says=(
+            "Error: --site-dir notes: refusing to replace notes/, which is not empty and is not "
+            "a site courseware build wrote (it has no .courseware-site); choose a new folder "
+            "such as site/, or empty this one",
+        ),
+        exit_code=2,
+    ),
+    Fault(
+        58,
+        "site-dir-a-symbolic-link",
+        options=("--site-dir", "published"),
+        says=(
+            "Error: --site-dir published: refusing to write the site through published, a "
+            "symbolic link; give the folder it points to",
+        ),
+        exit_code=2,
+        prepare=_site_link,
+    ),
+    Fault(
+        59,
+        "damaged-cache-records",
+        {
+            "pages/index.md": "# Home\n\nA change, so the caches are read.\n",
+            ".cache/last-build.json": '{"fingerprint": "ab',
+            ".cache/content-checks.json": '{"entries": [1, 2',
+            ".cache/bundles/short-en.zip.key": b"\x00\xff half",
+        },
+        exit_code=0,
     ),
 )
 

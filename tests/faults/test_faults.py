@@ -14,11 +14,13 @@ import importlib.util
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,9 +97,9 @@ def project(built: tuple[Path, dict[str, str]], tmp_path: Path) -> Iterator[Path
     yield root
 
 
-def build(root: Path) -> tuple[int, list[str]]:
+def build(root: Path, options: tuple[str, ...] = ()) -> tuple[int, list[str]]:
     """Run ``courseware build``; return the exit code and the printed problem lines."""
-    result = CliRunner().invoke(cli, ["build", "--root", str(root)])
+    result = CliRunner().invoke(cli, ["build", "--root", str(root), *options])
     assert "Traceback" not in result.output, result.output
     lines = [line for line in result.output.splitlines() if line and not _SUMMARY.match(line)]
     return result.exit_code, lines
@@ -139,7 +141,12 @@ def assert_no_script_from_content(site: Path) -> None:
 
 
 @pytest.mark.parametrize("fault", cases.FAULTS, ids=lambda fault: fault.id)
-def test_fault(fault: Fault, project: Path, built: tuple[Path, dict[str, str]]) -> None:
+def test_fault(
+    fault: Fault,
+    project: Path,
+    built: tuple[Path, dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     for relative, content in fault.files.items():
         path = project / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,9 +156,16 @@ def test_fault(fault: Fault, project: Path, built: tuple[Path, dict[str, str]]) 
             path.write_text(content, encoding="utf-8")
     if fault.prepare is not None:
         fault.prepare(project)
-    code, lines = build(project)
+    before = tree_digest(project.parent)
+    if fault.options:
+        monkeypatch.chdir(project)
+    code, lines = build(project, fault.options)
     assert code == fault.exit_code, "\n".join(lines)
     assert_reported_exactly(lines, fault.expected)
+    for line in fault.says:
+        assert line in lines, "\n".join(lines)
+    if fault.options and fault.exit_code != 0:
+        assert tree_digest(project.parent) == before, "a refused option changed files"
     site = project / "site"
     if fault.exit_code != 0:
         assert tree_digest(site) == built[1], "the previous site changed"
@@ -166,7 +180,7 @@ def test_fault_table_covers_forty_scenarios() -> None:
     assert len(numbers) >= 40, sorted(numbers)
 
 
-OTHER_SCENARIOS = (32, 33, 34, 35, 36, 38, 39, 40, 41, 43, 44, 48, 49, 50, 51)
+OTHER_SCENARIOS = (32, 33, 34, 35, 36, 38, 39, 40, 41, 43, 44, 48, 49, 50, 51, 52, 60)
 """Scenarios tested by the functions below rather than by the table."""
 
 
@@ -245,7 +259,6 @@ def test_runaway_labs_are_stopped_and_secrets_stay_out(
     assert "ZeroDivisionError" in reported[2]  # the secret was absent: the assert passed
     assert "sentinel-secret-value" not in "\n".join(lines)
     assert tree_digest(project / "site") == built[1]
-    import time
 
     time.sleep(4)  # longer than the background process would have needed
     assert not marker.exists(), "a process the lab started outlived it"
@@ -406,3 +419,102 @@ def _accepts(server: socket.socket) -> bool:
         return False
     connection.close()
     return True
+
+
+def _processes() -> dict[int, tuple[int, int]]:
+    """Every process on the machine: its parent and its process group, from /proc/<pid>/stat."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text(encoding="ascii", errors="replace")
+        except OSError:
+            continue
+        fields = stat.rpartition(")")[2].split()
+        found[int(entry.name)] = (int(fields[1]), int(fields[2]))
+    return found
+
+
+def _poll(condition: Callable[[], bool], attempts: int = 3000) -> bool:
+    """Wait for ``condition`` in a bounded loop (no deadline is asserted, only the outcome)."""
+    for _ in range(attempts):
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+def test_a_killed_build_leaves_no_worker_and_the_next_build_takes_over(
+    project: Path, stop: signal.Signals
+) -> None:
+    """52: the builder is killed while MkDocs builds the languages in its forked workers.
+    No worker outlives it, and the next build runs, saying it took over the lock."""
+    page = project / "pages" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA change to rebuild.\n", "utf-8")
+    builder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from courseware.cli import cli; cli()",
+            "build",
+            "--root",
+            str(project),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    scratch = project / f".site.tmp-site-{builder.pid}.languages"
+
+    def workers() -> list[int]:
+        return [pid for pid, (parent, _) in _processes().items() if parent == builder.pid]
+
+    try:
+        reached = _poll(lambda: scratch.exists() and bool(workers()) or builder.poll() is not None)
+        assert reached and builder.poll() is None, "the build never reached the MkDocs phase"
+        started = workers()
+        builder.send_signal(stop)
+        builder.wait()
+
+        def left() -> list[int]:
+            running = _processes()
+            return [pid for pid in running if pid in started or running[pid][1] == builder.pid]
+
+        assert _poll(lambda: not left(), attempts=600), f"workers {left()} outlived the builder"
+    finally:
+        for pid in [pid for pid, (_, group) in _processes().items() if group == builder.pid]:
+            os.kill(pid, signal.SIGKILL)
+    code, lines = build(project)
+    assert code == 0, lines
+    assert lines[0] == (
+        f"warning: took over the build lock from build {builder.pid}, which ended without "
+        "releasing it"
+    ), lines
+    assert "another build holds" not in "\n".join(lines)
+    assert not list(project.glob(".site.*")), "the killed build's temporary folders are removed"
+
+
+def test_a_bind_mounted_site_is_rebuilt_in_place(
+    project: Path, built: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """60: ``site/`` is a mount point (a bind mount, as a container's volume is): it cannot be
+    renamed, so the build replaces its contents, without a traceback."""
+    backing = tmp_path / "volume"
+    shutil.copytree(project / "site", backing)
+    mounted = subprocess.run(
+        ["mount", "--bind", str(backing), str(project / "site")], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {mounted.stderr.decode().strip()}")
+    try:
+        page = project / "pages" / "index.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nMounted.\n", "utf-8")
+        code, lines = build(project)
+        assert code == 0, lines
+        assert "Mounted." in (backing / "index.html").read_text(encoding="utf-8")
+        assert (backing / ".courseware-site").is_file()
+        assert not list(project.glob(".site.*")), "temporary folders are cleaned up"
+    finally:
+        subprocess.run(["umount", str(project / "site")], check=True)

@@ -10,6 +10,23 @@ from pathlib import Path
 
 SITE_DIR = Path("site")
 """The published site (``courseware build``'s default output)."""
+SITE_MARKER = ".courseware-site"
+"""A file in every site the builder writes: a folder holding it may be replaced by a build;
+a non-empty folder without it is someone's files, never replaced."""
+
+SOURCE_DIRS = (
+    Path("curriculum"),
+    Path("modules"),
+    Path("labs"),
+    Path("pages"),
+    Path("docs"),
+    Path("tools"),
+    Path("tests"),
+    Path("bench"),
+    Path(".git"),
+)
+"""The folders of a project that hold what people wrote: no output is ever written there
+(except the files ``curriculum import`` and ``new`` add by design, never overwriting)."""
 
 BUILD_DIR = Path("build")
 STAGED_DOCS_DIR = BUILD_DIR / "docs"
@@ -27,6 +44,8 @@ LAST_BUILD_FILE = CACHE_DIR / "last-build.json"
 RUNTIME_WHEEL_CACHE_DIR = CACHE_DIR / "labs-runtime"
 """The labs' runtime wheel, one folder per fingerprint of what it holds."""
 BUILD_LOCK_FILE = CACHE_DIR / "build.lock"
+GENERATED_DIRS = (CACHE_DIR, STAGED_DOCS_DIR, SERVE_SITE_DIR, BUNDLES_OUT_DIR)
+"""Folders the builder fills itself: a site written into one would be overwritten."""
 
 
 def language_docs_dir(code: str) -> Path:

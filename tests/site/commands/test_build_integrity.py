@@ -46,6 +46,19 @@ def test_two_builds_with_source_date_epoch_are_byte_identical(
     differing = [name for name in trees[0] if trees[0][name] != trees[1][name]]
     assert differing == []
     assert any(name.endswith(".ipynb") for name in trees[0])
+    assert ".courseware-site" in trees[0]  # the marker, byte-identical too
+    # A folder holding a site of ours may be built into again; one of other files may not.
+    again = CliRunner().invoke(
+        cli, ["build", "--root", str(project), "--site-dir", str(project.parent / "first")]
+    )
+    assert again.exit_code == 0, again.output
+    for marker in (".courseware-site", ".courseware-build.json"):  # the older sites' marker
+        (project.parent / "first" / marker).unlink()
+    refused = CliRunner().invoke(
+        cli, ["build", "--root", str(project), "--site-dir", str(project.parent / "first")]
+    )
+    assert refused.exit_code == 2
+    assert "which is not empty and is not a site courseware build wrote" in refused.output
 
 
 def test_a_second_build_refuses_while_the_first_holds_the_lock(project: Path) -> None:

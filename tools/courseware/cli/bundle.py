@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from courseware.cli.options import path_option, root_option
+from courseware.cli.options import path_option, refuse_unsafe_output, root_option
+from courseware.output_folders import check_output_file
 
 
 @click.command()
@@ -24,6 +25,11 @@ from courseware.cli.options import path_option, root_option
 def bundle(track: str, language: str | None, out: Path | None, root: Path) -> None:
     """Write an offline copy of TRACK: its syllabus, modules, labs and search, opening from
     file:// with no network."""
+    if out is not None:
+        given = out
+        refuse_unsafe_output(
+            "--out", given, lambda: check_output_file(root, given, "zip", "build/bundles/")
+        )
     from courseware.i18n.formatting import format_size
     from courseware.site import bundle_track  # heavy: loaded only when bundling
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from courseware.cli.options import format_option, root_option
+from courseware.cli.options import format_option, refuse_unsafe_output, root_option
 from courseware.datasheet import (
     CheckedDatasheet,
     check_file,
@@ -20,6 +20,7 @@ from courseware.datasheet import (
 )
 from courseware.datasheet.environment import EnvironmentInputError  # not exported by datasheet
 from courseware.errors import ContentError, Problem
+from courseware.output_folders import check_page_file
 
 
 @click.group()
@@ -65,6 +66,9 @@ def _check(path: Path) -> CheckedDatasheet:
 )
 def render(file: Path, out: Path | None) -> None:
     """Render FILE as a page (Markdown with HTML tables), findings and risk profile included."""
+    if out is not None:
+        given = out
+        refuse_unsafe_output("--out", given, lambda: check_page_file(given, file))
     result = check_file(file)
     sheet = result.sheet
     if sheet is None:

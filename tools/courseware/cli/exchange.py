@@ -13,8 +13,9 @@ from typing import TypeVar
 
 import click
 
-from courseware.cli.options import path_option, root_option
+from courseware.cli.options import path_option, refuse_unsafe_output, root_option
 from courseware.errors import UsageError
+from courseware.output_folders import check_folder_in_project
 from courseware.registry.load import load_registry
 from courseware.registry.tinymledu import (
     ImportOptions,
@@ -86,6 +87,13 @@ def import_tinymledu_command(
     Exit codes: 0 when nothing needs a human, 1 when something does (or the file cannot be
     read), 2 for usage errors.
     """
+    if out is not None:
+        given = out
+        refuse_unsafe_output(
+            "--out",
+            given,
+            lambda: check_folder_in_project(root, given, "offering files", "curriculum/offerings/"),
+        )
     options = ImportOptions(
         kind="course" if kind == "course" else "workshop",
         root=root,

@@ -8,6 +8,8 @@ from typing import TypeVar
 
 import click
 
+from courseware.output_folders import RefusedOutput
+
 FC = TypeVar("FC", bound=Callable[..., object])
 
 root_option = click.option(
@@ -24,6 +26,15 @@ def path_option(name: str, help_text: str, *, is_folder: bool) -> Callable[[FC],
     """An optional ``--out``-like path option (a folder, or a file), None when not given."""
     kind = click.Path(file_okay=not is_folder, dir_okay=is_folder, path_type=Path)
     return click.option(name, type=kind, default=None, help=help_text)
+
+
+def refuse_unsafe_output(option: str, given: Path, check: Callable[[], None]) -> None:
+    """Run an ``output_folders`` check for ``option``; its refusal becomes one usage error,
+    ``--site-dir pages: refusing to ...`` (exit 2), before anything is read or written."""
+    try:
+        check()
+    except RefusedOutput as refused:
+        raise click.UsageError(f"{option} {given}: {refused}") from None
 
 
 def format_option(help_text: str) -> Callable[[FC], FC]:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from courseware.cli.options import path_option, root_option
+from courseware.cli.options import path_option, refuse_unsafe_output, root_option
+from courseware.output_folders import check_site_folder
 from courseware.registry.schema_export import register_schema, write_schemas
 from courseware.registry.templates import write_offering_template
 from courseware.site import build_site
@@ -32,6 +33,10 @@ def validate(root: Path) -> None:
     click.echo("OK: " + ", ".join(counts))
 
 
+def _say_warning(line: str) -> None:
+    click.echo(f"warning: {line}", err=True)
+
+
 @click.command()
 @root_option
 @path_option("--site-dir", "Where to write the site (default: ROOT/site).", is_folder=True)
@@ -41,8 +46,14 @@ def validate(root: Path) -> None:
     help="Publish a failing lab's last good output with a dated notice instead of failing.",
 )
 def build(root: Path, site_dir: Path | None, keep_going: bool) -> None:
-    """Validate, stage and build the site; a failed build leaves the previous site as it was."""
-    report = build_site(root, site_dir, keep_going=keep_going)
+    """Validate, stage and build the site; a failed build leaves the previous site as it was.
+
+    The site folder must be new, empty or a site built before: never a folder of sources,
+    the project itself or a folder above it."""
+    if site_dir is not None:
+        given = site_dir
+        refuse_unsafe_output("--site-dir", given, lambda: check_site_folder(root, given))
+    report = build_site(root, site_dir, keep_going=keep_going, notice=_say_warning)
     for warning in report.warnings:
         click.echo(str(warning), err=True)
     if report.labs is not None:

@@ -19,6 +19,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from courseware.worker_lifetime import die_with_parent
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -58,5 +60,6 @@ def map_on_every_core(
     # Contiguous chunks: neighbouring pages of one module share nothing, but few large
     # chunks cost fewer round trips than many small ones.
     chunk = max(1, len(items) // (count * 4))
-    with context.Pool(count) as pool:
+    # die_with_parent: a builder killed while checking leaves no worker holding its lock.
+    with context.Pool(count, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         return pool.map(function, items, chunksize=chunk)

@@ -7,11 +7,13 @@ previous site exactly as it was.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from courseware.errors import Problem
+from courseware.errors import BuildError, Problem
+from courseware.output_folders import RefusedOutput, check_site_folder
 from courseware.project_paths import BUILD_LOCK_FILE, SITE_DIR
 from courseware.site.publish import (
     StageResult,
@@ -45,21 +47,33 @@ class BuildReport:
 
 
 def build_site(
-    root: Path, site_dir: Path | None = None, *, keep_going: bool = False
+    root: Path,
+    site_dir: Path | None = None,
+    *,
+    keep_going: bool = False,
+    notice: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build the project at ``root`` into ``site_dir`` (default ``root/site``).
 
     Args:
         keep_going: publish a failing lab's last good output, under a dated notice, instead
             of failing the build.
+        notice: called with each line the build says before it ends (a build lock taken
+            over from a killed build).
 
     Raises:
         ContentError: every content problem found, before anything is written to the site.
+        BuildError: ``site_dir`` is a folder a build must not replace
+            (``output_folders.check_site_folder``).
         BuildError: when MkDocs fails; the previous site is left untouched.
     """
+    try:
+        check_site_folder(root, site_dir or root / SITE_DIR)
+    except RefusedOutput as refused:
+        raise BuildError(f"{site_dir or root / SITE_DIR}: {refused}") from None
     root = root.resolve()
     site_dir = (site_dir or root / SITE_DIR).resolve()
-    with build_lock(root / BUILD_LOCK_FILE):
+    with build_lock(root / BUILD_LOCK_FILE, notice):
         remove_stale_temporaries(site_dir)
         fingerprint = source_fingerprint(root, keep_going)
         last = unchanged_since_last_build(root, site_dir, fingerprint)

@@ -32,6 +32,7 @@ from courseware.site.publish import (
     write_manifest,
     write_staged,
 )
+from courseware.worker_lifetime import die_with_parent
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,10 @@ _STAGED_FILES: dict[str, bytes] = {}
 copies them without pickling) instead of with every language's task."""
 
 
-def _receive_staged_files(files: dict[str, bytes]) -> None:
+def _start_worker(parent: int, files: dict[str, bytes]) -> None:
+    """A worker's first step: end with the builder (so a killed build leaves no worker
+    holding the build lock), and keep the staged files."""
+    die_with_parent(parent)
     _STAGED_FILES.clear()
     _STAGED_FILES.update(files)
 
@@ -162,8 +166,8 @@ def _run_in_parallel(
         with ProcessPoolExecutor(
             max_workers=workers,
             mp_context=context,
-            initializer=_receive_staged_files,
-            initargs=(files,),
+            initializer=_start_worker,
+            initargs=(os.getpid(), files),
         ) as pool:
             futures = [
                 pool.submit(_stage_and_build_in_worker, root, registry, path, code)

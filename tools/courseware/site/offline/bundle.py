@@ -88,7 +88,8 @@ def build_bundle(
     name = bundle_file_name(track.id, language)
     zip_path = cache_dir / name
     key_path = cache_dir / f"{name}.key"
-    is_current = zip_path.is_file() and key_path.is_file() and key_path.read_text() == key
+    # Compared as bytes: a damaged key (not UTF-8, cut short) is a cache miss, not a crash.
+    is_current = zip_path.is_file() and key_path.is_file() and key_path.read_bytes() == key.encode()
     if not is_current:
         with tempfile.TemporaryDirectory(prefix="courseware-bundle-") as temporary:
             folder = Path(temporary)

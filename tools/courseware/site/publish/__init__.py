@@ -1,5 +1,6 @@
 """Publishing a build: the staged tree on disk, fingerprints, last build, atomic swap."""
 
+from courseware.site.publish.build_lock import build_lock
 from courseware.site.publish.fingerprints import (
     MANIFEST,
     language_fingerprints,
@@ -15,7 +16,6 @@ from courseware.site.publish.last_build import (
 )
 from courseware.site.publish.staged_tree import StageResult, write_staged
 from courseware.site.publish.swap import (
-    build_lock,
     remove_stale_temporaries,
     swap_into_place,
     temporary_site_dir,

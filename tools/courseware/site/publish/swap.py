@@ -1,4 +1,4 @@
-"""Put a freshly built site in place atomically, and hold a lock while building.
+"""Put a freshly built site in place atomically.
 
 MkDocs empties ``site/`` before it writes and aborts only afterwards, so a failed build would
 leave a broken or empty site. We build into a temporary folder beside ``site/`` and exchange
@@ -7,16 +7,15 @@ the two in one step, so readers and the previous site never see a half-written t
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import ctypes.util
-import fcntl
+import errno
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 from courseware.errors import BuildError
+from courseware.project_paths import SITE_MARKER
 
 TEMP_PREFIX = ".site.tmp-"
 OLD_PREFIX = ".site.old-"
@@ -58,10 +57,23 @@ def _exchange(first: Path, second: Path) -> bool:
     return bool(result == 0)
 
 
+SITE_MARKER_TEXT = (
+    b"This folder is a site written by courseware build, which replaces it whole when it "
+    b"builds again.\n"
+)
+
+
 def swap_into_place(new_site: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``new_site``; the old tree is removed only after the swap."""
+    """Replace ``site_dir`` by ``new_site``; the old tree is removed only after the swap.
+
+    The new site gets the marker (``project_paths.SITE_MARKER``) that lets a later build
+    replace it. A ``site_dir`` that is a mount point (a bind-mounted ``site/``) cannot be
+    renamed (EBUSY, or EXDEV across the mount): its contents are replaced in place instead,
+    which is not atomic (a reader may see a half-copied site while it runs).
+    """
     if site_dir.is_symlink():
         raise BuildError(f"{site_dir} is a symbolic link; remove it and build again")
+    (new_site / SITE_MARKER).write_bytes(SITE_MARKER_TEXT)
     if not site_dir.exists():
         os.replace(new_site, site_dir)
         return
@@ -69,21 +81,29 @@ def swap_into_place(new_site: Path, site_dir: Path) -> None:
         shutil.rmtree(new_site)
         return
     old = site_dir.parent / f"{OLD_PREFIX}{site_dir.name}-{os.getpid()}"
-    os.replace(site_dir, old)
+    try:
+        os.replace(site_dir, old)
+    except OSError as error:
+        if error.errno not in (errno.EBUSY, errno.EXDEV):
+            raise BuildError(f"{site_dir}: cannot replace the site: {error.strerror}") from None
+        _replace_contents(new_site, site_dir)
+        return
     os.replace(new_site, site_dir)
     shutil.rmtree(old)
 
 
-@contextlib.contextmanager
-def build_lock(lock_file: Path) -> Iterator[None]:
-    """Hold an exclusive lock so two builds of one project never interleave."""
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
-    with lock_file.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildError(f"another build holds {lock_file}; wait for it to finish") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def _replace_contents(new_site: Path, site_dir: Path) -> None:
+    """Empty ``site_dir`` and move ``new_site``'s entries into it (copying across mounts)."""
+    try:
+        for entry in sorted(site_dir.iterdir()):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        for entry in sorted(new_site.iterdir()):
+            shutil.move(entry, site_dir / entry.name)
+    except OSError as error:
+        raise BuildError(
+            f"{site_dir}: cannot replace the contents of this mount point: {error.strerror}"
+        ) from None
+    shutil.rmtree(new_site, ignore_errors=True)
