@@ -41,10 +41,10 @@ def test_spanish_module_page_leads_to_kit_and_answer_key_with_library_values(
         page.goto(f"{real_site_url}es/modules/{module_id}/")
         assert page.locator("html").get_attribute("lang") == "es"
         page.get_by_role(
-            "link", name="Kit docente: notas, tiempos, materiales y respuestas"
+            "link", name="Kit didáctico: notas, tiempos, materiales y respuestas"
         ).click()
         page.wait_for_url(f"**/es/modules/{module_id}/teaching/")
-        assert page.locator("h1").inner_text().startswith("Kit docente: ")
+        assert page.locator("h1").inner_text().startswith("Kit didáctico: ")
         page.locator(".cw-kit-contents").get_by_role("link", name="Clave de respuestas").click()
         page.wait_for_url("**/teaching/#answer-key")
         heading = page.locator("h2#answer-key")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from courseware.i18n.catalogs import translator
 from courseware.registry.load import load_registry
 from courseware.site.offline.contents import (
     bundle_contents,
@@ -63,4 +64,4 @@ def test_a_copy_holds_its_modules_teaching_kits_in_its_language_and_navigation()
     kits = [f"modules/{m}/teaching.md" for m in contents.module_ids]
     assert kits and all(kit in contents.files for kit in kits)
     assert contents.files[kits[0]] == staged.files[kits[0].replace(".md", ".es.md")]
-    assert {"Kits docentes": kits} in contents.nav
+    assert {translator("es")("Teaching kits"): kits} in contents.nav

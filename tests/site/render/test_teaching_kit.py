@@ -131,7 +131,7 @@ def test_module_card_links_to_its_teaching_kit() -> None:
     registry = load_registry(FIXTURES / "valid")
     card = render_module_card(registry.modules_by_id["intro"], registry, "es", translator("es"))
     assert (
-        '<dt>Para docentes</dt><dd><a href="teaching/">Kit docente: notas, tiempos, materiales y '
+        '<dt>Para docentes</dt><dd><a href="teaching/">Kit didáctico: notas, tiempos, materiales y '
         "respuestas</a></dd>"
     ) in card
 
