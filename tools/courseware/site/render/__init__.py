@@ -34,6 +34,14 @@ from courseware.site.render.offline_search import (
     search_page,
 )
 from courseware.site.render.syllabus_text import syllabus_text
+from courseware.site.render.teaching_kit import (
+    KIT_PAGE,
+    ComputedValue,
+    KitExercises,
+    KitLab,
+    render_teacher_plan,
+    render_teaching_kit,
+)
 from courseware.site.render.track_page import (
     TrackDownload,
     download_label,
@@ -44,6 +52,12 @@ from courseware.site.render.track_page import (
 )
 
 __all__ = [
+    "KIT_PAGE",
+    "ComputedValue",
+    "KitExercises",
+    "KitLab",
+    "render_teacher_plan",
+    "render_teaching_kit",
     "ASSEMBLE_ANCHOR",
     "INDEX_SCRIPT",
     "HomeFacts",
