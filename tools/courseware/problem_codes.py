@@ -522,6 +522,71 @@ NOT_A_LIST_OF_ENTRIES = _code(
     "Give the file as TinyMLedu publishes it: a list of entries, each a mapping.",
 )
 
+LAB_MODULE_UNKNOWN = _code(
+    "CW-REG-040",
+    "lab-module-unknown",
+    "A lab's header names a module that no modules/<id>/ folder has.",
+    "labs/fleet-growth.py:3: module: unknown module 'environmental-footprnt'; nearest ids: "
+    "environmental-footprint",
+    "Use one of the nearest ids in the lab's header, or add the module.",
+)
+LAB_NOT_LISTED = _code(
+    "CW-REG-041",
+    "lab-not-listed",
+    "A lab names a module whose labs: list does not include it.",
+    "labs/fleet-growth.py:3: module: 'environmental-footprint' does not list this lab; add "
+    "fleet-growth to labs: in modules/environmental-footprint/module.yaml",
+    "Add the lab to the module's labs: list, or name the module that lists it.",
+)
+LAB_OF_OTHER_MODULE = _code(
+    "CW-REG-042",
+    "lab-of-other-module",
+    "A module lists a lab whose header names another module.",
+    "modules/what-is-tinyml/module.yaml:40: labs[0]: lab 'fleet-growth' belongs to "
+    "'environmental-footprint' (labs/fleet-growth.py:3); remove it here or change the lab",
+    "List the lab only in the module its header names.",
+)
+INSTRUCTOR_NOTES_REQUIRED = _code(
+    "CW-REG-043",
+    "instructor-notes-required",
+    "A module in life cycle stable lacks its instructor notes.",
+    "modules/what-is-tinyml/module.yaml:85: life_cycle: a stable module needs instructor: "
+    "notes (why_assign, where_it_fits, and misconceptions and discussion_prompts where known); "
+    "write them, or keep the module in beta",
+    "Write the instructor notes, or keep the module in beta.",
+)
+ANSWER_MISSING = _code(
+    "CW-REG-044",
+    "answer-missing",
+    "An exercise marked as answered in a module's text has no entry in its answer key.",
+    "modules/what-is-tinyml/index.md:60: warning: exercise 'battery-life' is marked "
+    "{.answer-key} but modules/what-is-tinyml/answers.yaml has no answer for it",
+    "Add the exercise to answers.yaml, or remove the .answer-key mark.",
+)
+ANSWER_UNKNOWN_EXERCISE = _code(
+    "CW-REG-045",
+    "answer-unknown-exercise",
+    "An answer key names an exercise the module's text does not mark.",
+    "modules/what-is-tinyml/answers.yaml:3: exercises[0].exercise: no exercise 'batery-life' "
+    "is marked in modules/what-is-tinyml/index.md; did you mean 'battery-life'?",
+    "Use the id of an exercise heading marked {#id .answer-key}.",
+)
+ANSWER_FUNCTION_UNKNOWN = _code(
+    "CW-REG-046",
+    "answer-function-unknown",
+    "An answer names a computed: function the answer registry does not have.",
+    "modules/what-is-tinyml/answers.yaml:6: exercises[0].parts[0].computed: unknown answer "
+    "function 'battery-wh'; did you mean 'battery-energy-wh'?",
+    "Use one of the registered answer functions, or write the answer as text.",
+)
+ANSWER_VALUE_PLACEHOLDER = _code(
+    "CW-REG-047",
+    "answer-value-placeholder",
+    "A computed answer's text lacks {value}, or a written answer has one.",
+    "modules/what-is-tinyml/answers.yaml:7: exercises[0].parts[0].answer.es: the text of a "
+    "computed answer must show the value with {value}",
+    "Put {value} where the computed number goes; only computed answers have it.",
+)
 UNKNOWN_SOURCE = _code(
     "CW-REG-023",
     "unknown-source",

@@ -29,6 +29,9 @@ def test_two_builds_with_source_date_epoch_are_byte_identical(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shutil.copytree(FIXTURES / "labs" / "good" / "labs", project / "labs")
+    # The module the labs name (a lab naming an unknown module is an error).
+    shutil.copytree(FIXTURES / "labs" / "good" / "modules", project / "modules")
+    shutil.copy(FIXTURES / "labs" / "good" / "topics.yaml", project / "curriculum" / "topics.yaml")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     trees = []
     for attempt in ("first", "second"):

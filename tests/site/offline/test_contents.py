@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from courseware.i18n.catalogs import translator
 from courseware.registry.load import load_registry
 from courseware.site.offline.contents import (
+    bundle_contents,
     bundle_module_ids,
     files_in_language,
     split_language,
 )
+from courseware.site.staging.lab_facts import read_lab_facts
+from courseware.site.staging.teaching_kits import stage_teaching_kits
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "bundle"
 CODES = ("en", "es", "ar")
@@ -50,3 +54,14 @@ def test_bundle_modules_are_the_track_then_the_prerequisites_its_syllabus_links(
     tracks = {track.id: track for track in registry.tracks}
     assert bundle_module_ids(tracks["short-course"], registry) == ("intro", "footprint", "basics")
     assert bundle_module_ids(tracks["curso-corto"], registry) == ("intro",)
+
+
+def test_a_copy_holds_its_modules_teaching_kits_in_its_language_and_navigation() -> None:
+    registry = load_registry(FIXTURE)
+    track = registry.tracks[0]
+    staged = stage_teaching_kits(registry, read_lab_facts(FIXTURE))
+    contents = bundle_contents(staged.files, registry, track, "es")
+    kits = [f"modules/{m}/teaching.md" for m in contents.module_ids]
+    assert kits and all(kit in contents.files for kit in kits)
+    assert contents.files[kits[0]] == staged.files[kits[0].replace(".md", ".es.md")]
+    assert {translator("es")("Teaching kits"): kits} in contents.nav

@@ -22,6 +22,9 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 @pytest.fixture
 def lab_project(project: Path) -> Path:
     shutil.copytree(FIXTURES / "labs" / "good" / "labs", project / "labs")
+    # The module the labs name (a lab naming an unknown module is an error).
+    shutil.copytree(FIXTURES / "labs" / "good" / "modules", project / "modules")
+    shutil.copy(FIXTURES / "labs" / "good" / "topics.yaml", project / "curriculum" / "topics.yaml")
     return project
 
 

@@ -8,7 +8,6 @@ import click
 
 from courseware.cli.options import path_option, refuse_unsafe_output, root_option
 from courseware.output_folders import check_site_folder
-from courseware.registry.load import load_registry
 from courseware.registry.schema_export import register_schema, write_schemas
 from courseware.registry.templates import write_offering_template
 from courseware.site import build_site
@@ -17,9 +16,11 @@ from courseware.site import build_site
 @click.command()
 @root_option
 def validate(root: Path) -> None:
-    """Check every registry file and report all problems at once."""
-    registry = load_registry(root)
-    for warning in registry.warnings:
+    """Check every registry file and lab header and report all problems at once."""
+    from courseware.site import validate_project
+
+    registry, warnings = validate_project(root)
+    for warning in warnings:
         click.echo(str(warning), err=True)
     counts = [
         f"{len(registry.languages)} languages",
@@ -27,8 +28,8 @@ def validate(root: Path) -> None:
         f"{len(registry.modules)} modules",
         f"{len(registry.tracks)} tracks",
     ]
-    if registry.warnings:
-        counts.append(f"{len(registry.warnings)} warnings")
+    if warnings:
+        counts.append(f"{len(warnings)} warnings")
     click.echo("OK: " + ", ".join(counts))
 
 

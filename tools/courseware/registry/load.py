@@ -13,6 +13,7 @@ from pathlib import Path
 
 from courseware import problem_codes as codes
 from courseware.errors import ContentError, Problem, errors_only
+from courseware.registry.answers import load_answer_keys
 from courseware.registry.entry_files import load_entry_files
 from courseware.registry.models import Language, LanguagesFile, Offering
 from courseware.registry.modules import check_modules, load_modules
@@ -194,9 +195,11 @@ def load_registry(root: Path) -> Registry:
     problems += module_problems + check_modules(modules, module_docs, topic_ids)
     sources, source_problems, _ = load_sources(root)
     problems += source_problems + check_module_sources(root, modules, module_docs, sources)
+    answer_keys, answer_problems, answer_docs = load_answer_keys(root, modules)
+    problems += answer_problems
     tracks, track_problems, track_docs = load_tracks(root, modules, codes)
     problems += track_problems
-    documents |= module_docs | track_docs
+    documents |= module_docs | track_docs | answer_docs
     for document in documents.values():
         problems += find_placeholders(document)
     for extra in (languages_doc, topics_doc):
@@ -211,6 +214,7 @@ def load_registry(root: Path) -> Registry:
         topics=tuple(topics),
         modules=tuple(modules),
         tracks=tuple(tracks),
+        answer_keys=answer_keys,
         warnings=tuple(p for p in problems if p.severity == "warning"),
         documents=documents,
     )

@@ -129,7 +129,8 @@ class ModuleSpec(StrictModel):
     license: LicenseId
     authors: list[Author] = Field(min_length=1)
     based_on: list[Source] = Field(default_factory=list)
-    instructor: InstructorNotes
+    instructor: InstructorNotes | None = None
+    """Required once the module is ``stable`` (see ``_check_own_fields``)."""
     last_reviewed: dt.date
     life_cycle: LifeCycle
 
@@ -352,6 +353,7 @@ def _check_own_fields(
                     code=codes.SELF_PREREQUISITE,
                 )
             )
+    problems += _check_instructor_notes(spec, document)
     for index, source in enumerate(spec.based_on):
         if source.adapted and source.license and not may_relicense(spec.license, source.license):
             problems.append(
@@ -389,6 +391,24 @@ def _check_objective_ids(spec: ModuleSpec, document: YamlDocument) -> list[Probl
             )
         first.setdefault(objective.id, index)
     return problems
+
+
+def _check_instructor_notes(spec: ModuleSpec, document: YamlDocument) -> list[Problem]:
+    """A stable module is one an educator may pick up without its authors: its instructor
+    notes are what its teaching kit gives them."""
+    if spec.life_cycle != "stable" or spec.instructor is not None:
+        return []
+    return [
+        Problem(
+            document.path,
+            document.line_of(("life_cycle",)),
+            "life_cycle",
+            "a stable module needs instructor: notes (why_assign, where_it_fits, and "
+            "misconceptions and discussion_prompts where known); write them, or keep the "
+            "module in beta",
+            code=codes.INSTRUCTOR_NOTES_REQUIRED,
+        )
+    ]
 
 
 def _least_license_for(own: str, source: str) -> str:

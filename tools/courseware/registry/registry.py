@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from courseware.errors import Problem
+from courseware.registry.answers import AnswerKey
 from courseware.registry.models import Language, Offering
 from courseware.registry.modules import Module
 from courseware.registry.topics import Topic
@@ -29,6 +30,8 @@ class Registry:
     modules: tuple[Module, ...] = ()
     tracks: tuple[Track, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    answer_keys: dict[str, AnswerKey] = field(default_factory=dict, compare=False, repr=False)
+    """Each module's answer key (``modules/<id>/answers.yaml``) by module id, where it has one."""
     documents: dict[str, YamlDocument] = field(default_factory=dict, compare=False, repr=False)
     """The parsed YAML documents by relative path, so later checks can name lines."""
 

@@ -3,7 +3,7 @@ MkDocs (``build``, ``serve``) or build offline copies (``bundle``).
 
 The rooms, and what may import what (``tests/test_import_rules.py`` checks it)::
 
-    commands   build, serve, bundle: the entry points; one stage_and_check
+    commands   build, serve, bundle, validate: the entry points; one stage_and_check
     offline    offline copies of tracks: contents, cache, zip
     engine     the only modules that import MkDocs: plugin, configuration, language runs
     checks     the content linter over the staged tree
@@ -26,6 +26,7 @@ from courseware.site.commands.build import BuildReport, build_site
 if TYPE_CHECKING:
     from courseware.site.commands.bundle import bundle_track
     from courseware.site.commands.serve import serve_site
+    from courseware.site.commands.validate import validate_project
     from courseware.site.offline import Bundle
     from courseware.site.render import syllabus_text
 
@@ -34,9 +35,18 @@ _LAZY = {
     "bundle_track": "courseware.site.commands.bundle",
     "serve_site": "courseware.site.commands.serve",
     "syllabus_text": "courseware.site.render",
+    "validate_project": "courseware.site.commands.validate",
 }
 
-__all__ = ["BuildReport", "Bundle", "build_site", "bundle_track", "serve_site", "syllabus_text"]
+__all__ = [
+    "BuildReport",
+    "Bundle",
+    "build_site",
+    "bundle_track",
+    "serve_site",
+    "syllabus_text",
+    "validate_project",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,10 +1,10 @@
 """Choose what an offline copy of a track holds, from the site's staged tree.
 
 A copy is one track in one language: a home page that is the track's syllabus, the track's
-modules (and the prerequisites its syllabus links), their labs with the executed notebook
-and source downloads, the footprint calculator, and a search page. Pages come from the same
-staged tree as the site, so untranslated modules fall back to the source language with the
-same notice, and nothing is staged twice.
+modules (and the prerequisites its syllabus links) with their teaching kits, their labs with the
+executed notebook and source downloads, the footprint calculator, and a search page. Pages come
+from the same staged tree as the site, so untranslated modules fall back to the source language
+with the same notice, and nothing is staged twice.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from courseware.i18n.catalogs import translator
 from courseware.registry.load import Registry
 from courseware.registry.tracks import Track
 from courseware.site.render import (
+    KIT_PAGE,
     SEARCH_PAGE,
     SEARCH_SCRIPT,
     escape,
@@ -142,9 +143,13 @@ def _navigation(
 ) -> tuple[Any, ...]:
     modules = [f"modules/{m}/index.md" for m in module_ids if f"modules/{m}/index.md" in files]
     labs = [f"labs/{lab}.md" for lab in lab_ids if f"labs/{lab}.md" in files]
+    kits = [f"modules/{m}/{KIT_PAGE}.md" for m in module_ids]
+    kits = [kit for kit in kits if kit in files]
     nav: list[Any] = ["index.md"]
     if modules:
         nav.append({gettext("Teaching modules"): modules})
+    if kits:
+        nav.append({gettext("Teaching kits"): kits})
     if labs:
         nav.append({gettext("Labs"): labs})
     if CALCULATOR_PAGE in files:

@@ -35,6 +35,14 @@ from courseware.site.render.offline_search import (
 )
 from courseware.site.render.quiz import render_form, render_quiz
 from courseware.site.render.syllabus_text import syllabus_text
+from courseware.site.render.teaching_kit import (
+    KIT_PAGE,
+    ComputedValue,
+    KitExercises,
+    KitLab,
+    render_teacher_plan,
+    render_teaching_kit,
+)
 from courseware.site.render.track_page import (
     TrackDownload,
     download_label,
@@ -45,6 +53,12 @@ from courseware.site.render.track_page import (
 )
 
 __all__ = [
+    "KIT_PAGE",
+    "ComputedValue",
+    "KitExercises",
+    "KitLab",
+    "render_teacher_plan",
+    "render_teaching_kit",
     "ASSEMBLE_ANCHOR",
     "INDEX_SCRIPT",
     "HomeFacts",

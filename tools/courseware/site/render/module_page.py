@@ -131,6 +131,8 @@ def render_module_card(
         ),
         _definition(gettext("Status"), escape(life_cycle_label(spec.life_cycle, gettext))),
     ]
+    kit = gettext("Teaching kit: notes, timing, materials and answers")
+    rows.append(_definition(gettext("For educators"), f'<a href="teaching/">{escape(kit)}</a>'))
     label = attributes({"aria-label": gettext("About this module")})
     card = f'<aside class="cw-module-card"{label}><dl>' + "".join(rows) + "</dl></aside>"
     return card + "\n" + json_ld(module_json_ld(module, registry, language))

@@ -11,8 +11,6 @@ from importlib import resources
 
 from courseware.datasheet import datasheet_print_css
 from courseware.i18n.tracking import translation_status
-from courseware.labs import discover_lab_paths
-from courseware.registry.lab_references import check_module_labs
 from courseware.registry.load import Registry
 from courseware.site.render import track_print_css
 from courseware.site.staging.catalog import stage_calculator, stage_catalog
@@ -20,9 +18,11 @@ from courseware.site.staging.curriculum import stage_modules, stage_tracks
 from courseware.site.staging.datasheets import stage_datasheets
 from courseware.site.staging.hand_pages import stage_hand_pages
 from courseware.site.staging.home_page import stage_home_page
+from courseware.site.staging.lab_facts import check_lab_references, read_lab_facts
 from courseware.site.staging.labs import stage_labs
 from courseware.site.staging.problem_reference import stage_problem_reference
 from courseware.site.staging.staged import StagedFiles
+from courseware.site.staging.teaching_kits import stage_teaching_kits
 from courseware.site.staging.translations import stage_translation_status
 
 STYLESHEET = "courseware.css"
@@ -50,8 +50,10 @@ def collect_site_files(registry: Registry, *, keep_going: bool = False) -> Stage
     staged.merge(stage_modules(registry, translations))
     staged.merge(stage_datasheets(registry))
     staged.merge(stage_labs(registry, keep_going=keep_going, report=translations))
-    staged.problems += check_module_labs(registry, _lab_ids(registry))
-    staged.merge(stage_tracks(registry))
+    facts = read_lab_facts(registry.root)  # its own problems are stage_labs' to report
+    staged.problems += check_lab_references(registry, facts)
+    staged.merge(stage_teaching_kits(registry, facts))
+    staged.merge(stage_tracks(registry, facts=facts))
     # Last: the home page counts the labs and datasheets the site publishes.
     staged.merge(stage_home_page(registry, hand_pages, staged.files))
     for relative, content in package_assets().items():
@@ -76,8 +78,3 @@ def site_stylesheet() -> bytes:
     base = resources.files("courseware.site") / "assets" / STYLESHEET
     parts = [base.read_text(encoding="utf-8"), track_print_css(), datasheet_print_css()]
     return "\n".join(parts).encode("utf-8")
-
-
-def _lab_ids(registry: Registry) -> set[str]:
-    """Ids of the lab sources on disk (a failing lab is still a lab modules may name)."""
-    return {path.stem for path in discover_lab_paths(registry.root) if "." not in path.stem}

@@ -21,6 +21,7 @@ from courseware.site.render import (
     markdown_text,
     render_module_card,
     render_module_index,
+    render_teacher_plan,
     render_track_download,
     render_track_index,
     render_track_page,
@@ -29,6 +30,7 @@ from courseware.site.render import (
 )
 from courseware.site.staging.front_matter import split_front_matter
 from courseware.site.staging.hand_pages import read_text_file
+from courseware.site.staging.lab_facts import LabFacts, read_lab_facts
 from courseware.site.staging.staged import StagedFiles
 from courseware.site.staging.translations import is_stale
 from courseware.textfields import text_in, text_language
@@ -91,19 +93,26 @@ def stage_modules(registry: Registry, translations: TranslationReport) -> Staged
 
 
 def stage_tracks(
-    registry: Registry, downloads: Mapping[str, TrackDownload] | None = None
+    registry: Registry,
+    downloads: Mapping[str, TrackDownload] | None = None,
+    *,
+    facts: LabFacts | None = None,
 ) -> StagedFiles:
-    """Stage ``tracks/index`` and one ``tracks/<id>`` page per track and language.
+    """Stage ``tracks/index`` and one ``tracks/<id>`` page per track and language, each with
+    its teacher's plan (the labs' durations from their headers).
 
     Args:
         downloads: each track's offline copy by track id, once built; its page and the
             index then offer it for download with its size.
+        facts: the labs' headers, if already read.
     """
     staged = StagedFiles()
     source = registry.source_language.code
     downloads = downloads or {}
+    facts = facts if facts is not None else read_lab_facts(registry.root)
     for language in registry.language_codes:
         gettext = translator(language)
+        labs = {m.id: facts.kit_labs(registry, m.id, language) for m in registry.modules}
         body = render_track_index(registry, language, gettext, downloads)
         staged.add_generated_page("tracks/index", language, source, body)
         for track in registry.tracks:
@@ -111,5 +120,6 @@ def stage_tracks(
             if track.id in downloads:
                 page += render_track_download(downloads[track.id], language, gettext)
             page += render_track_page(track, registry, language, gettext)
+            page += "\n\n" + render_teacher_plan(track, registry, language, gettext, labs)
             staged.add_generated_page(f"tracks/{track.id}", language, source, page)
     return staged

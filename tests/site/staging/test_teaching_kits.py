@@ -1,0 +1,88 @@
+"""Tests of the teaching kits' staging and answer functions on the repository's own content:
+each computed answer is what the module's library computes, agrees with the number the
+module's text gives learners, and reaches the staged page formatted for its language."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from babel.numbers import format_decimal
+
+from courseware.datasheet import load_datasheet
+from courseware.datasheet.risk import capability_surplus
+from courseware.footprint import configure, estimate, estimate_system, fleet_footprint
+from courseware.registry.load import load_registry
+from courseware.site.staging.answer_functions import ANSWER_FUNCTIONS, answer_value
+from courseware.site.staging.lab_facts import read_lab_facts
+from courseware.site.staging.teaching_kits import stage_teaching_kits
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def test_every_answer_function_gives_a_finite_number() -> None:
+    for name in ANSWER_FUNCTIONS:
+        assert math.isfinite(answer_value(name, REPO)), name
+
+
+def test_footprint_and_datasheet_answers_are_the_libraries_numbers() -> None:
+    mains = configure(system="ic-typical", options={"power_supply": "Mains powered"})
+    assert answer_value("ic-typical-mains-kg", REPO) == estimate(mains).total_kg_co2e_raw
+    worst = fleet_footprint(estimate_system("ic-worst")).total_megatonnes_co2e
+    assert answer_value("ic-worst-fleet-mt", REPO) == worst
+    typical = estimate_system("ic-typical")
+    share = 100 * typical.block("processing").kg_co2e / typical.total_kg_co2e_raw
+    assert answer_value("ic-typical-mcu-share", REPO) == share
+    sheet = load_datasheet(REPO / "curriculum" / "sensors" / "person-sensor.yaml", REPO).sheet
+    assert sheet is not None
+    assert answer_value("person-sensor-surplus", REPO) == capability_surplus(sheet)
+
+
+@pytest.mark.parametrize(
+    ("module_id", "name", "stated"),
+    [
+        ("what-is-tinyml", "battery-energy-wh", "7.2 Wh"),
+        ("what-is-tinyml", "three-years-charges", "about 3.65 charges"),
+        ("environmental-footprint", "exponential-year-250-billion", "| 2043 |"),
+        ("environmental-footprint", "linear-year-250-billion", "| 2144 |"),
+        ("choosing-hardware", "class-set-cost-usd", "$217.65"),
+        ("data-and-models-for-tinyml", "study-participants-fitting", "With 38 participants"),
+        ("data-and-models-for-tinyml", "pa1-training-images", "87,683"),
+        ("from-data-to-microcontroller", "model-int8-bytes", "948 bytes"),
+        ("teaching-and-assessing-tinyml", "normalised-gain", "**0.5**"),
+    ],
+)
+def test_computed_answers_agree_with_the_module_text(
+    module_id: str, name: str, stated: str
+) -> None:
+    text = (REPO / "modules" / module_id / "index.md").read_text(encoding="utf-8")
+    assert stated in text
+    function = ANSWER_FUNCTIONS[name]
+    pattern = ("#,##0" if function.grouped else "0") + (
+        "." + "0" * function.decimals if function.decimals else ""
+    )
+    shown = format_decimal(answer_value(name, REPO), format=pattern, locale="en")
+    assert shown in stated
+
+
+def test_staged_kits_show_each_value_in_the_page_language() -> None:
+    registry = load_registry(REPO)
+    staged = stage_teaching_kits(registry, read_lab_facts(REPO))
+    spanish = staged.files["modules/environmental-footprint/teaching.es.md"].decode()
+    worst = fleet_footprint(estimate_system("ic-worst")).total_megatonnes_co2e
+    assert f"**{format_decimal(worst, format='#,##0.0', locale='es')}** Mt CO2e" in spanish
+    assert "**1.765,0** Mt CO2e" in spanish
+    # The timing plan counts both labs, a translated lab under its translated title.
+    assert "| Laboratorio: ¿Cuánto le cuesta al planeta un dispositivo TinyML? | 45 |" in spanish
+    assert "| Laboratorio: From one device to 250 billion | 40 |" in spanish
+    assert "| **Total** | **160** (2 h 40 min) |" in spanish
+    english = staged.files["modules/environmental-footprint/teaching.md"].decode()
+    assert "**1,765.0** Mt CO2e" in english and "in **2043**;" in english
+    # Every module has its kit in every language; the untranslated one says so.
+    for module in registry.modules:
+        for language in registry.language_codes:
+            suffix = "" if language == "en" else f".{language}"
+            assert f"modules/{module.id}/teaching{suffix}.md" in staged.files
+    assert "cw-fallback" in spanish
+    assert staged.problems == []
