@@ -116,10 +116,12 @@ def choose_containment() -> Containment:
 
 def bubblewrap_command(bwrap: str, paths: SandboxPaths, *, share_network: bool) -> list[str]:
     """The ``bwrap`` arguments that put the kernel command after them in the lab's sandbox."""
-    command = [bwrap, *_system_binds(), *_python_binds()]
-    command += ["--proc", "/proc", "--dev", "/dev"]
-    command += ["--size", str(TMPFS_BYTES), "--tmpfs", LAB_TMP]
+    # The lab's own folders first: bubblewrap mounts in order, and a project (its virtual
+    # environment, the package) may itself live under /tmp, which the tmpfs would hide.
+    command = [bwrap, "--size", str(TMPFS_BYTES), "--tmpfs", LAB_TMP]
     command += ["--size", str(TMPFS_BYTES), "--tmpfs", LAB_FOLDER]
+    command += [*_system_binds(), *_python_binds()]
+    command += ["--proc", "/proc", "--dev", "/dev"]
     command += ["--bind", str(paths.ipc_dir), str(paths.ipc_dir)]
     ipython = f"{LAB_TMP}/ipython/profile_default"
     command += ["--ro-bind", str(paths.ipython_startup), f"{ipython}/startup"]
