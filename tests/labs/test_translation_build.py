@@ -36,12 +36,28 @@ def _states(project: Path) -> dict[str, str]:
     }
 
 
+def _module_listing(project: Path, module_id: str, lab_id: str) -> None:
+    """The module a copied lab names, listing it: the fixture project has no modules, and a
+    lab whose module is unknown or does not list it is an error of its own (CW-REG-040/041)."""
+    base = REPO / "tests" / "fixtures" / "faults" / "base" / "modules" / "intro"
+    folder = project / "modules" / module_id
+    folder.mkdir(parents=True)
+    spec = (base / "module.yaml").read_text(encoding="utf-8")
+    spec = spec.replace("id: intro", f"id: {module_id}")
+    topics = project / "curriculum" / "topics.yaml"
+    if not topics.exists():
+        shutil.copy(base.parents[1] / "curriculum" / "topics.yaml", topics)
+    (folder / "module.yaml").write_text(spec + f"labs: [{lab_id}]\n", encoding="utf-8")
+    (folder / "index.md").write_text("# A module\n\nIt lists the lab.\n", encoding="utf-8")
+
+
 def test_a_code_change_in_the_source_lab_keeps_the_build_green_and_makes_translations_stale(
     project: Path,
 ) -> None:
     (project / "labs").mkdir()
     for name in (f"{LAB}.py", f"{LAB}.es.py", f"{LAB}.pt.py"):
         shutil.copy(REPO / "labs" / name, project / "labs" / name)
+    _module_listing(project, "environmental-footprint", LAB)
     assert _states(project)[f"labs/{LAB}.es.py"] == "translated"
     source = project / "labs" / f"{LAB}.py"
     text = source.read_text(encoding="utf-8")
@@ -82,6 +98,9 @@ def test_a_cell_the_source_gained_shows_in_english_marked_on_the_translated_page
     project: Path,
 ) -> None:
     shutil.copytree(REPO / "tests" / "fixtures" / "labs" / "good" / "labs", project / "labs")
+    for unused in ("hello.py",):
+        (project / "labs" / unused).unlink()
+    _module_listing(project, "basics", "fit")
     source = project / "labs" / "fit.py"
     gained = "\n# %% [markdown]\n# A paragraph the French translation does not have yet.\n"
     source.write_text(source.read_text(encoding="utf-8") + gained, encoding="utf-8")

@@ -42,6 +42,12 @@ class KitLab:
     connectivity: str
     data_files: tuple[str, ...] = ()
     requirements: tuple[str, ...] = ()
+    title_language: str | None = None
+    """The title's language when it is not the page's (an untranslated lab), else None."""
+
+    def title_in(self, language: str) -> str:
+        """The escaped title, marked with its language when that is not ``language``."""
+        return in_language(markdown_text(self.title), self.title_language or language, language)
 
     @property
     def needs_hardware(self) -> bool:
@@ -106,7 +112,7 @@ def render_teaching_kit(
     source = module.spec.source_language
     parts = [_contents(gettext), _notes(module, language, gettext)]
     parts.append(_timing(module, labs, gettext))
-    parts.append(_materials(labs, gettext))
+    parts.append(_materials(labs, language, gettext))
     parts.append(_objectives(module, language, gettext, checks or {}))
     parts.append(_answers(key, language, source, gettext, exercises, values or {}))
     return "".join(parts)
@@ -172,7 +178,7 @@ def _timing(module: Module, labs: Sequence[KitLab], gettext: Translate) -> str:
     return text
 
 
-def _materials(labs: Sequence[KitLab], gettext: Translate) -> str:
+def _materials(labs: Sequence[KitLab], language: str, gettext: Translate) -> str:
     text = _heading(2, gettext("Materials and hardware"), "materials")
     if not labs:
         none = gettext("This module has no labs: the page and a place to discuss are enough.")
@@ -196,7 +202,7 @@ def _materials(labs: Sequence[KitLab], gettext: Translate) -> str:
             facts.append(
                 gettext("Python packages: {names}").format(names=", ".join(lab.requirements))
             )
-        title = markdown_text(lab.title)
+        title = lab.title_in(language)
         details = markdown_text("; ".join(facts))
         items.append(f"[{title}](../../labs/{escape(lab.id)}.md): {details}")
     return text + _bullets(items)
@@ -364,7 +370,7 @@ def render_teacher_plan(
                 labs = labs_by_module.get(module.id, ())
                 lab_minutes = sum(lab.duration_minutes for lab in labs)
                 lab_cells = ", ".join(
-                    f"{markdown_text(lab.title)} ({lab.duration_minutes})" for lab in labs
+                    f"{lab.title_in(language)} ({lab.duration_minutes})" for lab in labs
                 )
                 with_labs = row.minutes + lab_minutes
                 session_total += with_labs

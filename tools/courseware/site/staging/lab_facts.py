@@ -41,11 +41,15 @@ class LabFacts:
         module = registry.modules_by_id.get(module_id)
         by_id = {lab.id: lab for lab in self.labs if lab.module == module_id}
         order = module.spec.labs if module is not None else sorted(by_id)
-        return [
-            _kit_lab(by_id[lab_id], self.titles.get((lab_id, language or "")))
-            for lab_id in order
-            if lab_id in by_id
-        ]
+        source = registry.source_language.code
+        kit_labs = []
+        for lab_id in order:
+            if lab_id not in by_id:
+                continue
+            title = self.titles.get((lab_id, language or ""))
+            untranslated = language not in (None, source) and title is None
+            kit_labs.append(_kit_lab(by_id[lab_id], title, source if untranslated else None))
+        return kit_labs
 
     def references(self) -> list[LabReference]:
         """Where each loaded lab names its module."""
@@ -88,10 +92,11 @@ def _translated_title(path: Path, root: Path) -> str | None:
     return lab.title if lab is not None else None
 
 
-def _kit_lab(lab: Lab, title: str | None = None) -> KitLab:
+def _kit_lab(lab: Lab, title: str | None = None, title_language: str | None = None) -> KitLab:
     return KitLab(
         id=lab.id,
         title=title or lab.title,
+        title_language=title_language,
         duration_minutes=lab.duration_minutes,
         hardware=lab.hardware,
         connectivity=lab.connectivity,
