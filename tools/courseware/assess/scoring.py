@@ -18,6 +18,7 @@ from courseware.assess.bank import Item, MultipleChoice, SingleChoice, TrueFalse
 from courseware.assess.codes import MARKED_RIGHT, CodeError, decode, forms_by_hash
 from courseware.assess.forms import Form, FormLetter
 from courseware.errors import Problem
+from courseware.problem_codes import ProblemCode
 from courseware.yamlsafe import decode_text
 
 
@@ -96,37 +97,12 @@ def score_codes(
         try:
             code, form = decode(line, lookup)
         except CodeError as error:
-            problems.append(
-                Problem(
-                    file_name,
-                    number,
-                    None,
-                    f"{line}: {error}",
-                    code=codes.UNREADABLE_RESULT_CODE,
-                )
-            )
-            continue
-        if track is not None and form.track != track:
-            problems.append(
-                Problem(
-                    file_name,
-                    number,
-                    None,
-                    f"{line}: the code is from track {form.track!r}, not {track!r}",
-                    code=codes.RESULT_CODE_ELSEWHERE,
-                )
-            )
-            continue
-        if letter is not None and form.letter != letter:
-            problems.append(
-                Problem(
-                    file_name,
-                    number,
-                    None,
-                    f"{line}: the code is from form {form.letter}, not {letter}",
-                    code=codes.RESULT_CODE_ELSEWHERE,
-                )
-            )
+            refusal: tuple[str, ProblemCode] | None = (str(error), codes.UNREADABLE_RESULT_CODE)
+        else:
+            refusal = _elsewhere(form, track, letter)
+        if refusal is not None:
+            message, kind = refusal
+            problems.append(Problem(file_name, number, None, f"{line}: {message}", code=kind))
             continue
         correct = tuple(
             is_correct(entry.item, value)
@@ -134,6 +110,15 @@ def score_codes(
         )
         scores.append(LearnerScore(number, code.pseudonym, form, correct))
     return scores, problems
+
+
+def _elsewhere(form: Form, track: str | None, letter: str | None) -> tuple[str, ProblemCode] | None:
+    """Why a readable code is not one of those being scored, or None."""
+    if track is not None and form.track != track:
+        return f"the code is from track {form.track!r}, not {track!r}", codes.RESULT_CODE_ELSEWHERE
+    if letter is not None and form.letter != letter:
+        return f"the code is from form {form.letter}, not {letter}", codes.RESULT_CODE_ELSEWHERE
+    return None
 
 
 def read_codes_file(
