@@ -165,8 +165,13 @@ def test_the_sandbox_cannot_be_skipped_without_saying_so(
 def test_stale_lab_folders_of_a_killed_run_are_removed_with_a_warning(
     good_project: Path,
 ) -> None:
-    """A builder killed mid-lab leaves its ``cw-lab-*`` folder; the next run removes it."""
-    stale = Path(tempfile.mkdtemp(prefix="cw-lab-"))
+    """A builder killed mid-lab leaves its ``cw-lab-*`` folder; the next run removes it.
+
+    The run gets a temporary folder of its own, so a lab run of a test in another worker
+    cannot sweep the stale folder (and print the warning) first."""
+    temporary = good_project.parent / "tmp"
+    temporary.mkdir()
+    stale = Path(tempfile.mkdtemp(prefix="cw-lab-", dir=temporary))
     (stale / "work").mkdir()
     (stale / "lock").touch()
     old = time.time() - 3600
@@ -178,7 +183,12 @@ def test_stale_lab_folders_of_a_killed_run_are_removed_with_a_warning(
         "execute_labs(discover_labs(root), root)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
     )
     assert not stale.exists()
     assert f"warning: removed the lab folder {stale} left by an interrupted build" in done.stderr
