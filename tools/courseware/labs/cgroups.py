@@ -21,7 +21,6 @@ import functools
 import os
 import signal
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,13 +140,31 @@ def describe_cgroup_support() -> str:
     return f"cgroup v{hierarchies[0].version} ({', '.join(controllers)}) per lab"
 
 
-def remove_stale_cgroups(is_stale: Callable[[str], bool]) -> None:
-    """Remove the lab groups whose workspace ``is_stale`` (by folder name)."""
+def remove_stale_cgroups(left_by_killed_builds: set[str], older_than_seconds: float = 3600) -> None:
+    """Remove the lab groups of killed builds: those named in ``left_by_killed_builds`` (the
+    workspaces this builder found abandoned), and empty ones over ``older_than_seconds`` old.
+
+    A group whose workspace this builder cannot see is not stale for that reason: a build
+    with another temporary folder (``TMPDIR``) may be running its lab in it right now, and a
+    group is empty for a moment between its creation and the launcher joining it.
+    """
     for hierarchy in _usable_hierarchies():
         with contextlib.suppress(OSError):
             for folder in hierarchy.base.iterdir():
-                if folder.name.startswith(CGROUP_PREFIX) and is_stale(folder.name):
-                    LabCgroup((folder,), hierarchy.version).remove()
+                if not folder.name.startswith(CGROUP_PREFIX):
+                    continue
+                group = LabCgroup((folder,), hierarchy.version)
+                if folder.name in left_by_killed_builds or _abandoned(group, older_than_seconds):
+                    group.remove()
+
+
+def _abandoned(group: LabCgroup, older_than_seconds: float) -> bool:
+    """True for a group with no process in it that was made over ``older_than_seconds`` ago."""
+    try:
+        age = time.time() - group.folders[0].stat().st_mtime
+    except OSError:
+        return False
+    return age > older_than_seconds and not group.pids()
 
 
 @functools.cache

@@ -18,7 +18,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -227,9 +226,7 @@ def _remove_leftovers() -> None:
             f"warning: removed the lab folder {folder} left by an interrupted build",
             file=sys.stderr,
         )
-    names = {folder.name for folder in removed}
-    tmp = Path(tempfile.gettempdir())
-    remove_stale_cgroups(lambda name: name in names or not (tmp / name).exists())
+    remove_stale_cgroups({folder.name for folder in removed})
 
 
 def _unique_sources(labs: Iterable[Lab]) -> list[Lab]:
