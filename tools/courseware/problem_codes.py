@@ -817,6 +817,25 @@ TRANSLATED_TWICE = _code(
     "Keep one translation: the catalog, or the whole file marked as an adaptation.",
 )
 
+GLOSSARY_ENTRY = _code(
+    "CW-I18N-006",
+    "glossary-entry",
+    "A glossary term that lacks a language, names an undeclared one, or is declared twice.",
+    "curriculum/glossary.yaml:12: terms.3.term: no 'fr' entry; give the term and its "
+    "definition in every language",
+    "Give the term, its definition and its review status in every declared language.",
+)
+GLOSSARY_TERM = _code(
+    "CW-I18N-007",
+    "glossary-term",
+    "A translated paragraph whose original uses a glossary term, but which uses none of the "
+    "glossary's forms for its language (a warning).",
+    "locale/fr/LC_MESSAGES/modules/x/index.po:40: msgstr: the original says 'datasheet', which "
+    "the glossary (curriculum/glossary.yaml) translates 'fiche technique'; use it, or add the "
+    "form used here to the term's matches",
+    "Use the glossary's word, or add the form used (an inflection) to the term's matches.",
+)
+
 # --- SITE ---------------------------------------------------------------------------------
 
 URL_COLLISION = _code(

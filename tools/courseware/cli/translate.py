@@ -199,6 +199,39 @@ def migrate_command(language: str | None, root: Path) -> None:
     click.echo(f"{moved} translations moved into catalogs, {len(done) - moved} kept")
 
 
+@translate.command("glossary")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["tbx", "csv"]),
+    default="tbx",
+    show_default=True,
+    help="TBX (every language) or CSV (one language, with --lang).",
+)
+@click.option("--lang", "language", metavar="CODE", help="The target language of a CSV.")
+@root_option
+def glossary_command(output_format: str, language: str | None, root: Path) -> None:
+    """Print the glossary (curriculum/glossary.yaml) for a translation platform's glossary:
+    TBX for Weblate and Crowdin, or one language's CSV (source, target, explanation)."""
+    from courseware.registry.glossary import glossary_csv, glossary_tbx, load_glossary
+
+    languages = _declared_languages(root)
+    source = next(lang.code for lang in languages if lang.source)
+    codes = [lang.code for lang in languages]
+    terms, problems, _ = load_glossary(root, codes, source)
+    if errors_only(problems):
+        raise ContentError(problems)
+    if output_format == "tbx":
+        click.echo(glossary_tbx(terms, source).decode("utf-8"), nl=False)
+        return
+    targets = tuple(code for code in codes if code != source)
+    if language is None or language not in targets:
+        given = language or ""
+        message = "--format csv needs --lang CODE" if language is None else ""
+        raise UsageError(message or _unknown_language(given, targets, source))
+    click.echo(glossary_csv(terms, source, language), nl=False)
+
+
 def status_lines(report: TranslationReport, names: dict[str, str]) -> list[str]:
     """The text report: per language, a table of counts per kind, then the files per state."""
     lines = [f"Translation status (source language: {report.source_language})"]

@@ -15,6 +15,7 @@ from courseware import problem_codes as codes
 from courseware.errors import ContentError, Problem, errors_only
 from courseware.registry.answers import load_answer_keys
 from courseware.registry.entry_files import load_entry_files
+from courseware.registry.glossary import check_glossary_use, load_glossary
 from courseware.registry.models import Language, LanguagesFile, Offering
 from courseware.registry.modules import check_modules, load_modules
 from courseware.registry.placeholders import find_placeholders
@@ -188,6 +189,10 @@ def load_registry(root: Path) -> Registry:
     topics, topic_problems, topics_doc = load_topics(root)
     problems += topic_problems
     topic_ids = {topic.id for topic in topics}
+    source_code = next((lang.code for lang in languages if lang.source), "en")
+    ordered = [source_code, *sorted(code for code in codes if code != source_code)]
+    glossary, glossary_problems, glossary_doc = load_glossary(root, ordered, source_code)
+    problems += glossary_problems + check_glossary_use(root, glossary, ordered, source_code)
     offerings, offering_problems, documents = load_offerings(root, codes)
     problems += offering_problems
     for document in documents.values():
@@ -203,7 +208,7 @@ def load_registry(root: Path) -> Registry:
     documents |= module_docs | track_docs | answer_docs
     for document in documents.values():
         problems += find_placeholders(document)
-    for extra in (languages_doc, topics_doc):
+    for extra in (languages_doc, topics_doc, glossary_doc):
         if extra is not None:
             documents[extra.path] = extra
     if errors_only(problems):
@@ -213,6 +218,7 @@ def load_registry(root: Path) -> Registry:
         languages=tuple(languages),
         offerings=tuple(offerings),
         topics=tuple(topics),
+        glossary=tuple(glossary),
         modules=tuple(modules),
         tracks=tuple(tracks),
         answer_keys=answer_keys,

@@ -1,6 +1,7 @@
 """Pure producers of the HTML and Markdown fragments pages are made of; no I/O."""
 
 from courseware.site.render.catalog import render_catalog_page, render_offering_page
+from courseware.site.render.glossary_page import GLOSSARY_DOWNLOAD, render_glossary_page
 from courseware.site.render.home_page import (
     ASSEMBLE_ANCHOR,
     HomeFacts,
@@ -55,6 +56,8 @@ from courseware.site.render.track_page import (
 from courseware.site.render.translated_document import TranslatedDocument, translated_document
 
 __all__ = [
+    "GLOSSARY_DOWNLOAD",
+    "render_glossary_page",
     "KIT_PAGE",
     "ComputedValue",
     "KitExercises",
