@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -197,9 +197,12 @@ class Module:
 
 
 def load_modules(
-    root: Path, language_codes: set[str]
+    root: Path, language_codes: Set[str] | None
 ) -> tuple[list[Module], list[Problem], dict[str, YamlDocument]]:
     """Load every ``modules/<id>/module.yaml``, checking each file on its own.
+
+    ``language_codes`` is None when ``curriculum/languages.yaml`` is too broken to say which
+    languages it declares: the modules' languages are then not checked.
 
     Cross-module checks (prerequisites, topics) need the whole set; see
     ``check_modules``.
@@ -257,7 +260,7 @@ def load_modules(
 
 
 def _text_languages(
-    folder: Path, root: Path, spec: ModuleSpec, declared: set[str]
+    folder: Path, root: Path, spec: ModuleSpec, declared: Set[str] | None
 ) -> tuple[tuple[str, ...], list[Problem]]:
     problems = []
     relative = display_path(folder, root)
@@ -274,7 +277,7 @@ def _text_languages(
     languages = [spec.source_language]
     for path in sorted(folder.glob("index.*.md")):
         code = path.name[len("index.") : -len(".md")]
-        if code not in declared:
+        if declared is not None and code not in declared:
             problems.append(
                 Problem(
                     display_path(path, root),
@@ -301,7 +304,7 @@ def _text_languages(
 
 
 def _check_own_fields(
-    spec: ModuleSpec, document: YamlDocument, folder_name: str, declared: set[str]
+    spec: ModuleSpec, document: YamlDocument, folder_name: str, declared: Set[str] | None
 ) -> list[Problem]:
     """Checks that need only this module: id, languages, licence against its sources."""
     problems = []
@@ -316,7 +319,7 @@ def _check_own_fields(
                 code=codes.ID_MISMATCH,
             )
         )
-    if spec.source_language not in declared:
+    if declared is not None and spec.source_language not in declared:
         problems.append(
             Problem(
                 document.path,
@@ -330,7 +333,7 @@ def _check_own_fields(
     for field_name in ("title", "summary"):
         text = getattr(spec, field_name)
         for code in text if isinstance(text, dict) else ():
-            if code not in declared:
+            if declared is not None and code not in declared:
                 problems.append(
                     Problem(
                         document.path,
@@ -417,14 +420,26 @@ def _least_license_for(own: str, source: str) -> str:
 
 
 def check_modules(
-    modules: Iterable[Module], documents: Mapping[str, YamlDocument], topics: set[str]
+    modules: Iterable[Module],
+    documents: Mapping[str, YamlDocument],
+    topics: Set[str] | None,
+    *,
+    broken: Set[str] = frozenset(),
 ) -> list[Problem]:
-    """Cross-module checks: unknown prerequisites, prerequisite cycles, unknown topics."""
+    """Cross-module checks: unknown prerequisites, prerequisite cycles, unknown topics.
+
+    Args:
+        topics: the declared topic ids; None when ``topics.yaml`` cannot say (not checked).
+        broken: modules whose ``module.yaml`` has errors of its own (see
+            :func:`broken_module_ids`): naming one is not reported again.
+    """
     by_id = {m.id: m for m in modules}
     problems: list[Problem] = []
     for module in by_id.values():
         document = documents[module.metadata_file]
         for index, prerequisite in enumerate(module.spec.prerequisites):
+            if prerequisite in broken:
+                continue
             if prerequisite not in by_id and prerequisite != module.id:
                 problems.append(
                     Problem(
@@ -453,6 +468,22 @@ def check_modules(
             )
         )
     return problems
+
+
+def broken_module_ids(root: Path, modules: Iterable[Module]) -> frozenset[str]:
+    """The module folders whose ``module.yaml`` exists but gave no module (it has errors,
+    reported at their lines): a track or prerequisite naming one is not an unknown module."""
+    base = root / MODULES_FOLDER
+    if not base.is_dir():
+        return frozenset()
+    loaded = {module.id for module in modules}
+    return frozenset(
+        folder.name
+        for folder in base.iterdir()
+        if not folder.is_symlink()
+        and (folder / MODULE_FILE).is_file()
+        and folder.name not in loaded
+    )
 
 
 def nearest_modules_hint(name: str, known: Iterable[str]) -> str:
