@@ -99,6 +99,7 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
 
     offline: OfflineSite | None = None
     reader_language: str | None = None
+    source_404: str | None = None
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, **kwargs: Any) -> str:
         """Title the "back" links of source footnotes in the language of the text they sit in
@@ -165,6 +166,19 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
                 output, page.url, self.config.language, self.config.source_language
             )
         return self.offline.rewrite_page(output, page) if self.offline else output
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: Any
+    ) -> str | None:
+        """Keep the source language's not-found page: when every language is built in one
+        run (``courseware serve``), each writes ``404.html`` at the root, and the last one
+        (Arabic) used to win."""
+        source = self.config.source_language
+        if template_name != "404.html" or not source or self.config.language:
+            return output_content
+        if config.theme.get("language") == source:
+            self.source_404 = output_content
+        return self.source_404 or output_content
 
     def on_post_build(self, *, config: Any) -> None:
         """An offline copy's search index is complete once every page is built."""
