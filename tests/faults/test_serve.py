@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -211,3 +212,31 @@ def test_removing_build_while_serving_recovers(own_server: Served) -> None:
     assert (own_server.root / "build" / "docs" / "index.md").is_file()
     assert own_server.process.poll() is None
     assert "Traceback" not in own_server.output()
+
+
+@pytest.mark.browser
+def test_live_reload_works_under_the_policy_and_after_an_error_page(
+    own_server: Served, browser: Any
+) -> None:
+    """In Chromium: no policy violation on a served page; an edit reloads it by itself, a
+    broken edit shows the problem page, and fixing it brings the page back, all without the
+    reader pressing reload (MkDocs' inline poller was blocked by our policy)."""
+    context = browser.new_context()
+    page = context.new_page()
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text))
+    try:
+        page.goto(f"http://127.0.0.1:{own_server.port}/")
+        page.wait_for_function("document.readyState === 'complete'")
+        source = own_server.root / "pages" / "index.md"
+        good = source.read_text(encoding="utf-8")
+        source.write_text(good + "\nEdited live.\n", encoding="utf-8")
+        page.wait_for_selector("text=Edited live.", timeout=120_000)
+        source.write_text(good + "\n[broken](nowhere.md)\n", encoding="utf-8")
+        page.wait_for_selector("text=The site could not be built", timeout=120_000)
+        assert "nowhere.md" in page.inner_text("body")
+        source.write_text(good + "\nFixed live.\n", encoding="utf-8")
+        page.wait_for_selector("text=Fixed live.", timeout=120_000)
+    finally:
+        context.close()
+    assert not [v for v in violations if "Content Security Policy" in v], violations

@@ -14,7 +14,9 @@ language wrote. Here:
 - every response, MkDocs' and http.server's own error responses included, carries
   :data:`CONTENT_SECURITY_POLICY` and ``X-Content-Type-Options: nosniff``;
 - a not-found page is the source language's ``404.html``;
-- any other failure is a 500 with one log line, never a traceback in the browser.
+- any other failure is a 500 with one log line, never a traceback in the browser;
+- the live-reload script is a file of the site's own origin (``/livereload.js``), not the
+  inline script MkDocs injects, which the policy (and our pages' own ``<meta>``) blocks.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from mkdocs.livereload import LiveReloadServer, _Handler
+from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _Handler, _timestamp
 
 log = logging.getLogger("mkdocs.livereload")
 
@@ -44,6 +46,8 @@ SECURITY_HEADERS = (
     ("X-Content-Type-Options", "nosniff"),
 )
 
+LIVE_RELOAD_SCRIPT = "/livereload.js"
+_RELOAD_QUERY = re.compile(r"epoch=(\d{1,20})&request=(\d{1,20})")
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x1f\x7f]")
 
@@ -115,15 +119,18 @@ class CoursewareServer(LiveReloadServer):
             log.warning(f"400: the URL has {reason}: {raw_path[:200]!r}")
             return _page(start_response, "400 Bad Request", "Bad request", f"The URL has {reason}.")
         path = environ.get("PATH_INFO", "/")
+        if path == LIVE_RELOAD_SCRIPT:
+            return _reload_script(start_response, environ.get("QUERY_STRING", ""))
         failure = self.failure
         if failure is not None and not path.startswith("/livereload/") and _is_page(path):
-            return _page(
+            page = _page(
                 start_response,
                 "500 Internal Server Error",
                 "The site could not be built",
                 "Fix these problems and save; this page then shows the site again.",
                 failure.splitlines(),
             )
+            return [self._inject_js_into_html(page[0], self._visible_epoch)]
         try:
             result: Iterable[bytes] | None = super()._serve_request(environ, start_response)
         except Exception as error:  # a request must never show a traceback
@@ -135,6 +142,31 @@ class CoursewareServer(LiveReloadServer):
                 f"{type(error).__name__}: {error}",
             )
         return result
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        """Load MkDocs' live-reload poller as a same-origin script, which the policy allows."""
+        tag = f'<script src="{LIVE_RELOAD_SCRIPT}?epoch={epoch}&amp;request={_timestamp()}">'
+        end = content.rfind(b"</body>")
+        end = len(content) if end < 0 else end
+        return content[:end] + tag.encode() + b"</script>" + content[end:]
+
+
+def _reload_script(start_response: StartResponse, query: str) -> list[bytes]:
+    """MkDocs' poller for the page that asked (its epoch and request number, digits only)."""
+    match = _RELOAD_QUERY.fullmatch(query)
+    if match is None:
+        return _page(start_response, "400 Bad Request", "Bad request", "The URL has no epoch.")
+    script = _SCRIPT_TEMPLATE.substitute(epoch=int(match[1]), request_id=int(match[2]))
+    body = script.encode("utf-8")
+    start_response(
+        "200 OK",
+        [
+            ("Content-Type", "application/javascript; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Cache-Control", "no-store"),
+        ],
+    )
+    return [body]
 
 
 def _is_page(path: str) -> bool:
@@ -151,17 +183,14 @@ def _page(
 ) -> list[bytes]:
     """A small HTML page, everything in it escaped (problem lines quote content)."""
     items = "".join(f"<li><code>{html.escape(line)}</code></li>\n" for line in lines if line)
-    body = (
+    body = (  # Content-Length is left out: the live-reload script may still be added
         f'<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title></head>\n"
         f"<body>\n<h1>{html.escape(title)}</h1>\n<p>{html.escape(text)}</p>\n"
         + (f"<ul>\n{items}</ul>\n" if items else "")
         + "</body>\n</html>\n"
     ).encode("utf-8")
-    start_response(
-        status,
-        [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
-    )
+    start_response(status, [("Content-Type", "text/html; charset=utf-8")])
     return [body]
 
 
