@@ -8,6 +8,7 @@ the 404 page was the Arabic one, and no response carried a Content-Security-Poli
 
 from __future__ import annotations
 
+import html
 import http.client
 import os
 import re
@@ -24,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from courseware.site.engine.live_server import CONTENT_SECURITY_POLICY
+from courseware.site.engine.csp import PAGE_POLICY, policy_for
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE.parent / "fixtures"
@@ -133,7 +134,7 @@ def test_a_malformed_url_is_a_400_without_a_traceback(server: Served, path: str)
     status, headers, body = server.get(path)
     assert status == 400, body
     assert "Bad request" in body and "Traceback" not in body
-    assert headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert headers["content-security-policy"] == PAGE_POLICY
     assert "Traceback" not in server.output()
 
 
@@ -149,7 +150,9 @@ def test_a_path_leaving_the_site_is_not_served(server: Served, path: str) -> Non
 
 RESPONSES = {
     "page": ("GET", "/", 200),
-    "asset": ("GET", "/assets/courseware/courseware.css", 200),
+    "script": ("GET", "/assets/courseware/md-scope.js", 200),
+    "stylesheet": ("GET", "/assets/courseware/courseware.css", 200),
+    "live-reload-script": ("GET", "/livereload.js?epoch=1&request=2", 200),
     "redirect": ("GET", "/catalog", 302),
     "not-found": ("GET", "/no-such-page/", 404),
     "bad-request": ("GET", "/%00", 400),
@@ -163,15 +166,16 @@ def test_every_response_carries_the_content_security_policy(
 ) -> None:
     got, headers, _ = server.get(path, method)
     assert got == status
-    assert headers.get("content-security-policy") == CONTENT_SECURITY_POLICY
+    expected = policy_for(headers.get("content-type", "text/html"))
+    assert headers.get("content-security-policy") == expected
     assert headers.get("x-content-type-options") == "nosniff"
 
 
-def test_the_policy_header_is_the_pages_own() -> None:
-    """The header and our pages' ``<meta>`` say the same, so neither can drift."""
-    template = (REPO / "tools/courseware/site/overrides/main.html").read_text(encoding="utf-8")
-    [meta] = re.findall(r'http-equiv="Content-Security-Policy" content="([^"]+)"', template)
-    assert meta == CONTENT_SECURITY_POLICY
+def test_the_policy_header_of_a_page_is_its_own_meta(server: Served) -> None:
+    """A page's header and its ``<meta>`` say the same, so neither can drift."""
+    _, headers, body = server.get("/catalog/")
+    [meta] = re.findall(r'http-equiv="Content-Security-Policy" content="([^"]+)"', body)
+    assert headers["content-security-policy"] == html.unescape(meta) == PAGE_POLICY
 
 
 def test_the_404_page_is_in_the_source_language(server: Served) -> None:
@@ -195,7 +199,7 @@ def test_invalid_content_is_an_error_page_at_once_then_the_site_again(own_server
     status, headers, body = own_server.get("/modules/")
     assert status == 500
     assert f"pages/index.md:{line}: link &#x27;nowhere.md&#x27; does not exist" in body
-    assert headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert headers["content-security-policy"] == PAGE_POLICY
     page.write_text(good + "\nFixed again.\n", encoding="utf-8")
     assert _poll(lambda: "Fixed again." in own_server.get("/")[2]), own_server.output()
     assert "Traceback" not in own_server.output()

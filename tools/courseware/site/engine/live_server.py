@@ -11,8 +11,9 @@ language wrote. Here:
   (NUL included) is a 400, answered at once and logged in one line;
 - while the content is invalid every page request gets a page listing the problems, each
   ``file:line: field: message``, at once; the next good build serves the site again;
-- every response, MkDocs' and http.server's own error responses included, carries
-  :data:`CONTENT_SECURITY_POLICY` and ``X-Content-Type-Options: nosniff``;
+- every response, MkDocs' and http.server's own error responses included, carries the
+  site's Content-Security-Policy for its type (``engine.csp.policy_for``) and
+  ``X-Content-Type-Options: nosniff``;
 - a not-found page is the source language's ``404.html``;
 - any other failure is a 500 with one log line, never a traceback in the browser;
 - the live-reload script is a file of the site's own origin (``/livereload.js``), not the
@@ -31,20 +32,12 @@ from urllib.parse import unquote_to_bytes
 
 from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _Handler, _timestamp
 
+from courseware.site.engine.csp import policy_for
+
 log = logging.getLogger("mkdocs.livereload")
 
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'"
-)
-"""The policy of our pages' ``<meta>`` tag (``site/overrides/main.html``; a test checks the
-two agree), sent as a header so that it holds for every file the server sends."""
-
-SECURITY_HEADERS = (
-    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
-    ("X-Content-Type-Options", "nosniff"),
-)
+NOSNIFF = ("X-Content-Type-Options", "nosniff")
+"""A file is what its Content-Type says (an SVG is never sniffed into a page)."""
 
 LIVE_RELOAD_SCRIPT = "/livereload.js"
 _RELOAD_QUERY = re.compile(r"epoch=(\d{1,20})&request=(\d{1,20})")
@@ -87,8 +80,8 @@ class _CoursewareHandler(_Handler):
 
     def end_headers(self) -> None:
         if getattr(self, "_sending_error", False):
-            for name, value in SECURITY_HEADERS:
-                self.send_header(name, value)
+            self.send_header("Content-Security-Policy", policy_for("text/html"))
+            self.send_header(*NOSNIFF)
         super().end_headers()
 
 
@@ -104,9 +97,11 @@ class CoursewareServer(LiveReloadServer):
 
     def serve_request(self, environ: dict[str, Any], start_response: StartResponse) -> Any:
         def respond(status: str, headers: list[tuple[str, str]], *exc_info: Any) -> Any:
-            names = {name.lower() for name, _ in SECURITY_HEADERS}
+            content_type = next((v for n, v in headers if n.lower() == "content-type"), "")
+            names = {"content-security-policy", NOSNIFF[0].lower()}
             kept = [(name, value) for name, value in headers if name.lower() not in names]
-            return start_response(status, kept + list(SECURITY_HEADERS), *exc_info)
+            kept += [("Content-Security-Policy", policy_for(content_type)), NOSNIFF]
+            return start_response(status, kept, *exc_info)
 
         return super().serve_request(environ, respond)
 
