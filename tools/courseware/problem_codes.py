@@ -1019,6 +1019,15 @@ FRONT_MATTER_KEY = _code(
     "translation_of, translators",
     "Remove the key; the page's title is its first heading.",
 )
+MODULE_SVG_FIGURE = _code(
+    "CW-SITE-030",
+    "module-svg-figure",
+    "An SVG image beside a module's text: an SVG file can carry scripts, so figures beside "
+    "a module page are published as raster images only.",
+    "modules/sensing/wiring.svg: an SVG beside a module page is not published (an SVG can "
+    "carry scripts); export it as PNG or WebP and link that",
+    "Export the figure as PNG or WebP next to index.md and link the new file.",
+)
 
 # --- ASSESS -------------------------------------------------------------------------------
 
