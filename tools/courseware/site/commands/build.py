@@ -41,6 +41,8 @@ class BuildReport:
     staged: StageResult
     warnings: tuple[Problem, ...]
     bundles: tuple[Bundle, ...] = ()
+    zims: tuple[Bundle, ...] = ()
+    """The tracks' copies as ZIM files, when the optional ZIM writer is installed."""
     labs: LabSummary | None = None
     languages: LanguageBuilds | None = None
     """Languages MkDocs built, and those reused unchanged (all of them: MkDocs did not run)."""
@@ -103,8 +105,8 @@ def _build(root: Path, site_dir: Path, fingerprint: str, keep_going: bool) -> Bu
     registry = load_registry(root)
     staged = stage_and_check(registry, keep_going=keep_going)
     # Offline copies first: the track pages offer them with their size.
-    bundles = build_track_bundles(registry, staged.files, root / BUNDLE_CACHE_DIR)
-    staged.merge(offer_bundles(registry, bundles, staged.files))
+    copies = build_track_bundles(registry, staged.files, root / BUNDLE_CACHE_DIR)
+    staged.merge(offer_bundles(registry, copies.zips, staged.files, copies.zims))
     stage_result = write_staged(staged.files, root / STAGED_DOCS_DIR)
     fingerprints = language_fingerprints(
         staged.files,
@@ -133,7 +135,8 @@ def _build(root: Path, site_dir: Path, fingerprint: str, keep_going: bool) -> Bu
         pages=pages,
         staged=stage_result,
         warnings=warnings,
-        bundles=bundles,
+        bundles=copies.zips,
+        zims=copies.zims,
         labs=staged.labs,
         languages=languages,
     )
