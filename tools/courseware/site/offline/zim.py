@@ -20,7 +20,6 @@ line naming the extra, and ``courseware build`` offers the zip alone.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import mimetypes
 import os
 import sys
@@ -74,8 +73,13 @@ class MissingZimWriter(UsageError):
 
 
 def is_zim_writer_installed() -> bool:
-    """True when python-libzim can be imported (without importing it)."""
-    return importlib.util.find_spec("libzim") is not None
+    """True when python-libzim's writer imports (a broken or blocked install counts as
+    missing, so the error names the extra rather than showing a traceback)."""
+    try:
+        import libzim.writer  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
