@@ -96,7 +96,14 @@ def test_entry_types_do_not_depend_on_the_machine(path: str, mimetype: str) -> N
 
 def test_languages_are_iso_639_3_from_langcodes() -> None:
     codes = {code: zim_language(code) for code in ("en", "es", "pt", "fr", "ar", "pt-BR")}
-    assert codes == {"en": "eng", "es": "spa", "pt": "por", "fr": "fra", "ar": "ara", "pt-BR": "por"}
+    assert codes == {
+        "en": "eng",
+        "es": "spa",
+        "pt": "por",
+        "fr": "fra",
+        "ar": "ara",
+        "pt-BR": "por",
+    }
 
 
 def test_names_follow_the_openzim_convention_and_descriptions_fit() -> None:

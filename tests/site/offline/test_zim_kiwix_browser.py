@@ -44,8 +44,9 @@ def zim(tmp_path_factory: pytest.TempPathFactory) -> Path:
     arguments = ["bundle", "short-course", "--format", "zim", "--root", str(project)]
     result = CliRunner().invoke(cli, [*arguments, "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output == f"Wrote {out}: {out.stat().st_size:,} bytes " + (
-        result.output.split(" bytes ", 1)[1]
+    assert (
+        result.output
+        == f"Wrote {out}: {out.stat().st_size:,} bytes " + (result.output.split(" bytes ", 1)[1])
     )
     print(f"{out.name}: {out.stat().st_size} bytes")
     return out
