@@ -142,6 +142,7 @@ def test_zim_holds_the_copy_its_metadata_illustration_and_main_page(tmp_path: Pa
         "Creator": "Ada Example",
         "Publisher": "TinyML Courseware",
         "Date": "2026-12-04",
+        "Tags": "_ftindex:yes;_pictures:yes;_videos:no;_details:yes",
     }
     assert bytes(archive.get_metadata("Illustration_48x48@1")) == illustration
     assert bytes(archive.get_illustration_item(48).content) == illustration

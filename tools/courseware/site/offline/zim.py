@@ -4,7 +4,9 @@ Phones and school hotspots read offline content through Kiwix (Kiwix for Android
 on a Raspberry Pi), which opens ZIM files (https://wiki.openzim.org/wiki/ZIM_file_format), not
 folders or zips. The ZIM holds the same built copy as the zip, file for file under the same
 relative paths: kiwix-serve serves an entry ``modules/x/index.html`` at
-``/content/<book>/modules/x/index.html``, so the copy's relative links work unchanged.
+``/<book>/modules/x/index.html`` (Debian 12's kiwix-serve 3.3) or
+``/content/<book>/modules/x/index.html`` (later versions), and the copy's links are all
+relative, so they work under either.
 
 Search: every page but the copy's own search page carries its title (the page's ``h1``) and
 the text of its article (without navigation, scripts or permalink marks) as libzim index data,
@@ -31,6 +33,9 @@ from pathlib import Path
 
 from courseware.errors import UsageError
 
+TAGS = "_ftindex:yes;_pictures:yes;_videos:no;_details:yes"
+"""What readers may expect inside (https://wiki.openzim.org/wiki/Tags): a full-text index,
+figures, no videos, whole pages; Kiwix shows ``_ftindex:no`` where the file says nothing."""
 ZIM_EXTRA = "zim"
 """The optional extra of ``pyproject.toml`` that installs python-libzim."""
 ILLUSTRATION_SIZE = 48
@@ -109,6 +114,7 @@ class ZimMetadata:
             "Creator": self.creator,
             "Publisher": self.publisher,
             "Date": self.date,
+            "Tags": TAGS,
         }
         if self.long_description:
             entries["LongDescription"] = self.long_description
