@@ -283,3 +283,26 @@ def test_a_rebuild_with_nothing_changed_writes_no_zim(
     changed = {z.track_id: z for z in build_site(project).zims}
     assert changed["short-course"].is_reused
     assert not changed["curso-corto"].is_reused
+
+
+def test_a_zim_written_again_from_the_same_sources_changes_no_language_fingerprint(
+    built: tuple[Path, BuildReport], tmp_path: Path
+) -> None:
+    # As on another machine (a partial build in its own CI job): no cached ZIM, no record of
+    # the last build. libzim writes new random identifiers, so the bytes differ; the site's
+    # fingerprints, which partial builds compare, must not.
+    from courseware.site.publish import previous_fingerprints
+
+    source, first = built
+    project = tmp_path / "project"
+    shutil.copytree(source, project)
+    before = previous_fingerprints(project / "site")
+    for path in (project / ".cache" / "bundles").glob("*.zim*"):
+        path.unlink()
+    (project / ".cache" / "last-build.json").unlink()
+    again = build_site(project)
+    assert again.zims and not any(zim.is_reused for zim in again.zims)
+    old = {zim.track_id: zim.path.read_bytes() for zim in first.zims}
+    assert all(zim.path.read_bytes() != old[zim.track_id] for zim in again.zims)
+    assert previous_fingerprints(project / "site") == before
+    assert again.languages is not None and again.languages.built == ()

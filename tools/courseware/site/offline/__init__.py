@@ -7,6 +7,7 @@ from courseware.site.offline.bundle import (
     build_track_bundles,
     bundle_file_name,
     offer_bundles,
+    zim_stand_ins,
 )
 from courseware.site.offline.contents import BundleContents, bundle_contents
 from courseware.site.offline.zim import MissingZimWriter, is_zim_writer_installed
@@ -24,4 +25,5 @@ __all__ = [
     "is_zim_writer_installed",
     "offer_bundles",
     "zim_language",
+    "zim_stand_ins",
 ]

@@ -60,6 +60,8 @@ class Bundle:
     """True when the cached file was still current and MkDocs did not run."""
     format: str = "zip"
     """``zip`` (opens from ``file://``) or ``zim`` (opens in Kiwix)."""
+    key: str = ""
+    """The cache key: a digest of everything the file is made from."""
 
     @property
     def file_name(self) -> str:
@@ -166,6 +168,7 @@ def build_bundles(
             pages=contents.pages,
             is_reused=f not in stale,
             format=f,
+            key=keys[f],
         )
         for f in formats
     )
@@ -196,6 +199,13 @@ def build_track_bundles(
         zips=tuple(b for copies in built for b in copies if b.format == "zip"),
         zims=tuple(b for copies in built for b in copies if b.format == "zim"),
     )
+
+
+def zim_stand_ins(zims: tuple[Bundle, ...]) -> dict[str, str]:
+    """The offered ZIMs by site path, each with its cache key. libzim and Xapian write random
+    identifiers, so two builds of the same sources write different ZIM bytes: fingerprints of
+    the site take the key instead (``publish.language_fingerprints``)."""
+    return {f"{BUNDLES_FOLDER}/{zim.file_name}": zim.key for zim in zims}
 
 
 def offer_bundles(
