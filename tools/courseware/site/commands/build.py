@@ -41,6 +41,8 @@ class BuildReport:
     staged: StageResult
     warnings: tuple[Problem, ...]
     bundles: tuple[Bundle, ...] = ()
+    zims: tuple[Bundle, ...] = ()
+    """The tracks' copies as ZIM files, when the optional ZIM writer is installed."""
     labs: LabSummary | None = None
     languages: LanguageBuilds | None = None
     """Languages MkDocs built, and those reused unchanged (all of them: MkDocs did not run)."""
@@ -138,7 +140,7 @@ def _build(
     from courseware.registry.load import load_registry
     from courseware.site.commands.stage_and_check import stage_and_check
     from courseware.site.engine import LanguageBuilds, build_languages, language_settings
-    from courseware.site.offline import build_track_bundles, offer_bundles
+    from courseware.site.offline import build_track_bundles, offer_bundles, zim_stand_ins
     from courseware.site.publish import (
         language_fingerprints,
         site_is_current,
@@ -151,8 +153,8 @@ def _build(
         _check_languages(partial_languages, registry.language_codes)
     staged = stage_and_check(registry, keep_going=keep_going)
     # Offline copies first: the track pages offer them with their size.
-    bundles = build_track_bundles(registry, staged.files, root / BUNDLE_CACHE_DIR)
-    staged.merge(offer_bundles(registry, bundles, staged.files))
+    copies = build_track_bundles(registry, staged.files, root / BUNDLE_CACHE_DIR)
+    staged.merge(offer_bundles(registry, copies.zips, staged.files, copies.zims))
     stage_result = write_staged(staged.files, root / STAGED_DOCS_DIR)
     fingerprints = language_fingerprints(
         staged.files,
@@ -160,6 +162,7 @@ def _build(
         registry.source_language.code,
         (root / "mkdocs.yml").read_bytes(),
         language_settings(registry),
+        stand_ins=zim_stand_ins(copies.zims),
     )
     wanted = partial_languages or registry.language_codes
     languages = LanguageBuilds(built=(), reused=wanted)
@@ -196,7 +199,8 @@ def _build(
         pages=pages,
         staged=stage_result,
         warnings=warnings,
-        bundles=bundles,
+        bundles=copies.zips,
+        zims=copies.zims,
         labs=staged.labs,
         languages=languages,
     )
