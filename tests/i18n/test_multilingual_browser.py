@@ -24,9 +24,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("i1
 REPO = Path(__file__).resolve().parents[2]
 CONTENT = ("curriculum", "modules", "labs", "pages")
 POT = REPO / "tools" / "courseware" / "i18n" / "messages.pot"
-# A module with a Spanish translation and none in French (the fallback case).
+# A module translated into Spanish and Portuguese; and one whose French text the fixture
+# removes, since every bundled module is translated into French (the fallback case).
 TRANSLATED_MODULE = "what-is-tinyml"
-UNTRANSLATED_IN_FRENCH = "environmental-footprint"
+UNTRANSLATED_IN_FRENCH = "materiality-and-risk"
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +37,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project.mkdir()
     for folder in CONTENT:
         shutil.copytree(REPO / folder, project / folder, ignore=shutil.ignore_patterns("*.pyc"))
+    (project / "modules" / UNTRANSLATED_IN_FRENCH / "index.fr.md").unlink()
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     result = CliRunner().invoke(cli, ["build", "--root", str(project)])
     assert result.exit_code == 0, result.output
