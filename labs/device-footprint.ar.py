@@ -21,8 +21,8 @@
 # تأتي الأرقام من مصدرين عامّين، كلاهما مضمَّن في مكتبة `courseware.footprint`
 # الخاصة بهذا المقرر مع مصدر كل قيمة:
 #
-# - الورقة البحثية **"Is TinyML Sustainable? Assessing the Environmental Impacts of Machine Learning on
-#   Microcontrollers"** لـ Prakash وStewart وBanbury وMazumder وWarden وPlancher وJanapa Reddi
+# - الورقة البحثية **"<span lang="en">Is TinyML Sustainable? Assessing the Environmental Impacts of Machine Learning on
+#   Microcontrollers</span>"** لـ Prakash وStewart وBanbury وMazumder وWarden وPlancher وJanapa Reddi
 #   (*Communications of the ACM* 66(11)، 2023؛ [arXiv 2301.11899](https://arxiv.org/abs/2301.11899))؛
 # - وحاسبة **TinyML CO2 Footprint Calculator** المرافقة لها
 #   ([harvard-edge.github.io/TinyML-Footprint](https://harvard-edge.github.io/TinyML-Footprint/))،

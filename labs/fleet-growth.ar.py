@@ -26,8 +26,8 @@
 # حين تتقاسمها كل الأجهزة، وتعيد إنتاج جدول نمو إنترنت الأشياء في المحاضرة (الذي يستشهد بـ [إحصاء Statista للأجهزة المتصلة بإنترنت الأشياء](https://www.statista.com/statistics/1183457/iot-connected-devices-worldwide/))،
 # وتناقش مفارقة Jevons.
 #
-# تأتي القيم لكل جهاز من الورقة "Is TinyML Sustainable?" (Prakash وآخرون، *Communications
-# of the ACM* 66(11)، 2023) ومن ملف README الخاص بحاسبة TinyML CO2 Footprint Calculator، عبر
+# تأتي القيم لكل جهاز من الورقة "<span lang="en">Is TinyML Sustainable?</span>" (Prakash وآخرون، *<span lang="en">Communications
+# of the ACM</span>* 66(11)، 2023) ومن ملف README الخاص بحاسبة TinyML CO2 Footprint Calculator، عبر
 # مكتبة `courseware.footprint` الخاصة بهذا المقرر.
 
 # %% [markdown] text=2
