@@ -120,7 +120,8 @@ def check_output_file(root: Path, path: Path, kind: str, suggestion: str) -> Non
     kind of file.
 
     Args:
-        kind: what is written, for the message ("zip").
+        kind: what is written, for the message ("zip", "PDF"); an existing file is
+            replaced only when it is one.
         suggestion: a path to offer instead (relative to the project).
 
     Raises:
@@ -135,16 +136,24 @@ def check_output_file(root: Path, path: Path, kind: str, suggestion: str) -> Non
             f"refusing to write the {kind} into {_shown(root, holder[0])}, which holds the "
             f"project's sources; choose a path such as {suggestion}"
         )
-    if target.is_file() and kind == "zip" and not _starts_like_a_zip(target):
+    if target.is_file() and kind in _MAGIC and not _starts_like(target, _MAGIC[kind]):
         raise RefusedOutput(
-            f"refusing to replace {_shown(root, target, folder=False)}, which is not a zip; "
+            f"refusing to replace {_shown(root, target, folder=False)}, which is not a {kind}; "
             f"choose a path such as {suggestion}"
         )
 
 
-def _starts_like_a_zip(path: Path) -> bool:
+_MAGIC: dict[str, tuple[bytes, ...]] = {
+    "zip": (b"PK\x03\x04", b"PK\x05\x06"),
+    "PDF": (b"%PDF",),
+}
+"""How the files an output may replace begin (the zip and PDF specifications' signatures)."""
+
+
+def _starts_like(path: Path, signatures: tuple[bytes, ...]) -> bool:
     with path.open("rb") as handle:
-        return handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
+        start = handle.read(4)
+    return any(start.startswith(signature) for signature in signatures)
 
 
 def check_folder_in_project(root: Path, folder: Path, kind: str, suggestion: str) -> None:

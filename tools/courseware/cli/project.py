@@ -61,6 +61,14 @@ def build(root: Path, site_dir: Path | None, keep_going: bool) -> None:
         click.echo(f"Labs: {labs.executed} executed, {labs.cached} cached, {labs.failed} failed")
         for lab_id in labs.published_outdated:
             click.echo(f"warning: labs/{lab_id}.py failed; its last good output was published")
+    if report.prints:
+        printed = [p for p in report.prints if not p.is_reused]
+        click.echo(f"PDFs: {len(printed)} printed, {len(report.prints) - len(printed)} unchanged")
+        for result in printed:
+            for overflow in result.overflows:
+                click.echo(
+                    f"warning: {result.file_name}: wider than the page: {overflow}", err=True
+                )
     languages = report.languages
     if languages is not None and not languages.built:
         click.echo(f"Nothing changed: {report.site_dir} is up to date ({report.pages} pages)")

@@ -29,6 +29,7 @@ from courseware.site.publish import (
 if TYPE_CHECKING:
     from courseware.site.engine import LanguageBuilds
     from courseware.site.offline import Bundle
+    from courseware.site.print import PrintedTrack
     from courseware.site.staging import LabSummary
 
 
@@ -41,6 +42,8 @@ class BuildReport:
     staged: StageResult
     warnings: tuple[Problem, ...]
     bundles: tuple[Bundle, ...] = ()
+    prints: tuple[PrintedTrack, ...] = ()
+    """Every printed track (reused ones included: ``is_reused``)."""
     labs: LabSummary | None = None
     languages: LanguageBuilds | None = None
     """Languages MkDocs built, and those reused unchanged (all of them: MkDocs did not run)."""
@@ -93,18 +96,22 @@ def build_site(
 def _build(root: Path, site_dir: Path, fingerprint: str, keep_going: bool) -> BuildReport:
     # Imported only now: a rebuild with nothing changed never loads the renderers, the
     # Jupyter client or MkDocs, which is most of its start-up time.
-    from courseware.project_paths import BUNDLE_CACHE_DIR, STAGED_DOCS_DIR
+    from courseware.project_paths import BUNDLE_CACHE_DIR, PRINT_CACHE_DIR, STAGED_DOCS_DIR
     from courseware.registry.load import load_registry
     from courseware.site.commands.stage_and_check import stage_and_check
     from courseware.site.engine import LanguageBuilds, build_languages, language_settings
     from courseware.site.offline import build_track_bundles, offer_bundles
+    from courseware.site.print import build_track_prints, offer_prints
     from courseware.site.publish import language_fingerprints, site_is_current, write_staged
 
     registry = load_registry(root)
     staged = stage_and_check(registry, keep_going=keep_going)
-    # Offline copies first: the track pages offer them with their size.
+    # Offline copies and printed tracks first: the track pages offer them with their size.
     bundles = build_track_bundles(registry, staged.files, root / BUNDLE_CACHE_DIR)
-    staged.merge(offer_bundles(registry, bundles, staged.files))
+    prints = build_track_prints(registry, staged.files, root / PRINT_CACHE_DIR)
+    print_files, offered_prints = offer_prints(prints)
+    staged.merge(offer_bundles(registry, bundles, staged.files, offered_prints))
+    staged.files.update(print_files)
     stage_result = write_staged(staged.files, root / STAGED_DOCS_DIR)
     fingerprints = language_fingerprints(
         staged.files,
@@ -134,6 +141,7 @@ def _build(root: Path, site_dir: Path, fingerprint: str, keep_going: bool) -> Bu
         staged=stage_result,
         warnings=warnings,
         bundles=bundles,
+        prints=prints,
         labs=staged.labs,
         languages=languages,
     )

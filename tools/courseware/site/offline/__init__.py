@@ -7,7 +7,7 @@ from courseware.site.offline.bundle import (
     bundle_file_name,
     offer_bundles,
 )
-from courseware.site.offline.contents import BundleContents, bundle_contents
+from courseware.site.offline.contents import BundleContents, bundle_contents, files_in_language
 
 __all__ = [
     "Bundle",
@@ -16,5 +16,6 @@ __all__ = [
     "build_track_bundles",
     "bundle_contents",
     "bundle_file_name",
+    "files_in_language",
     "offer_bundles",
 ]

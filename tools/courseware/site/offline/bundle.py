@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from courseware.atomic_files import write_atomically
@@ -25,7 +25,7 @@ from courseware.site.engine import build_offline_copy
 from courseware.site.offline.contents import BundleContents, bundle_contents
 from courseware.site.offline.zip import zip_folder
 from courseware.site.publish import write_staged
-from courseware.site.render import TrackDownload
+from courseware.site.render import TrackDownload, TrackPrint
 from courseware.site.staging import StagedFiles, restage_home_page, stage_tracks
 
 BUNDLES_FOLDER = "bundles"
@@ -124,18 +124,21 @@ def build_track_bundles(
 
 
 def offer_bundles(
-    registry: Registry, bundles: tuple[Bundle, ...], staged_files: Mapping[str, bytes]
+    registry: Registry,
+    bundles: tuple[Bundle, ...],
+    staged_files: Mapping[str, bytes],
+    prints: Mapping[str, Sequence[TrackPrint]] | None = None,
 ) -> StagedFiles:
     """The bundles under ``bundles/``, and the track pages, the track index and the home page
     (of the site ``staged_files``) staged again with a download link and size for each (the
-    part replaces the earlier pages)."""
+    part replaces the earlier pages); the track pages also offer ``prints`` (by track id)."""
     downloads = {}
     files = {}
     for bundle in bundles:
         relative = f"{BUNDLES_FOLDER}/{bundle.file_name}"
         files[relative] = bundle.path.read_bytes()
         downloads[bundle.track_id] = TrackDownload(relative, bundle.size_bytes, bundle.language)
-    part = stage_tracks(registry, downloads)
+    part = stage_tracks(registry, downloads, prints=prints)
     part.merge(restage_home_page(registry, staged_files, downloads))
     part.files.update(files)
     return part

@@ -7,7 +7,7 @@ Educators print syllabi and hand them out, so the page prints cleanly on its own
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +72,40 @@ def render_track_download(
         f"[{label}]({root}{download.path}){{: .md-button .cw-no-print }}\n\n"
         f"{hint}\n{{: .cw-no-print }}\n\n"
     )
+
+
+@dataclass(frozen=True)
+class TrackPrint:
+    """A track's printed PDF as the site offers it."""
+
+    path: str
+    """Relative to the site root, such as ``prints/two-hour-workshop-en-student.pdf``."""
+    size_bytes: int
+    language: str
+    edition: str
+    """``student`` or ``teacher``."""
+    pages: int
+
+
+def render_track_prints(
+    prints: Sequence[TrackPrint], language: str, gettext: Translate, *, root: str = "../"
+) -> str:
+    """Markdown links to a track's PDFs, each with its language, edition, pages and size,
+    left out of the printed syllabus."""
+    if not prints:
+        return ""
+    editions = {"student": gettext("Student edition"), "teacher": gettext("Teacher's edition")}
+    items = []
+    for printed in prints:
+        label = gettext("{edition} ({language}, PDF, {pages} pages, {size})").format(
+            edition=editions.get(printed.edition, printed.edition),
+            language=language_name(printed.language, language),
+            pages=printed.pages,
+            size=format_size(printed.size_bytes, language),
+        )
+        items.append(f"- [{markdown_text(label)}]({root}{printed.path})")
+    heading = markdown_text(gettext("Print this track"))
+    return f"**{heading}**\n{{: .cw-no-print }}\n\n" + "\n".join(items) + "\n{: .cw-no-print }\n\n"
 
 
 def _unit_label(unit: str, number: int, gettext: Translate) -> str:

@@ -1,0 +1,44 @@
+"""The print kit: each track as a PDF per language and edition, printed by Chromium."""
+
+from courseware.site.print.chromium import PrintedPdf, chromium_browser, chromium_path, print_pdf
+from courseware.site.print.document import (
+    EDITIONS,
+    PAPER_SIZES_MM,
+    Edition,
+    Paper,
+    PrintDocument,
+    build_document,
+    edition_label,
+)
+from courseware.site.print.kit import (
+    PRINTS_FOLDER,
+    PrintedTrack,
+    build_track_prints,
+    lazy_chromium,
+    offer_prints,
+    print_file_name,
+    print_track,
+    track_print_languages,
+)
+
+__all__ = [
+    "EDITIONS",
+    "PAPER_SIZES_MM",
+    "PRINTS_FOLDER",
+    "Edition",
+    "Paper",
+    "PrintDocument",
+    "PrintedPdf",
+    "PrintedTrack",
+    "build_document",
+    "build_track_prints",
+    "chromium_browser",
+    "chromium_path",
+    "edition_label",
+    "lazy_chromium",
+    "offer_prints",
+    "print_file_name",
+    "print_pdf",
+    "print_track",
+    "track_print_languages",
+]

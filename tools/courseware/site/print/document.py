@@ -1,0 +1,284 @@
+"""The printed track as one HTML document, ready for Chromium to print.
+
+The document is built from the site's staged tree, so the printed text is the site's text
+(fallbacks, notices, executed labs and teaching kits included) and nothing is staged twice:
+
+1. a cover: title, edition, language, licence, date and the attributions the licences ask for;
+2. the table of contents, whose page numbers ``print.chromium`` fills in;
+3. the syllabus with cumulative time (and, in the teacher's edition, the teacher's plan);
+4. every module of the track in teaching order, each followed by its labs as worksheets (the
+   executed lab's prose, code, outputs and figures) and, in the teacher's edition, its
+   teaching kit (notes, timing, answer key); the self-check answers are shown open there;
+5. the track's pre/post forms A and B, for learners to answer on paper.
+
+Running heads come from named pages (CSS ``page:``): each chapter gets its own, whose top
+margin box holds the track's and the chapter's titles, since Chromium has no ``string-set``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+from courseware.assess.bank import load_banks
+from courseware.assess.forms import build_forms
+from courseware.i18n.catalogs import translator
+from courseware.i18n.formatting import format_day, language_name
+from courseware.registry.licenses import LICENSES
+from courseware.registry.load import Registry
+from courseware.registry.tracks import Track, track_attributions, track_license
+from courseware.site.offline import files_in_language
+from courseware.site.print.pages import PrintedPage, markdown_converter, print_page
+from courseware.site.render import (
+    KIT_PAGE,
+    escape,
+    markdown_text,
+    render_form,
+    render_teacher_plan,
+    render_track_page,
+    text_direction,
+)
+from courseware.site.staging import read_lab_facts, read_mkdocs_yml
+from courseware.textfields import text_in
+
+Edition = Literal["student", "teacher"]
+EDITIONS: tuple[Edition, Edition] = ("student", "teacher")
+Paper = Literal["a4", "letter"]
+PAPER_SIZES_MM: dict[Paper, tuple[float, float]] = {"a4": (210, 297), "letter": (215.9, 279.4)}
+"""Width and height: ISO 216 A4, and US Letter (8.5 × 11 in)."""
+MARGIN_MM = 18
+"""Every page margin; the running head and the page number sit in the top and bottom ones."""
+FONTS = '"Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif'
+"""The body's fonts (as in print.css): fonts-noto-core, embedded in every PDF."""
+FONTS_RTL = '"Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", sans-serif'
+TOC_PLACEHOLDER = "000"
+"""Stands for a page number until the first printing tells it (as wide as the widest)."""
+
+DATE_SLOT = "{{courseware-print-date}}"
+"""Where the cover's date goes: the document is cached without it (``dated_html``), so a
+document printed yesterday is not printed again today."""
+
+_SYLLABUS = "print-syllabus.md"
+_FORM = "print-form-{letter}.md"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A top-level part of the document: its pages, and its title in the running head."""
+
+    anchor: str
+    title: str
+    pages: tuple[PrintedPage, ...]
+
+
+@dataclass(frozen=True)
+class PrintDocument:
+    """The HTML to print, and the anchors whose page numbers the contents need."""
+
+    html: str
+    """With ``DATE_SLOT`` for the cover's date."""
+    anchors: tuple[str, ...]
+    language: str
+    direction: str
+
+    def dated_html(self, day: dt.date) -> str:
+        """The HTML with ``day`` on the cover, in the document's language."""
+        return self.html.replace(DATE_SLOT, escape(format_day(day, self.language)), 1)
+
+
+def edition_label(edition: Edition, gettext: Callable[[str], str]) -> str:
+    """``Student edition`` or ``Teacher's edition`` in the reader's language."""
+    return gettext("Teacher's edition") if edition == "teacher" else gettext("Student edition")
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal (for ``content:``); JSON escaping is valid CSS escaping here."""
+    return json.dumps(text, ensure_ascii=True).replace("\\u", "\\")
+
+
+def _page_rules(chapters: tuple[Chapter, ...], title: str, paper: Paper, direction: str) -> str:
+    width, height = PAPER_SIZES_MM[paper]
+    start, end = ("top-right", "top-left") if direction == "rtl" else ("top-left", "top-right")
+    family = FONTS_RTL if direction == "rtl" else FONTS
+    box = f"font-size: 8pt; color: #333; font-family: {family};"
+    rules = [
+        f"@page {{ size: {width}mm {height}mm; margin: {MARGIN_MM}mm;"
+        f" @{start} {{ content: {_css_string(title)}; {box} }}"
+        f' @bottom-center {{ content: counter(page) " / " counter(pages); {box} }} }}',
+        "@page cw-cover { @top-left { content: none } @top-right { content: none }"
+        " @bottom-center { content: none } }",
+        ".cw-cover { page: cw-cover; }",
+    ]
+    for number, chapter in enumerate(chapters):
+        name = f"cw-chapter-{number}"
+        rules.append(
+            f"@page {name} {{ @{end} {{ content: {_css_string(chapter.title)}; {box} }} }}"
+        )
+        rules.append(f"#{chapter.anchor} {{ page: {name}; }}")
+    return "\n".join(rules)
+
+
+def _cover(track: Track, registry: Registry, language: str, edition: Edition) -> str:
+    gettext = translator(language)
+    source = registry.source_language.code
+    modules = registry.modules_by_id
+    combined = track_license(track, modules)
+    licence = LICENSES[combined.spdx] if combined.spdx else None
+    facts = [
+        (gettext("Language"), language_name(language, language)),
+        (gettext("Licence"), f"{licence.name} ({licence.url})" if licence else "—"),
+        (gettext("Date"), DATE_SLOT),
+    ]
+    credits = []
+    for credit in track_attributions(track, modules):
+        credits.append(
+            "<li>"
+            + escape(
+                gettext("“{title}” by {authors}, {licence}").format(
+                    title=text_in(credit.module.spec.title, language, source),
+                    authors=", ".join(credit.authors),
+                    licence=LICENSES[credit.license].name,
+                )
+            )
+            + "</li>"
+        )
+    summary = text_in(track.spec.summary, language, source) if track.spec.summary else ""
+    return (
+        '<section class="cw-cover">'
+        f"<h1>{escape(text_in(track.spec.title, language, source))}</h1>"
+        f'<p class="cw-edition">{escape(edition_label(edition, gettext))}</p>'
+        + (f"<p>{escape(summary)}</p>" if summary else "")
+        + "<dl>"
+        + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
+        + "</dl>"
+        + f'<div class="cw-credits"><h2>{escape(gettext("Licence and attributions"))}</h2>'
+        + f"<p>{escape(gettext('When you use or share this track, credit:'))}</p>"
+        + f"<ul>{''.join(credits)}</ul></div></section>"
+    )
+
+
+def _toc(chapters: tuple[Chapter, ...], gettext: Callable[[str], str]) -> str:
+    def line(anchor: str, title: str) -> str:
+        return (
+            f'<span class="cw-toc-line"><a href="#{anchor}">{escape(title)}</a>'
+            f'<span class="cw-toc-dots"></span>'
+            f'<span class="cw-toc-page" data-page-of="{anchor}">{TOC_PLACEHOLDER}</span></span>'
+        )
+
+    items = []
+    for chapter in chapters:
+        inner = "".join(f"<li>{line(p.anchor, p.title)}</li>" for p in chapter.pages[1:])
+        items.append(
+            f'<li class="cw-toc-chapter">{line(chapter.anchor, chapter.title)}'
+            + (f"<ol>{inner}</ol>" if inner else "")
+            + "</li>"
+        )
+    return (
+        f'<nav class="cw-toc"><h1>{escape(gettext("Contents"))}</h1><ol>{"".join(items)}</ol></nav>'
+    )
+
+
+def print_pages(
+    track: Track, registry: Registry, tree: dict[str, bytes], language: str, edition: Edition
+) -> list[list[str]]:
+    """The staged paths of the document, one list per chapter (its first page opens it).
+
+    Adds the generated pages (syllabus, forms) to ``tree``.
+    """
+    gettext = translator(language)
+    direction = text_direction(language)
+    syllabus = f"# {markdown_text(gettext('Syllabus'))}\n\n"
+    syllabus += render_track_page(track, registry, language, gettext, module_base="modules/")
+    if edition == "teacher":
+        lab_facts = read_lab_facts(registry.root)
+        labs = {m: lab_facts.kit_labs(registry, m, language) for m in track.module_ids}
+        syllabus += "\n\n" + render_teacher_plan(
+            track, registry, language, gettext, labs, module_base="modules/"
+        )
+    tree[_SYLLABUS] = syllabus.encode("utf-8")
+    chapters = [[_SYLLABUS]]
+    modules = registry.modules_by_id
+    for module_id in dict.fromkeys(track.module_ids):
+        module = modules.get(module_id)
+        page = f"modules/{module_id}/index.md"
+        if module is None or page not in tree:
+            continue
+        chapter = [page]
+        chapter += [f"labs/{lab}.md" for lab in module.spec.labs if f"labs/{lab}.md" in tree]
+        kit = f"modules/{module_id}/{KIT_PAGE}.md"
+        if edition == "teacher" and kit in tree:
+            chapter.append(kit)
+        chapters.append(chapter)
+    banks, _ = load_banks(registry.root, list(registry.modules))
+    for form in build_forms(track, banks):
+        if not form.items:
+            continue
+        name = _FORM.format(letter=form.letter)
+        title = gettext("Form {letter}").replace("{letter}", form.letter)
+        body = render_form(form, language, direction, gettext)
+        tree[name] = f"# {markdown_text(title)}\n\n{body}\n".encode()
+        chapters.append([name])
+    return chapters
+
+
+def build_document(
+    staged_files: Mapping[str, bytes],
+    registry: Registry,
+    track: Track,
+    language: str,
+    edition: Edition,
+    paper: Paper,
+) -> PrintDocument:
+    """The HTML document of ``track`` in ``language`` and ``edition`` on ``paper``.
+
+    Args:
+        staged_files: the site's staged tree (``StagedFiles.files``), every language.
+    """
+    gettext = translator(language)
+    direction = text_direction(language)
+    tree = files_in_language(staged_files, language, registry.language_codes)
+    chapter_paths = print_pages(track, registry, tree, language, edition)
+    anchors: dict[str, str] = {}
+    for path in (p for chapter in chapter_paths for p in chapter):
+        anchors.setdefault(path, f"p{len(anchors) + 1}")
+    convert = markdown_converter(read_mkdocs_yml(registry.root))
+    chapter_list = []
+    for paths in chapter_paths:
+        pages = tuple(print_page(p, anchors[p], tree, anchors, convert) for p in paths)
+        chapter_list.append(Chapter(anchor=anchors[paths[0]], title=pages[0].title, pages=pages))
+    chapters = tuple(chapter_list)
+    title = text_in(track.spec.title, language, registry.source_language.code)
+    body = []
+    for chapter in chapters:
+        parts = [
+            f'<section class="{"cw-chapter" if i == 0 else "cw-part"}" id="{page.anchor}">'
+            f"{page.body}</section>"
+            for i, page in enumerate(chapter.pages)
+        ]
+        body.append(f'<div id="cw-{chapter.anchor}">{"".join(parts)}</div>')
+    text = "".join(body)
+    if edition == "teacher":
+        text = text.replace("<details>", "<details open>").replace("<details ", "<details open ")
+    stylesheet = (resources.files("courseware.site.print") / "print.css").read_text("utf-8")
+    rules = _page_rules(
+        tuple(Chapter(f"cw-{c.anchor}", c.title, c.pages) for c in chapters),
+        title,
+        paper,
+        direction,
+    )
+    html = (
+        f'<!DOCTYPE html><html lang="{escape(language)}" dir="{direction}"><head>'
+        f'<meta charset="utf-8"><title>{escape(title)}</title>'
+        f"<style>{stylesheet}\n{rules}</style></head>"
+        f'<body class="cw-print cw-edition-{edition}">'
+        + _cover(track, registry, language, edition)
+        + _toc(chapters, gettext)
+        + text
+        + "</body></html>"
+    )
+    ordered = tuple(p.anchor for c in chapters for p in c.pages)
+    return PrintDocument(html=html, anchors=ordered, language=language, direction=direction)
