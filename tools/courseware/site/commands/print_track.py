@@ -11,7 +11,14 @@ from courseware.project_paths import PRINT_CACHE_DIR, PRINTS_OUT_DIR
 from courseware.registry.load import load_registry
 from courseware.site.commands.bundle import find_track
 from courseware.site.commands.stage_and_check import stage_and_check
-from courseware.site.print import Edition, Paper, PrintedTrack, lazy_chromium, print_track
+from courseware.site.print import (
+    Edition,
+    Paper,
+    PrintedTrack,
+    in_own_thread,
+    lazy_chromium,
+    print_track,
+)
 from courseware.validation import did_you_mean
 
 
@@ -47,10 +54,21 @@ def print_track_pdf(
             f"language {language!r} is not declared in curriculum/languages.yaml{hint}"
         )
     staged = stage_and_check(registry)
-    with lazy_chromium() as browser:
-        printed = print_track(
-            registry, staged.files, track, language, edition, paper, root / PRINT_CACHE_DIR, browser
-        )
+
+    def print_it() -> PrintedTrack:
+        with lazy_chromium() as browser:
+            return print_track(
+                registry,
+                staged.files,
+                track,
+                language,
+                edition,
+                paper,
+                root / PRINT_CACHE_DIR,
+                browser,
+            )
+
+    printed = in_own_thread(print_it)
     target = out or root / PRINTS_OUT_DIR / printed.file_name
     write_atomically(target, printed.path.read_bytes())
     return dataclasses.replace(printed, path=target)

@@ -1,6 +1,12 @@
 """The print kit: each track as a PDF per language and edition, printed by Chromium."""
 
-from courseware.site.print.chromium import PrintedPdf, chromium_browser, chromium_path, print_pdf
+from courseware.site.print.chromium import (
+    PrintedPdf,
+    chromium_browser,
+    chromium_path,
+    in_own_thread,
+    print_pdf,
+)
 from courseware.site.print.document import (
     EDITIONS,
     PAPER_SIZES_MM,
@@ -35,6 +41,7 @@ __all__ = [
     "chromium_browser",
     "chromium_path",
     "edition_label",
+    "in_own_thread",
     "lazy_chromium",
     "offer_prints",
     "print_file_name",

@@ -25,11 +25,12 @@ import io
 import json
 import os
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from courseware.errors import BuildError
 from courseware.site.print.document import MARGIN_MM, PAPER_SIZES_MM, Paper, PrintDocument
@@ -45,6 +46,7 @@ CHROMIUM_ARGS = (
     "--disable-sync",
 )
 _CSS_PX_PER_MM = 96 / 25.4
+T = TypeVar("T")
 _MAX_PRINTINGS = 3
 
 
@@ -74,6 +76,17 @@ def chromium_path() -> Path:
             f"apt-get install {CHROMIUM_PACKAGE} (or set COURSEWARE_CHROMIUM to its path)"
         )
     return Path(found)
+
+
+def in_own_thread(work: Callable[[], T]) -> T:
+    """Run ``work`` in a thread of its own and return its result (or raise its error).
+
+    Playwright's sync API refuses to start in a thread where an asyncio loop is running (a
+    Jupyter kernel, or another Playwright user such as a test session's browser), and a
+    browser it started may only be used from its thread: printing gets a thread of its own.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="courseware-print") as pool:
+        return pool.submit(work).result()
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -63,6 +64,7 @@ DATE_SLOT = "{{courseware-print-date}}"
 document printed yesterday is not printed again today."""
 
 _SYLLABUS = "print-syllabus.md"
+_NOSCRIPT = re.compile(r"<noscript>.*?</noscript>", re.DOTALL)
 _FORM = "print-form-{letter}.md"
 
 
@@ -177,9 +179,8 @@ def _toc(chapters: tuple[Chapter, ...], gettext: Callable[[str], str]) -> str:
             + (f"<ol>{inner}</ol>" if inner else "")
             + "</li>"
         )
-    return (
-        f'<nav class="cw-toc"><h1>{escape(gettext("Contents"))}</h1><ol>{"".join(items)}</ol></nav>'
-    )
+    heading = escape(gettext("Contents"))
+    return f'<nav class="cw-toc"><h1>{heading}</h1><ol>{"".join(items)}</ol></nav>'
 
 
 def print_pages(
@@ -219,7 +220,8 @@ def print_pages(
             continue
         name = _FORM.format(letter=form.letter)
         title = gettext("Form {letter}").replace("{letter}", form.letter)
-        body = render_form(form, language, direction, gettext)
+        # On paper there is no script to make a result code: the teacher marks the form.
+        body = _NOSCRIPT.sub("", render_form(form, language, direction, gettext))
         tree[name] = f"# {markdown_text(title)}\n\n{body}\n".encode()
         chapters.append([name])
     return chapters

@@ -23,7 +23,7 @@ from courseware.atomic_files import write_atomically
 from courseware.fingerprints import Fingerprint
 from courseware.registry.load import Registry
 from courseware.registry.tracks import Track
-from courseware.site.print.chromium import chromium_browser, print_pdf
+from courseware.site.print.chromium import chromium_browser, in_own_thread, print_pdf
 from courseware.site.print.document import EDITIONS, Edition, Paper, build_document
 from courseware.site.render import TrackPrint
 
@@ -170,11 +170,17 @@ def build_track_prints(
 ) -> tuple[PrintedTrack, ...]:
     """Every track in every language it has, both editions, on A4; one Chromium for all
     (started only when a PDF is out of date)."""
-    with lazy_chromium() as browser:
-        return tuple(
-            print_track(registry, staged_files, track, language, edition, "a4", cache_dir, browser)
-            for track, language, edition in _wanted(registry)
-        )
+
+    def print_all() -> tuple[PrintedTrack, ...]:
+        with lazy_chromium() as browser:
+            return tuple(
+                print_track(
+                    registry, staged_files, track, language, edition, "a4", cache_dir, browser
+                )
+                for track, language, edition in _wanted(registry)
+            )
+
+    return in_own_thread(print_all)
 
 
 def offer_prints(

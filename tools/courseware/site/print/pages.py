@@ -54,7 +54,8 @@ class PrintedPage:
 
 def markdown_converter(mkdocs_config: Mapping[str, Any]) -> Callable[[str], str]:
     """A function that converts a page's Markdown as MkDocs would, with the extensions and
-    options of ``mkdocs.yml``; headings get no permalink sign (paper cannot follow it)."""
+    options of ``mkdocs.yml`` (and the three MkDocs always adds); headings get no permalink
+    sign (paper cannot follow it)."""
     names: list[str] = []
     configs: dict[str, dict[str, Any]] = {}
     for entry in mkdocs_config.get("markdown_extensions") or []:
@@ -64,9 +65,9 @@ def markdown_converter(mkdocs_config: Mapping[str, Any]) -> Callable[[str], str]
             for name, options in entry.items():
                 names.append(name)
                 configs[name] = dict(options or {})
+    # MkDocs always adds these three (mkdocs.config.defaults: markdown_extensions).
+    names += [name for name in ("toc", "tables", "fenced_code") if name not in names]
     configs.setdefault("toc", {})["permalink"] = False
-    if "toc" not in names:
-        names.append("toc")
 
     def convert(text: str) -> str:
         converter = markdown.Markdown(extensions=names, extension_configs=configs)

@@ -1,0 +1,47 @@
+"""Printing with the real Chromium: the contents' page numbers from the first printing, and
+the check that finds an element wider than the printable width before printing."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from courseware.site.print.chromium import find_overflows, print_pdf
+from courseware.site.print.document import PrintDocument
+
+pytestmark = [pytest.mark.browser]
+
+
+def _document(body: str, anchors: tuple[str, ...] = ()) -> PrintDocument:
+    head = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head>'
+    html = f"{head}<body>{body}</body></html>"
+    return PrintDocument(html=html, anchors=anchors, language="en", direction="ltr")
+
+
+def test_an_element_wider_than_the_paper_is_found(browser) -> None:
+    page = browser.new_page()
+    try:
+        page.set_content(
+            _document('<p>fits</p><div class="wide" style="width: 2000px">too wide</div>').html
+        )
+        found = find_overflows(page, "a4")
+    finally:
+        page.close()
+    assert found == ("div.wide: 2000 px",)
+
+
+def test_the_contents_get_the_page_numbers_of_the_first_printing(browser) -> None:
+    body = (
+        '<nav><a href="#one">One</a> <span data-page-of="one">000</span>'
+        ' <a href="#two">Two</a> <span data-page-of="two">000</span></nav>'
+        '<h1 id="one" style="break-before: page">One</h1>'
+        '<h1 id="two" style="break-before: page">Two</h1><p style="break-before: page">end</p>'
+    )
+    printed = print_pdf(browser, _document(body, ("one", "two")), "a4")
+    assert printed.page_numbers == {"one": 2, "two": 3}
+    assert printed.pages == 4
+    first = PdfReader(io.BytesIO(printed.data)).pages[0].extract_text()
+    assert "000" not in first
+    assert "One 2" in first and "Two 3" in first
