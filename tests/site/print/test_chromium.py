@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from courseware.site.print.chromium import find_overflows, print_pdf
-from courseware.site.print.document import PrintDocument
+from courseware.site.print.document import PrintDocument, css_string
 
 pytestmark = [pytest.mark.browser]
 
@@ -45,3 +45,15 @@ def test_the_contents_get_the_page_numbers_of_the_first_printing(browser) -> Non
     first = PdfReader(io.BytesIO(printed.data)).pages[0].extract_text()
     assert "000" not in first
     assert "One 2" in first and "Two 3" in first
+
+
+def test_a_running_head_keeps_its_spaces_and_cannot_close_the_style(browser) -> None:
+    title = 'Café au lait </style> "quoted" \\ end'
+    head = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>'
+        f"@page {{ @top-center {{ content: {css_string(title)}; }} }}</style></head>"
+    )
+    document = PrintDocument(f"{head}<body><p>body</p></body></html>", (), "en", "ltr")
+    text = PdfReader(io.BytesIO(print_pdf(browser, document, "a4").data)).pages[0].extract_text()
+    assert 'Café au lait </style> "quoted" \\ end' in text
+    assert "body" in text

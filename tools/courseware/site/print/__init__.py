@@ -10,10 +10,12 @@ from courseware.site.print.chromium import (
 from courseware.site.print.document import (
     EDITIONS,
     PAPER_SIZES_MM,
+    DocumentSources,
     Edition,
     Paper,
     PrintDocument,
     build_document,
+    document_sources,
     edition_label,
 )
 from courseware.site.print.kit import (
@@ -30,6 +32,7 @@ from courseware.site.print.kit import (
 __all__ = [
     "EDITIONS",
     "PAPER_SIZES_MM",
+    "DocumentSources",
     "PRINTS_FOLDER",
     "Edition",
     "Paper",
@@ -38,6 +41,7 @@ __all__ = [
     "PrintedTrack",
     "build_document",
     "build_track_prints",
+    "document_sources",
     "chromium_browser",
     "chromium_path",
     "edition_label",

@@ -18,14 +18,13 @@ margin box holds the track's and the chapter's titles, since Chromium has no ``s
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
-from courseware.assess.bank import load_banks
+from courseware.assess.bank import Bank, load_banks
 from courseware.assess.forms import build_forms
 from courseware.i18n.catalogs import translator
 from courseware.i18n.formatting import format_day, language_name
@@ -33,7 +32,12 @@ from courseware.registry.licenses import LICENSES
 from courseware.registry.load import Registry
 from courseware.registry.tracks import Track, track_attributions, track_license
 from courseware.site.offline import files_in_language
-from courseware.site.print.pages import PrintedPage, markdown_converter, print_page
+from courseware.site.print.pages import (
+    PrintedPage,
+    markdown_converter,
+    page_url_folder,
+    print_page,
+)
 from courseware.site.render import (
     KIT_PAGE,
     escape,
@@ -43,7 +47,7 @@ from courseware.site.render import (
     render_track_page,
     text_direction,
 )
-from courseware.site.staging import read_lab_facts, read_mkdocs_yml
+from courseware.site.staging import LabFacts, read_lab_facts, read_mkdocs_yml
 from courseware.textfields import text_in
 
 Edition = Literal["student", "teacher"]
@@ -92,14 +96,27 @@ class PrintDocument:
         return self.html.replace(DATE_SLOT, escape(format_day(day, self.language)), 1)
 
 
+def stylesheet() -> str:
+    """The print stylesheet (``print.css``, shipped in the package)."""
+    return (resources.files("courseware.site.print") / "print.css").read_text("utf-8")
+
+
 def edition_label(edition: Edition, gettext: Callable[[str], str]) -> str:
     """``Student edition`` or ``Teacher's edition`` in the reader's language."""
     return gettext("Teacher's edition") if edition == "teacher" else gettext("Student edition")
 
 
-def _css_string(text: str) -> str:
-    """A CSS string literal (for ``content:``); JSON escaping is valid CSS escaping here."""
-    return json.dumps(text, ensure_ascii=True).replace("\\u", "\\")
+def css_string(text: str) -> str:
+    """A CSS string literal (for ``content:``) holding ``text`` exactly.
+
+    Every character but printable ASCII (and ``"\\<>&``, so a title cannot close the style
+    element) is a hex escape ended by one space, which the escape consumes (CSS Syntax Level
+    3, 4.3.7), so a space in the text after it is kept.
+    """
+    escaped = "".join(
+        ch if " " <= ch <= "~" and ch not in '"\\<>&' else f"\\{ord(ch):x} " for ch in text
+    )
+    return f'"{escaped}"'
 
 
 def _page_rules(chapters: tuple[Chapter, ...], title: str, paper: Paper, direction: str) -> str:
@@ -109,7 +126,7 @@ def _page_rules(chapters: tuple[Chapter, ...], title: str, paper: Paper, directi
     box = f"font-size: 8pt; color: #333; font-family: {family};"
     rules = [
         f"@page {{ size: {width}mm {height}mm; margin: {MARGIN_MM}mm;"
-        f" @{start} {{ content: {_css_string(title)}; {box} }}"
+        f" @{start} {{ content: {css_string(title)}; {box} }}"
         f' @bottom-center {{ content: counter(page) " / " counter(pages); {box} }} }}',
         "@page cw-cover { @top-left { content: none } @top-right { content: none }"
         " @bottom-center { content: none } }",
@@ -117,9 +134,7 @@ def _page_rules(chapters: tuple[Chapter, ...], title: str, paper: Paper, directi
     ]
     for number, chapter in enumerate(chapters):
         name = f"cw-chapter-{number}"
-        rules.append(
-            f"@page {name} {{ @{end} {{ content: {_css_string(chapter.title)}; {box} }} }}"
-        )
+        rules.append(f"@page {name} {{ @{end} {{ content: {css_string(chapter.title)}; {box} }} }}")
         rules.append(f"#{chapter.anchor} {{ page: {name}; }}")
     return "\n".join(rules)
 
@@ -183,8 +198,29 @@ def _toc(chapters: tuple[Chapter, ...], gettext: Callable[[str], str]) -> str:
     return f'<nav class="cw-toc"><h1>{heading}</h1><ol>{"".join(items)}</ol></nav>'
 
 
+@dataclass(frozen=True)
+class ProjectInputs:
+    """What every document of a build reads from the project once: the labs' headers (for
+    the teacher's plan) and the question banks (for the forms)."""
+
+    facts: LabFacts
+    banks: Mapping[str, Bank]
+
+
+def read_project_inputs(registry: Registry) -> ProjectInputs:
+    """Read the labs' headers and the modules' question banks (a bank with problems is left
+    out here: ``courseware assess check`` reports them)."""
+    banks, _ = load_banks(registry.root, list(registry.modules))
+    return ProjectInputs(facts=read_lab_facts(registry.root), banks=banks)
+
+
 def print_pages(
-    track: Track, registry: Registry, tree: dict[str, bytes], language: str, edition: Edition
+    track: Track,
+    registry: Registry,
+    tree: dict[str, bytes],
+    language: str,
+    edition: Edition,
+    inputs: ProjectInputs,
 ) -> list[list[str]]:
     """The staged paths of the document, one list per chapter (its first page opens it).
 
@@ -195,8 +231,7 @@ def print_pages(
     syllabus = f"# {markdown_text(gettext('Syllabus'))}\n\n"
     syllabus += render_track_page(track, registry, language, gettext, module_base="modules/")
     if edition == "teacher":
-        lab_facts = read_lab_facts(registry.root)
-        labs = {m: lab_facts.kit_labs(registry, m, language) for m in track.module_ids}
+        labs = {m: inputs.facts.kit_labs(registry, m, language) for m in track.module_ids}
         syllabus += "\n\n" + render_teacher_plan(
             track, registry, language, gettext, labs, module_base="modules/"
         )
@@ -214,8 +249,7 @@ def print_pages(
         if edition == "teacher" and kit in tree:
             chapter.append(kit)
         chapters.append(chapter)
-    banks, _ = load_banks(registry.root, list(registry.modules))
-    for form in build_forms(track, banks):
+    for form in build_forms(track, inputs.banks):
         if not form.items:
             continue
         name = _FORM.format(letter=form.letter)
@@ -227,23 +261,63 @@ def print_pages(
     return chapters
 
 
-def build_document(
+@dataclass(frozen=True)
+class DocumentSources:
+    """What one document is made of, before any Markdown is converted: its pages by chapter
+    and the staged tree in its language (with the generated pages)."""
+
+    track: Track
+    language: str
+    edition: Edition
+    tree: Mapping[str, bytes]
+    chapters: tuple[tuple[str, ...], ...]
+    cover: str
+
+    def parts(self) -> Iterator[tuple[str, bytes]]:
+        """The cover, then each page of the document and the files beside it (its figures),
+        in order: everything the printed document is made from, for its cache key."""
+        yield "cover", self.cover.encode("utf-8")
+        for path in (page for chapter in self.chapters for page in chapter):
+            yield path, self.tree[path]
+            folder = page_url_folder(path)
+            for name in sorted(self.tree):
+                if name.startswith((f"{folder}/", f"{folder}-")) and not name.endswith(".md"):
+                    yield name, self.tree[name]
+
+
+def document_sources(
     staged_files: Mapping[str, bytes],
     registry: Registry,
     track: Track,
     language: str,
     edition: Edition,
-    paper: Paper,
-) -> PrintDocument:
-    """The HTML document of ``track`` in ``language`` and ``edition`` on ``paper``.
+    inputs: ProjectInputs | None = None,
+) -> DocumentSources:
+    """The sources of ``track``'s document in ``language`` and ``edition``.
 
     Args:
         staged_files: the site's staged tree (``StagedFiles.files``), every language.
+        inputs: the labs' headers and question banks, if already read.
     """
+    tree = files_in_language(staged_files, language, registry.language_codes)
+    inputs = inputs if inputs is not None else read_project_inputs(registry)
+    chapters = print_pages(track, registry, tree, language, edition, inputs)
+    return DocumentSources(
+        track=track,
+        language=language,
+        edition=edition,
+        tree=tree,
+        chapters=tuple(tuple(chapter) for chapter in chapters),
+        cover=_cover(track, registry, language, edition),
+    )
+
+
+def build_document(sources: DocumentSources, registry: Registry, paper: Paper) -> PrintDocument:
+    """The HTML document of ``sources`` on ``paper``."""
+    track, language, edition, tree = sources.track, sources.language, sources.edition, sources.tree
     gettext = translator(language)
     direction = text_direction(language)
-    tree = files_in_language(staged_files, language, registry.language_codes)
-    chapter_paths = print_pages(track, registry, tree, language, edition)
+    chapter_paths = sources.chapters
     anchors: dict[str, str] = {}
     for path in (p for chapter in chapter_paths for p in chapter):
         anchors.setdefault(path, f"p{len(anchors) + 1}")
@@ -265,7 +339,6 @@ def build_document(
     text = "".join(body)
     if edition == "teacher":
         text = text.replace("<details>", "<details open>").replace("<details ", "<details open ")
-    stylesheet = (resources.files("courseware.site.print") / "print.css").read_text("utf-8")
     rules = _page_rules(
         tuple(Chapter(f"cw-{c.anchor}", c.title, c.pages) for c in chapters),
         title,
@@ -275,9 +348,9 @@ def build_document(
     html = (
         f'<!DOCTYPE html><html lang="{escape(language)}" dir="{direction}"><head>'
         f'<meta charset="utf-8"><title>{escape(title)}</title>'
-        f"<style>{stylesheet}\n{rules}</style></head>"
+        f"<style>{stylesheet()}\n{rules}</style></head>"
         f'<body class="cw-print cw-edition-{edition}">'
-        + _cover(track, registry, language, edition)
+        + sources.cover
         + _toc(chapters, gettext)
         + text
         + "</body></html>"

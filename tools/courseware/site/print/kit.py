@@ -24,8 +24,18 @@ from courseware.fingerprints import Fingerprint
 from courseware.registry.load import Registry
 from courseware.registry.tracks import Track
 from courseware.site.print.chromium import chromium_browser, in_own_thread, print_pdf
-from courseware.site.print.document import EDITIONS, Edition, Paper, build_document
+from courseware.site.print.document import (
+    EDITIONS,
+    Edition,
+    Paper,
+    ProjectInputs,
+    build_document,
+    document_sources,
+    read_project_inputs,
+    stylesheet,
+)
 from courseware.site.render import TrackPrint
+from courseware.site.staging import read_mkdocs_yml
 
 PRINTS_FOLDER = "prints"
 """Where the site offers the PDFs (``prints/<track>-<language>-<edition>.pdf``)."""
@@ -110,19 +120,26 @@ def print_track(
     paper: Paper,
     cache_dir: Path,
     browser: Callable[[], Any],
+    inputs: ProjectInputs | None = None,
 ) -> PrintedTrack:
     """Print (or reuse from ``cache_dir``) ``track`` in ``language`` and ``edition``.
 
     Args:
         staged_files: the site's staged tree, as ``collect_site_files`` returns it.
         browser: returns the Chromium to print with (started on first call).
+        inputs: the labs' headers and question banks, if already read.
 
     Raises:
         BuildError: Chromium is missing or fails; the cached PDF, if any, is left as it was.
     """
-    document = build_document(staged_files, registry, track, language, edition, paper)
+    sources = document_sources(staged_files, registry, track, language, edition, inputs)
     fingerprint = Fingerprint(_FORMAT).add_json([track.id, language, edition, paper])
-    key = fingerprint.add_text(document.html).add_code().add_packages().hexdigest()
+    fingerprint.add_text(stylesheet()).add_json(
+        read_mkdocs_yml(registry.root).get("markdown_extensions")
+    )
+    for name, content in sources.parts():
+        fingerprint.add_text(name).add_bytes(content)
+    key = fingerprint.add_code().add_packages().hexdigest()
     name = print_file_name(track.id, language, edition, paper)
     pdf_path = cache_dir / name
     key_path = cache_dir / f"{name}.key"
@@ -138,6 +155,7 @@ def print_track(
     if is_current:
         pages = int(pages_path.read_bytes())
     else:
+        document = build_document(sources, registry, paper)
         dated = dataclasses.replace(document, html=document.dated_html(_printed_on()))
         printed = print_pdf(browser(), dated, paper)
         key_path.unlink(missing_ok=True)
@@ -171,11 +189,21 @@ def build_track_prints(
     """Every track in every language it has, both editions, on A4; one Chromium for all
     (started only when a PDF is out of date)."""
 
+    inputs = read_project_inputs(registry)
+
     def print_all() -> tuple[PrintedTrack, ...]:
         with lazy_chromium() as browser:
             return tuple(
                 print_track(
-                    registry, staged_files, track, language, edition, "a4", cache_dir, browser
+                    registry,
+                    staged_files,
+                    track,
+                    language,
+                    edition,
+                    "a4",
+                    cache_dir,
+                    browser,
+                    inputs,
                 )
                 for track, language, edition in _wanted(registry)
             )
