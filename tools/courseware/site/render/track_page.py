@@ -105,7 +105,12 @@ def render_track_prints(
         )
         items.append(f"- [{markdown_text(label)}]({root}{printed.path})")
     heading = markdown_text(gettext("Print this track"))
-    return f"**{heading}**\n{{: .cw-no-print }}\n\n" + "\n".join(items) + "\n{: .cw-no-print }\n\n"
+    # md_in_html: the block is Markdown, so MkDocs resolves each language's links.
+    return (
+        f'<div class="cw-track-prints cw-no-print" markdown>\n\n**{heading}**\n\n'
+        + "\n".join(items)
+        + "\n\n</div>\n\n"
+    )
 
 
 def _unit_label(unit: str, number: int, gettext: Translate) -> str:
