@@ -799,6 +799,24 @@ TRANSLATION_SUFFIX = _code(
     "Rename the file with a declared language code.",
 )
 
+CATALOG_UNREADABLE = _code(
+    "CW-I18N-004",
+    "catalog-unreadable",
+    "A content catalog (locale/<lang>/LC_MESSAGES/<document>.po) that is not a valid PO file.",
+    "locale/es/LC_MESSAGES/pages/about.po:12: not a valid PO file (unterminated string); "
+    "fix the entry, or run courseware translate update to rewrite the catalog",
+    "Fix the entry the message names; a translation tool (Poedit, Weblate) writes valid files.",
+)
+TRANSLATED_TWICE = _code(
+    "CW-I18N-005",
+    "translated-twice",
+    "A document translated both in a catalog and in a whole file that is not marked as an "
+    "adaptation.",
+    "modules/x/index.es.md: modules/x/index.md is also translated in "
+    "locale/es/LC_MESSAGES/modules/x/index.po; delete one, or mark the file 'adaptation: true'",
+    "Keep one translation: the catalog, or the whole file marked as an adaptation.",
+)
+
 # --- SITE ---------------------------------------------------------------------------------
 
 URL_COLLISION = _code(

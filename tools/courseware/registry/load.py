@@ -25,8 +25,9 @@ from courseware.registry.tracks import load_tracks
 from courseware.validation import did_you_mean, validate_document
 from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
 
-CONTENT_FOLDERS = ("curriculum", "modules", "labs", "pages")
-"""Folders holding contributed content; no symbolic link may appear anywhere inside them."""
+CONTENT_FOLDERS = ("curriculum", "modules", "labs", "pages", "locale")
+"""Folders holding contributed content (``locale`` holds the content catalogs); no symbolic link
+may appear anywhere inside them."""
 
 __all__ = [
     "CONTENT_FOLDERS",

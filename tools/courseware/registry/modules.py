@@ -22,6 +22,11 @@ from pydantic import Field, field_validator, model_validator
 
 from courseware import problem_codes as codes
 from courseware.errors import Problem
+from courseware.i18n.content_catalogs import (
+    catalog_coverage,
+    catalog_languages,
+    catalog_path,
+)
 from courseware.registry.licenses import LICENSES, LicenseId, combine_licenses, may_relicense
 from courseware.registry.models import Audience
 from courseware.registry.prerequisites import find_cycles, format_cycle
@@ -172,7 +177,11 @@ class Module:
     folder: str
     """The module's folder relative to the project root, such as ``modules/what-is-tinyml``."""
     languages: tuple[str, ...]
-    """The source language first, then each language with an ``index.<lang>.md``."""
+    """The source language first, then each language with an ``index.<lang>.md`` or a
+    content catalog that translates every paragraph."""
+    catalog_languages: tuple[str, ...] = ()
+    """Languages whose text is assembled from a catalog (``i18n/content_catalogs.py``), at
+    any coverage; those at 100 % are also in ``languages``."""
 
     @property
     def id(self) -> str:
@@ -191,6 +200,8 @@ class Module:
 
     def text_file(self, language: str) -> str:
         """The Markdown file read for ``language``, falling back to the source text."""
+        if language in self.catalog_languages:
+            return f"{self.folder}/{SOURCE_TEXT}"
         if language in self.languages and language != self.spec.source_language:
             return f"{self.folder}/index.{language}.md"
         return f"{self.folder}/{SOURCE_TEXT}"
@@ -251,9 +262,56 @@ def load_modules(
             continue
         languages, file_problems = _text_languages(folder, root, spec, language_codes)
         problems += file_problems
+        from_catalogs, file_problems = _catalog_languages(
+            folder, root, spec, languages, language_codes
+        )
+        problems += file_problems
+        complete = tuple(code for code, percent in from_catalogs if percent == 100)
         problems += _check_own_fields(spec, document, folder.name, language_codes)
-        modules.append(Module(spec=spec, folder=relative, languages=languages))
+        modules.append(
+            Module(
+                spec=spec,
+                folder=relative,
+                languages=(*languages, *complete),
+                catalog_languages=tuple(code for code, _ in from_catalogs),
+            )
+        )
     return modules, problems, documents
+
+
+def _catalog_languages(
+    folder: Path, root: Path, spec: ModuleSpec, whole_files: tuple[str, ...], declared: set[str]
+) -> tuple[list[tuple[str, int]], list[Problem]]:
+    """The languages translating the module's text in a catalog, with their coverage."""
+    source_path = f"{display_path(folder, root)}/{SOURCE_TEXT}"
+    text_file = folder / SOURCE_TEXT
+    if not text_file.is_file() or text_file.is_symlink():
+        return [], []
+    found: list[tuple[str, int]] = []
+    problems: list[Problem] = []
+    codes_with_catalogs = catalog_languages(root, source_path, sorted(declared))
+    text = text_file.read_text(encoding="utf-8", errors="replace")
+    for code in codes_with_catalogs:
+        if code == spec.source_language:
+            continue
+        if code in whole_files:
+            catalog = catalog_path(root, source_path, code).relative_to(root).as_posix()
+            problems.append(
+                Problem(
+                    f"{display_path(folder, root)}/index.{code}.md",
+                    None,
+                    None,
+                    f"{source_path} is also translated in {catalog}; delete one of them",
+                    code=codes.TRANSLATED_TWICE,
+                )
+            )
+            continue
+        counts, problem = catalog_coverage(root, source_path, code, text)
+        if problem is not None:
+            problems.append(problem)
+        elif counts is not None:
+            found.append((code, counts.percent))
+    return found, problems
 
 
 def _text_languages(

@@ -20,6 +20,7 @@ from courseware.site.render.markdown_text import markdown_text
 from courseware.site.render.module_page import render_module_card, render_module_index
 from courseware.site.render.notices import (
     fallback_notice,
+    partly_translated_notice,
     stale_notice,
     text_direction,
     wrap_in_language,
@@ -53,6 +54,7 @@ from courseware.site.render.track_page import (
     render_track_prints,
     track_print_css,
 )
+from courseware.site.render.translated_document import TranslatedDocument, translated_document
 
 __all__ = [
     "KIT_PAGE",
@@ -74,6 +76,7 @@ __all__ = [
     "element",
     "escape",
     "fallback_notice",
+    "partly_translated_notice",
     "heading_attributes",
     "in_language",
     "index_script",
@@ -101,5 +104,7 @@ __all__ = [
     "syllabus_text",
     "text_direction",
     "track_print_css",
+    "translated_document",
+    "TranslatedDocument",
     "wrap_in_language",
 ]

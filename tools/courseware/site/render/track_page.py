@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from courseware.i18n.catalogs import plural_translator
 from courseware.i18n.formatting import format_duration, format_size, language_name
 from courseware.registry.licenses import LICENSES
 from courseware.registry.load import Registry
@@ -94,13 +95,19 @@ def render_track_prints(
     left out of the printed syllabus."""
     if not prints:
         return ""
+    ngettext = plural_translator(language)
     editions = {"student": gettext("Student edition"), "teacher": gettext("Teacher's edition")}
     items = []
     for printed in prints:
-        label = gettext("{edition} ({language}, PDF, {pages} pages, {size})").format(
+        template = ngettext(
+            "{edition} ({language}, PDF, {count} page, {size})",
+            "{edition} ({language}, PDF, {count} pages, {size})",
+            printed.pages,
+        )
+        label = template.format(
             edition=editions.get(printed.edition, printed.edition),
             language=language_name(printed.language, language),
-            pages=printed.pages,
+            count=printed.pages,
             size=format_size(printed.size_bytes, language),
         )
         items.append(f"- [{markdown_text(label)}]({root}{printed.path})")
