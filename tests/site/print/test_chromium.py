@@ -3,7 +3,9 @@ the check that finds an element wider than the printable width before printing."
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import time
 
 import pytest
 from pypdf import PdfReader
@@ -57,3 +59,17 @@ def test_a_running_head_keeps_its_spaces_and_cannot_close_the_style(browser) -> 
     text = PdfReader(io.BytesIO(print_pdf(browser, document, "a4").data)).pages[0].extract_text()
     assert 'Café au lait </style> "quoted" \\ end' in text
     assert "body" in text
+
+
+def test_a_document_printed_twice_on_a_day_is_the_same_file(browser) -> None:
+    document = _document(
+        '<nav><a href="#a">A</a> <span data-page-of="a">000</span></nav>'
+        '<h1 id="a" style="break-before: page">Café</h1>',
+        ("a",),
+    )
+    day = dt.date(2026, 12, 4)
+    first = print_pdf(browser, document, "a4", day).data
+    time.sleep(1.1)  # Chromium stamps the second: a later one would differ without the day
+    second = print_pdf(browser, document, "a4", day).data
+    assert first == second
+    assert b"/CreationDate (D:20261204000000" in first

@@ -21,9 +21,11 @@ and every element wider than that width is reported: nothing may be cut at a pag
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -171,8 +173,28 @@ _FILL_SCRIPT = """(numbers) => {
 }"""
 
 
-def print_pdf(browser: Any, document: PrintDocument, paper: Paper) -> PrintedPdf:
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}")
+
+
+def stamp_dates(data: bytes, day: dt.date) -> bytes:
+    """The PDF with its creation and modification dates set to midnight of ``day``.
+
+    Chromium writes the moment of printing; with the day instead, the same document printed
+    twice on a day (or with ``SOURCE_DATE_EPOCH``) is the same file, byte for byte, as
+    partial builds merged from several machines must be. The digits keep their length, so
+    the cross-reference offsets stay right.
+    """
+    digits = day.strftime("%Y%m%d000000").encode("ascii")
+    return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:" + digits, data)
+
+
+def print_pdf(
+    browser: Any, document: PrintDocument, paper: Paper, day: dt.date | None = None
+) -> PrintedPdf:
     """Print ``document`` on ``paper``, its contents' page numbers filled in.
+
+    Args:
+        day: the date the PDF's metadata gives (``stamp_dates``); default Chromium's own.
 
     Raises:
         BuildError: when the contents' pages would not settle (never seen: a safeguard).
@@ -188,6 +210,7 @@ def print_pdf(browser: Any, document: PrintDocument, paper: Paper) -> PrintedPdf
             found = _destination_pages(data)
             wanted = {anchor: found.get(anchor, 0) for anchor in document.anchors}
             if wanted == numbers:
+                data = stamp_dates(data, day) if day is not None else data
                 return PrintedPdf(data, _page_count(data), numbers, overflows)
             numbers = wanted
             page.evaluate(_FILL_SCRIPT, json.loads(json.dumps(numbers)))

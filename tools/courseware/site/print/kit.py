@@ -82,8 +82,10 @@ def track_print_languages(track: Track, registry: Registry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(languages))
 
 
-def _printed_on() -> dt.date:
-    """Today, or the day of ``SOURCE_DATE_EPOCH`` (reproducible builds' convention)."""
+def printed_on() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention): the
+    cover's date and the PDF's. Builds on several machines (partial builds) give the same
+    PDFs on the same day, or always with ``SOURCE_DATE_EPOCH`` set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
@@ -155,9 +157,10 @@ def print_track(
     if is_current:
         pages = int(pages_path.read_bytes())
     else:
+        day = printed_on()
         document = build_document(sources, registry, paper)
-        dated = dataclasses.replace(document, html=document.dated_html(_printed_on()))
-        printed = print_pdf(browser(), dated, paper)
+        dated = dataclasses.replace(document, html=document.dated_html(day))
+        printed = print_pdf(browser(), dated, paper, day)
         key_path.unlink(missing_ok=True)
         write_atomically(pdf_path, printed.data)
         write_atomically(pages_path, str(printed.pages).encode())
