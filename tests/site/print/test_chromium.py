@@ -11,7 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from courseware.site.print.chromium import find_overflows, print_pdf
-from courseware.site.print.document import PrintDocument, css_string
+from courseware.site.print.document import PrintDocument
+from courseware.site.print.front_pages import css_string
 
 pytestmark = [pytest.mark.browser]
 

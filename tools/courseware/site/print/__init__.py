@@ -8,14 +8,16 @@ from courseware.site.print.chromium import (
     print_pdf,
 )
 from courseware.site.print.document import (
-    EDITIONS,
-    PAPER_SIZES_MM,
     DocumentSources,
-    Edition,
-    Paper,
     PrintDocument,
     build_document,
     document_sources,
+)
+from courseware.site.print.front_pages import (
+    EDITIONS,
+    PAPER_SIZES_MM,
+    Edition,
+    Paper,
     edition_label,
 )
 from courseware.site.print.kit import (

@@ -35,7 +35,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from courseware.errors import BuildError
-from courseware.site.print.document import MARGIN_MM, PAPER_SIZES_MM, Paper, PrintDocument
+from courseware.site.print.document import PrintDocument
+from courseware.site.print.front_pages import MARGIN_MM, PAPER_SIZES_MM, Paper
 
 CHROMIUM_PACKAGE = "chromium"
 """The Debian package that provides the browser."""

@@ -25,15 +25,13 @@ from courseware.registry.load import Registry
 from courseware.registry.tracks import Track
 from courseware.site.print.chromium import chromium_browser, in_own_thread, print_pdf
 from courseware.site.print.document import (
-    EDITIONS,
-    Edition,
-    Paper,
     ProjectInputs,
     build_document,
     document_sources,
     read_project_inputs,
     stylesheet,
 )
+from courseware.site.print.front_pages import EDITIONS, Edition, Paper
 from courseware.site.render import TrackPrint
 from courseware.site.staging import read_mkdocs_yml
 
