@@ -15,7 +15,8 @@ pypdf; the numbers are written in and the document is printed again. The placeho
 as wide as a three-digit number, so the second printing breaks pages where the first did;
 it is checked, and printed a third time in the rare case it did not.
 
-Before printing, the document is laid out at the paper's printable width with print styles,
+The PDF is tagged (its structure readable by screen readers) and carries bookmarks made from
+the headings. Before printing, the document is laid out at the paper's printable width with print styles,
 and every element wider than that width is reported: nothing may be cut at a page edge.
 """
 
@@ -207,7 +208,9 @@ def print_pdf(
         overflows = find_overflows(page, paper)
         numbers: dict[str, int] = {}
         for _ in range(_MAX_PRINTINGS):
-            data = page.pdf(prefer_css_page_size=True, print_background=True, tagged=True)
+            data = page.pdf(
+                prefer_css_page_size=True, print_background=True, tagged=True, outline=True
+            )
             found = _destination_pages(data)
             wanted = {anchor: found.get(anchor, 0) for anchor in document.anchors}
             if wanted == numbers:
