@@ -16,8 +16,9 @@ as wide as a three-digit number, so the second printing breaks pages where the f
 it is checked, and printed a third time in the rare case it did not.
 
 The PDF is tagged (its structure readable by screen readers) and carries bookmarks made from
-the headings. Before printing, the document is laid out at the paper's printable width with print styles,
-and every element wider than that width is reported: nothing may be cut at a page edge.
+the headings. Before printing, the document is laid out at the paper's printable width with
+print styles, and every element wider than that width is reported: nothing may be cut at a
+page edge.
 """
 
 from __future__ import annotations
