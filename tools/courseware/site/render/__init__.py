@@ -47,10 +47,12 @@ from courseware.site.render.teaching_kit import (
 )
 from courseware.site.render.track_page import (
     TrackDownload,
+    TrackPrint,
     download_label,
     render_track_download,
     render_track_index,
     render_track_page,
+    render_track_prints,
     track_print_css,
 )
 from courseware.site.render.translated_document import TranslatedDocument, translated_document
@@ -71,6 +73,7 @@ __all__ = [
     "SEARCH_SCRIPT",
     "SearchEntry",
     "TrackDownload",
+    "TrackPrint",
     "attributes",
     "download_label",
     "element",
@@ -98,6 +101,7 @@ __all__ = [
     "render_track_download",
     "render_track_index",
     "render_track_page",
+    "render_track_prints",
     "search_page",
     "stale_notice",
     "syllabus_text",

@@ -2,6 +2,7 @@
 
 from courseware.site.staging.collect import collect_site_files, site_stylesheet
 from courseware.site.staging.curriculum import stage_tracks
+from courseware.site.staging.front_matter import split_front_matter
 from courseware.site.staging.hand_pages import MAX_PAGE_BYTES
 from courseware.site.staging.home_page import restage_home_page
 from courseware.site.staging.lab_facts import LabFacts, check_lab_references, read_lab_facts
@@ -24,5 +25,6 @@ __all__ = [
     "read_mkdocs_yml",
     "restage_home_page",
     "site_stylesheet",
+    "split_front_matter",
     "stage_tracks",
 ]

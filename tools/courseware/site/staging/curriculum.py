@@ -6,7 +6,7 @@ translation ``index.<lang>.md``); a missing translation falls back honestly.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from courseware.i18n.catalogs import translator
@@ -16,6 +16,7 @@ from courseware.registry.load import Registry
 from courseware.registry.modules import Module
 from courseware.site.render import (
     TrackDownload,
+    TrackPrint,
     fallback_notice,
     heading_attributes,
     language_marks,
@@ -27,6 +28,7 @@ from courseware.site.render import (
     render_track_download,
     render_track_index,
     render_track_page,
+    render_track_prints,
     stale_notice,
     translated_document,
     wrap_in_language,
@@ -129,6 +131,7 @@ def stage_tracks(
     downloads: Mapping[str, TrackDownload] | None = None,
     *,
     facts: LabFacts | None = None,
+    prints: Mapping[str, Sequence[TrackPrint]] | None = None,
 ) -> StagedFiles:
     """Stage ``tracks/index`` and one ``tracks/<id>`` page per track and language, each with
     its teacher's plan (the labs' durations from their headers).
@@ -137,6 +140,7 @@ def stage_tracks(
         downloads: each track's offline copy by track id, once built; its page and the
             index then offer it for download with its size.
         facts: the labs' headers, if already read.
+        prints: each track's printed PDFs by track id, once printed; its page offers them.
     """
     staged = StagedFiles()
     source = registry.source_language.code
@@ -151,6 +155,7 @@ def stage_tracks(
             page = f"# {markdown_text(text_in(track.spec.title, language, source))}\n\n"
             if track.id in downloads:
                 page += render_track_download(downloads[track.id], language, gettext)
+            page += render_track_prints((prints or {}).get(track.id, ()), language, gettext)
             page += render_track_page(track, registry, language, gettext)
             page += "\n\n" + render_teacher_plan(track, registry, language, gettext, labs)
             staged.add_generated_page(f"tracks/{track.id}", language, source, page)
