@@ -982,6 +982,15 @@ FRONT_MATTER_KEY = _code(
     "translation_of, translators",
     "Remove the key; the page's title is its first heading.",
 )
+THEME_NAME = _code(
+    "CW-SITE-040",
+    "theme-name",
+    "An id or attribute that the theme (Material) keeps for its own elements: its "
+    "configuration, toggles and components, which its scripts find by these names.",
+    "pages/about.md:5: id '__config' is the theme's own (Material reads its configuration "
+    "from it); choose another id",
+    "Rename the id (or the heading it is made from), or remove the data-md-* attribute.",
+)
 
 # --- ASSESS -------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from courseware.errors import BuildError
 from courseware.registry.load import Registry
+from courseware.site.engine.csp import policy_on_every_response
 from courseware.site.engine.mkdocs_config import courseware_plugin, language_plugin_config
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, once per build
@@ -120,7 +121,9 @@ def build_offline_copy(
 
 
 def serve_until_interrupted(config_file: Path, dev_addr: str, watched: list[str]) -> None:
-    """Run ``mkdocs serve`` with ``config_file``, rebuilding when ``watched`` folders change."""
+    """Run ``mkdocs serve`` with ``config_file``, rebuilding when ``watched`` folders change;
+    every response carries the site's Content-Security-Policy header."""
     from mkdocs.commands.serve import serve
 
-    serve(config_file=str(config_file), dev_addr=dev_addr, watch=watched, strict=False)
+    with policy_on_every_response():
+        serve(config_file=str(config_file), dev_addr=dev_addr, watch=watched, strict=False)

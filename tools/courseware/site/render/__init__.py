@@ -43,6 +43,7 @@ from courseware.site.render.teaching_kit import (
     render_teacher_plan,
     render_teaching_kit,
 )
+from courseware.site.render.theme_names import is_reserved_attribute, is_reserved_id
 from courseware.site.render.track_page import (
     TrackDownload,
     download_label,
@@ -53,6 +54,8 @@ from courseware.site.render.track_page import (
 )
 
 __all__ = [
+    "is_reserved_attribute",
+    "is_reserved_id",
     "KIT_PAGE",
     "ComputedValue",
     "KitExercises",

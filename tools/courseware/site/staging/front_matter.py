@@ -55,12 +55,15 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, list[
 
 
 def with_front_matter(metadata: dict[str, Any], body: str) -> str:
-    """Prefix ``body`` with ``metadata`` as front matter (nothing when it is empty).
+    """Prefix ``body`` with ``metadata`` as front matter, an empty one when there is none.
+
+    Every staged page has front matter: MkDocs reads the first lines of a page without it
+    as MultiMarkdown metadata (``Title: ...``, ``Template: ...``), which would take lines of
+    contributed text away from the page and the checks, and give the theme a title, a
+    description or a template we never checked (issue 20).
 
     Written as JSON, which is also YAML: PyYAML's pure-Python emitter took half the staging
     time of a 600-page site, ``json.dumps`` takes almost none.
     """
-    if not metadata:
-        return body
     dumped = json.dumps(metadata, ensure_ascii=False, sort_keys=True)
     return f"---\n{dumped}\n---\n\n{body}"
