@@ -53,6 +53,7 @@ def test_the_pages_carry_the_same_policy_in_their_meta_tag() -> None:
     assert '<meta http-equiv="Content-Security-Policy" content="{{ courseware_csp }}">' in (
         template.read_text(encoding="utf-8")
     )
-    assert "script-src 'self'" in PAGE_POLICY and "'unsafe-inline'" not in PAGE_POLICY.split(
-        "style-src"
-    )[0]
+    assert (
+        "script-src 'self'" in PAGE_POLICY
+        and "'unsafe-inline'" not in PAGE_POLICY.split("style-src")[0]
+    )

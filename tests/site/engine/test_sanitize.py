@@ -64,7 +64,7 @@ HOSTILE = (
     b'<use xlink:href="https://example.org/sprite.svg#x"/><use href="#p"/>'
     b'<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>'
     b'<image href="https://example.org/t.png"/>'
-    b'<foreignObject><h:body><h:script>alert(6)</h:script></h:body></foreignObject>'
+    b"<foreignObject><h:body><h:script>alert(6)</h:script></h:body></foreignObject>"
     b'<set attributeName="href" to="javascript:alert(7)"/>'
     b'<animate attributeName="href" values="javascript:alert(8)"/>'
     b"<style>@import url(https://example.org/x.css); rect { fill: blue }</style>"
