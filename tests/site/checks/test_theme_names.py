@@ -10,7 +10,7 @@ def test_reserved_ids_and_attributes_are_reported_at_their_lines() -> None:
         "# Page\n\n## Settings {#__drawer}\n\n"
         '<span data-md-toggle="search">x</span>\n\n'
         "Write `data-md-component=x` in code only.\n\n"
-        "```html\n<label for=\"__search\">in a fence</label>\n```\n\n"
+        '```html\n<label for="__search">in a fence</label>\n```\n\n'
         "<label for='__toc'>Contents</label>\n"
     )
     problems = check_theme_names(body, {"page", "__drawer", "settings"}, "pages/a.md", 3)
