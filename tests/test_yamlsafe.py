@@ -22,3 +22,8 @@ def test_utf16_is_still_refused_with_its_line() -> None:
     text, problems = decode_text("# Page\n".encode("utf-16"), "pages/wide.md")
     assert text is None
     assert [problem.code.code for problem in problems] == ["CW-FILE-004"]
+
+
+def test_line_breaks_are_read_as_mkdocs_reads_them() -> None:
+    text, _ = decode_text(b"---\r\ntranslation_of: x\r\n---\r\n# Page\rmore\n", "pages/a.md")
+    assert text == "---\ntranslation_of: x\n---\n# Page\nmore\n"

@@ -255,8 +255,8 @@ def strip_invisible_prefix(text: str) -> str:
 
 def decode_text(raw: bytes, relative: str) -> tuple[str | None, list[Problem]]:
     """Decode a contributed file as UTF-8, dropping the invisible characters it starts with
-    (byte order marks, zero-width spaces: :data:`INVISIBLE_PREFIX`), so that every check
-    and MkDocs read the same text.
+    (byte order marks, zero-width spaces: :data:`INVISIBLE_PREFIX`) and reading ``\\r\\n``
+    and ``\\r`` as line breaks, so that every check and MkDocs read the same text.
 
     UTF-16 (what some Windows editors save) and other bytes that are not UTF-8 are refused
     with the byte offset, rather than read as garbage or a traceback.
@@ -270,11 +270,15 @@ def decode_text(raw: bytes, relative: str) -> tuple[str | None, list[Problem]]:
         message = f"NUL byte at byte {nul}: not UTF-8 text (UTF-16?); save the file as UTF-8"
         return None, [Problem(relative, line, None, message, code=codes.NUL_BYTE)]
     try:
-        return strip_invisible_prefix(raw.decode("utf-8")), []
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         message = f"not UTF-8 text (byte {error.start}); save the file as UTF-8"
         return None, [Problem(relative, line, None, message, code=codes.NOT_UTF8)]
+    # Line breaks as MkDocs (universal newlines) and Python-Markdown read them: a page saved
+    # with Windows line breaks has front matter for MkDocs, so it has for the checks too.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return strip_invisible_prefix(text), []
 
 
 def display_path(path: Path, root: Path) -> str:

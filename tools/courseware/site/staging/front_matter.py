@@ -16,7 +16,9 @@ from courseware.errors import Problem
 from courseware.yamlsafe import YamlProblem, parse_yaml_text
 
 ALLOWED_KEYS = {"translation_of", "source_hash", "translators"}
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+"""Front matter as MkDocs finds it (``mkdocs.utils.meta.YAML_RE``): closed by ``---`` or by
+YAML's document end ``...``."""
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, list[Problem]]:
