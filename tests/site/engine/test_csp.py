@@ -50,7 +50,7 @@ def test_every_response_of_the_serve_server_carries_the_policy(tmp_path: Path) -
 
 def test_the_pages_carry_the_same_policy_in_their_meta_tag() -> None:
     template = Path(__file__).resolve().parents[3] / "tools/courseware/site/overrides/main.html"
-    assert '<meta http-equiv="Content-Security-Policy" content="{{ courseware_csp }}">' in (
+    assert '<meta http-equiv="Content-Security-Policy" content="{{ courseware_csp or' in (
         template.read_text(encoding="utf-8")
     )
     assert (
