@@ -250,14 +250,18 @@ def test_85_a_lab_svg_figure_is_published_without_script(project: Path) -> None:
 
 def test_86_a_lab_error_message_stays_text(project: Path) -> None:
     """An expected error's message ended its code fence and published a heading and a link;
-    it is shown as text, whatever it holds (fences, ``\\r`` line breaks)."""
+    it is shown as text, whatever it holds (fences, ``\\r`` line breaks), as printed text is."""
     message = "done\\n```\\n# Injected heading\\r```\\r[a link](https://example.org/evil)"
-    body = f'# %% tags=["raises-exception"]\nraise ValueError("{message}")\n'
+    body = (
+        '# %%\nprint("```\\n# Printed heading\\n[a link](https://example.org/evil)")\n\n'
+        f'# %% tags=["raises-exception"]\nraise ValueError("{message}")\n'
+    )
     _add_lab(project, "errors", cases.lab("Errors", body))
     code, lines = build(project)
     assert code == 0, lines
     page = outline(project / "site" / "labs" / "errors" / "index.html")
-    assert not any("Injected" in heading for heading in page.headings), page.headings
+    assert not any("Injected" in h or "Printed" in h for h in page.headings), page.headings
     assert "https://example.org/evil" not in page.links
     assert any("# Injected heading" in code and "[a link]" in code for code in page.code)
+    assert any("# Printed heading" in code for code in page.code), page.code
     published.assert_nothing_active(project / "site")
