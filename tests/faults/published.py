@@ -18,7 +18,7 @@ found:
   page's Content-Security-Policy covers.
 - JavaScript: every ``.js`` or ``.mjs`` file must be byte-identical to one we ship (our
   ``assets/`` and Material's), so a contributed script file is found wherever it lands.
-- Zip files (offline copies) are opened and their members scanned the same way.
+- Zip and ZIM files (offline copies) are opened and their members scanned the same way.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import hashlib
 import io
 import json
 import re
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -209,6 +210,8 @@ def scan_file(name: str, data: bytes) -> list[str]:
         if generated is None:
             return ["a script file courseware does not ship"]
         return scan_json(generated.group("json"), as_markup=False)
+    if suffix == ".zim":
+        return _scan_zim(data)
     if suffix == ".gz":
         return scan_file(name[: -len(".gz")], gzip.decompress(data))
     if suffix == ".zip":
@@ -229,6 +232,25 @@ def scan_file(name: str, data: bytes) -> list[str]:
     if b"<" in data and suffix not in {".py", ".txt", ".csv", ".md", ".png", ".jpg"}:
         return scan_markup(text)
     return []
+
+
+def _scan_zim(data: bytes) -> list[str]:
+    """Each entry of a ZIM file (an offline copy for Kiwix), scanned by its path as a file
+    of the site is; libzim's reader needs a file."""
+    from libzim.reader import Archive  # test dependency (GPL-3.0-or-later, as the zim extra)
+
+    found = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "copy.zim"
+        path.write_bytes(data)
+        archive = Archive(path)
+        for number in range(archive.entry_count):
+            entry = archive._get_entry_by_id(number)
+            if entry.is_redirect:
+                continue
+            content = bytes(entry.get_item().content)
+            found += [f"{entry.path}: {item}" for item in scan_file(entry.path, content)]
+    return found
 
 
 def active_content(site: Path) -> list[str]:
