@@ -39,7 +39,7 @@ from courseware.labs.translation import (
     merge_translation,
     translation_skeleton,
 )
-from courseware.yamlsafe import read_text_file
+from courseware.yamlsafe import read_text_file, strip_invisible_prefix
 
 __all__ = [
     "LABS_DIR",
@@ -220,7 +220,7 @@ def lab_script(lab: Lab) -> bytes:
     as the source does."""
     if not lab.is_translation:
         return lab.path.read_bytes()
-    lines = lab.path.read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()
+    lines = strip_invisible_prefix(lab.path.read_text(encoding="utf-8")).splitlines()
     block, _ = find_header(lines, lab.relative_path)
     note = _skeleton_note(PurePosixPath(lab.source_relative_path).name)
     # The note tells a translator the file has no code, which is no longer true here.

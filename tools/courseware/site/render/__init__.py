@@ -45,6 +45,7 @@ from courseware.site.render.teaching_kit import (
     render_teacher_plan,
     render_teaching_kit,
 )
+from courseware.site.render.theme_names import is_reserved_attribute, is_reserved_id
 from courseware.site.render.track_page import (
     TrackDownload,
     TrackPrint,
@@ -60,6 +61,8 @@ from courseware.site.render.translated_document import TranslatedDocument, trans
 __all__ = [
     "GLOSSARY_DOWNLOAD",
     "render_glossary_page",
+    "is_reserved_attribute",
+    "is_reserved_id",
     "KIT_PAGE",
     "ComputedValue",
     "KitExercises",
