@@ -1,8 +1,11 @@
 // QR code of a pre/post test's result code, drawn as SVG once quiz.js has made the code (its
 // "cw-code" event). Loaded only on test form pages. Written from ISO/IEC 18004: byte mode,
-// error correction level M (15 %), versions 1 to 10 (up to 213 bytes; result codes need 1 to
-// 4), the mask chosen by the standard's four penalty rules. tests/site/assets/test_qr.py
-// checks every module against segno and decodes a screenshot with zxing-cpp.
+// error correction level M (15 %), versions 1 to 10 (up to 213 bytes; the repository's
+// result codes need 1 to 3), the mask chosen by the standard's four penalty rules on the
+// whole symbol. tests/site/assets/test_qr.py checks every module against segno's symbol of
+// the same version and mask, and decodes a Chromium screenshot with zxing-cpp.
+// Why an encoder of our own: the code exists only in the learner's browser (nothing is sent),
+// segno is Python, and the site ships its scripts as plain files with no JavaScript toolchain.
 (function () {
   "use strict";
   // Level M per version: [error correction codewords per block, blocks of group 1, data
@@ -221,7 +224,7 @@
     var symbol = new Grid(version);
     symbol.place(codewords(bytes, version));
     var best = mask;
-    if (best === undefined) {
+    if (typeof best !== "number") {
       var lowest = Infinity;
       for (var m = 0; m < 8; m += 1) {
         symbol.mask(m);

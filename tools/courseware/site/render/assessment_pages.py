@@ -12,6 +12,15 @@ phone with no connection.
 
 Scripts are named by ``<script src>`` only: the stager moves them into the page's metadata
 (``staging.page_scripts``), and only these pages load ``quiz.js`` (and, on forms, ``qr.js``).
+
+The QR code of a result code is drawn by ``assets/qr.js``, an encoder of our own (byte mode,
+error correction level M, versions 1 to 10, the mask chosen by the standard's penalty rules):
+the code is made in the learner's browser and never sent, so no Python encoder such as segno
+can draw it, and no well-kept JavaScript encoder from a package registry fits a static site
+that ships its scripts as plain files, without a JavaScript toolchain. It is proved in
+``tests/site/assets/test_qr.py``: for real result codes, and for every version and mask, its
+modules equal segno's for the same data, version, level and mask, and zxing-cpp decodes a
+Chromium screenshot of the drawn symbol back to the code.
 """
 
 from __future__ import annotations
