@@ -194,10 +194,17 @@ def render_quiz(
 
 
 def _form_item(entry: FormItem, number: int, language: str, gettext: Gettext) -> str:
-    """An item of a pre/post form: answerable, its answer not on the page but for marking."""
+    """An item of a pre/post form: answerable, its answer not on the page but for marking.
+
+    A choice's code field is the option chosen, so its right option is not marked on the
+    page at all; numeric and ordering items keep what quiz.js needs to mark them (the value
+    and tolerance, each step's position), since their codes carry the page's mark.
+    """
     item = entry.item
     name = f"t-{entry.module}-{item.id}"
     body, _, data = _body_and_answer(entry, name, language, gettext)
+    if isinstance(item, SingleChoice | MultipleChoice | TrueFalse):
+        body = body.replace(' data-correct=""', "")
     if isinstance(item, ShortAnswer):
         model = _shown(entry, item.model_answer, language)
         right = _radio(f"{name}-self", "right", gettext("I had it right"), correct=True)
