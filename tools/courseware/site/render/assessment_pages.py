@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 
 from courseware.assess.forms import Form, FormItem, FormLetter
 from courseware.site.render.html import escape
+from courseware.site.render.localized import language_attributes
 from courseware.site.render.markdown_text import markdown_text
 from courseware.site.render.quiz import render_form, render_quiz
 
@@ -62,14 +63,22 @@ def render_self_check_page(
     language: str,
     direction: str,
     gettext: Gettext,
+    *,
+    title_language: str | None = None,
 ) -> str:
     """The body of ``modules/<id>/self-check`` after its heading: a line that links back to
-    the module, the script, and the self-check itself (complete without the script)."""
+    the module, the script, and the self-check itself (complete without the script).
+
+    Args:
+        title_language: the language ``module_title`` is in, when it is not ``language``
+            (the link to the module then says so).
+    """
     template = gettext(
         "Questions on the learning objectives of {module}. Answer one and check it; each "
         "answer and its explanation are also under the question."
     )
-    link = f"[{markdown_text(module_title)}](index.md)"
+    marks = language_attributes(title_language or language, language)
+    link = f"[{markdown_text(module_title)}](index.md)" + (f"{{:{marks} }}" if marks else "")
     intro = markdown_text(template).replace(r"\{module\}", link)
     quiz = render_quiz(module_id, entries, language, direction, gettext)
     return f"{intro}\n\n{_script(QUIZ_SCRIPT)}\n{quiz}\n"

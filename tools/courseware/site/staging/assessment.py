@@ -78,7 +78,13 @@ def stage_self_checks(registry: Registry, assessment: SiteAssessment) -> StagedF
             if language not in module.languages:
                 page += fallback_notice(source, language, gettext) + "\n\n"
             page += render_self_check_page(
-                module.id, title, entries, language, directions[language], gettext
+                module.id,
+                title,
+                entries,
+                language,
+                directions[language],
+                gettext,
+                title_language=title_language,
             )
             marks = {}
             if title_language != language:
