@@ -48,8 +48,9 @@ def _axe(page: Page) -> list[str]:
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    errors: list[str] = []
+    errors: list[str] = []  # script errors, and what the Content-Security-Policy refused
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     yield page
     context.close()
     assert errors == []

@@ -96,6 +96,8 @@ def test_module_page_ends_with_its_self_check_link() -> None:
     for path in ("modules/alpha/index.md", "modules/alpha/index.es.md"):
         text = staged.files[path].decode("utf-8").rstrip()
         assert text.endswith("</a></p>") and 'href="self-check/"' in text.splitlines()[-1]
+    meta, _ = _page(staged.files, "modules/alpha/index.md")
+    assert not [s for s in meta["courseware"]["scripts"] if "quiz" in s]  # only on its own page
     without = stage_modules(registry, report)
     assert b"self-check/" not in without.files["modules/alpha/index.md"]
 
