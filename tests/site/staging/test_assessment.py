@@ -47,7 +47,8 @@ def test_a_self_check_page_per_module_and_language_loads_only_the_quiz_script() 
     assert '[Alpha](index.md){: lang="en" }' in body
     soup = BeautifulSoup(body, "html.parser")
     assert len(soup.select("li.cw-quiz-item")) == 6
-    assert soup.select_one("section.cw-quiz")["dir"] == "ltr"
+    quiz = soup.select_one("section.cw-quiz")
+    assert quiz is not None and quiz["dir"] == "ltr"
     # Portuguese: the module has no Portuguese text, so its page says it falls back.
     _, portuguese = _page(staged.files, "modules/alpha/self-check.pt.md")
     assert "cw-fallback" in portuguese or "não está traduzida" in portuguese
@@ -133,7 +134,7 @@ def test_the_sanitizer_keeps_every_element_and_attribute_of_the_real_pages() -> 
     pages = {**stage_self_checks(registry, assessment).files}
     pages |= stage_test_forms(registry, assessment).files
     assert len(pages) == 10 * 5 + 4 * 2 * 5
-    for path, content in pages.items():
+    for path in pages:
         _, body = _page(pages, path)
         html = body[body.index("<section") :]
         assert _shape(sanitize_html(html)) == _shape(html), path
