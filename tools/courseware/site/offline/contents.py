@@ -212,7 +212,7 @@ def bundle_contents(
         or _is_offered_wheel(name, tree, lab_ids)
     }
     staged.add_generated_page("index", language, language, home_page(track, registry, language))
-    staged.add_generated_page("search", language, language, search_page(gettext))
+    staged.add_generated_page("search", language, language, search_page(gettext, language))
     staged.add_file(SEARCH_SCRIPT, search_script())
     return BundleContents(
         track_id=track.id,

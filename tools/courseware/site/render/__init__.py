@@ -9,6 +9,7 @@ from courseware.site.render.assessment_pages import (
     render_track_tests,
 )
 from courseware.site.render.catalog import render_catalog_page, render_offering_page
+from courseware.site.render.glossary_page import GLOSSARY_DOWNLOAD, render_glossary_page
 from courseware.site.render.home_page import (
     ASSEMBLE_ANCHOR,
     HomeFacts,
@@ -28,6 +29,7 @@ from courseware.site.render.markdown_text import markdown_text
 from courseware.site.render.module_page import render_module_card, render_module_index
 from courseware.site.render.notices import (
     fallback_notice,
+    partly_translated_notice,
     stale_notice,
     text_direction,
     wrap_in_language,
@@ -59,8 +61,11 @@ from courseware.site.render.track_page import (
     render_track_page,
     track_print_css,
 )
+from courseware.site.render.translated_document import TranslatedDocument, translated_document
 
 __all__ = [
+    "GLOSSARY_DOWNLOAD",
+    "render_glossary_page",
     "KIT_PAGE",
     "ComputedValue",
     "KitExercises",
@@ -81,6 +86,7 @@ __all__ = [
     "escape",
     "fallback_notice",
     "form_page",
+    "partly_translated_notice",
     "heading_attributes",
     "in_language",
     "index_script",
@@ -111,5 +117,7 @@ __all__ = [
     "syllabus_text",
     "text_direction",
     "track_print_css",
+    "translated_document",
+    "TranslatedDocument",
     "wrap_in_language",
 ]
