@@ -42,7 +42,7 @@ __all__ = [
 
 _EXTRA_TAGS = {
     "section", "form", "fieldset", "legend", "label", "select", "option", "optgroup", "input",
-    "button", "output", "meter", "progress", "tfoot",
+    "button", "output", "meter", "progress", "tfoot", "textarea",
 }  # fmt: skip
 ALLOWED_TAGS = (set(nh3.ALLOWED_TAGS) | _EXTRA_TAGS) - {"center", "strike", "tt", "acronym"}
 
@@ -60,7 +60,8 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "select": {"name", "multiple", "required", "disabled"},
     "option": {"value", "selected", "disabled"},
     "input": {"name", "type", "value", "min", "max", "step", "checked", "disabled", "required",
-              "inputmode", "placeholder", "size"},
+              "inputmode", "placeholder", "size", "maxlength", "pattern", "autocomplete"},
+    "textarea": {"name", "rows", "cols", "maxlength", "placeholder", "required", "disabled"},
     "button": {"type", "name", "value", "disabled"},
     "output": {"for", "name"},
     "form": {"name", "novalidate"},

@@ -1,5 +1,13 @@
 """Pure producers of the HTML and Markdown fragments pages are made of; no I/O."""
 
+from courseware.site.render.assessment_pages import (
+    SELF_CHECK_PAGE,
+    form_page,
+    render_form_page,
+    render_self_check_link,
+    render_self_check_page,
+    render_track_tests,
+)
 from courseware.site.render.catalog import render_catalog_page, render_offering_page
 from courseware.site.render.glossary_page import GLOSSARY_DOWNLOAD, render_glossary_page
 from courseware.site.render.home_page import (
@@ -74,6 +82,7 @@ __all__ = [
     "HomeFacts",
     "SEARCH_PAGE",
     "SEARCH_SCRIPT",
+    "SELF_CHECK_PAGE",
     "SearchEntry",
     "TrackDownload",
     "TrackPrint",
@@ -82,6 +91,7 @@ __all__ = [
     "element",
     "escape",
     "fallback_notice",
+    "form_page",
     "partly_translated_notice",
     "heading_attributes",
     "in_language",
@@ -95,16 +105,20 @@ __all__ = [
     "page_entries",
     "render_catalog_page",
     "render_form",
+    "render_form_page",
     "render_home_sections",
     "render_lab_index",
     "render_module_card",
     "render_module_index",
     "render_offering_page",
     "render_quiz",
+    "render_self_check_link",
+    "render_self_check_page",
     "render_track_download",
     "render_track_index",
     "render_track_page",
     "render_track_prints",
+    "render_track_tests",
     "search_page",
     "stale_notice",
     "syllabus_text",

@@ -1,5 +1,6 @@
 """Stagers, each returning its part of the staged tree (files, sources, problems), and collect."""
 
+from courseware.site.staging.assessment import SiteAssessment, load_site_assessment
 from courseware.site.staging.collect import collect_site_files, site_stylesheet
 from courseware.site.staging.curriculum import stage_tracks
 from courseware.site.staging.front_matter import split_front_matter
@@ -16,10 +17,12 @@ __all__ = [
     "LabFacts",
     "LabSummary",
     "LineMap",
+    "SiteAssessment",
     "StagedFiles",
     "StagedSource",
     "check_lab_references",
     "collect_site_files",
+    "load_site_assessment",
     "locate",
     "read_lab_facts",
     "read_mkdocs_yml",
