@@ -24,6 +24,8 @@ PAGE_TYPES: dict[str, str] = {
     "offering": "offerings/mit-6s965/",
     "module index": "modules/",
     "module": "modules/what-is-tinyml/",
+    "teaching kit": "modules/what-is-tinyml/teaching/",
+    "teaching kits": "kits/",
     "track index": "tracks/",
     "track": "tracks/two-hour-workshop/",
     "lab index": "labs/",

@@ -8,6 +8,8 @@ from courseware.site.render.home_page import (
     render_home_sections,
 )
 from courseware.site.render.html import attributes, element, escape, json_ld
+from courseware.site.render.kit_index import KITS_INDEX, render_kit_index
+from courseware.site.render.kit_questions import bank_texts, render_objective_checks
 from courseware.site.render.lab_index import render_lab_index
 from courseware.site.render.localized import (
     heading_attributes,
@@ -54,6 +56,7 @@ from courseware.site.render.track_page import (
 
 __all__ = [
     "KIT_PAGE",
+    "KITS_INDEX",
     "ComputedValue",
     "KitExercises",
     "KitLab",
@@ -67,6 +70,7 @@ __all__ = [
     "SearchEntry",
     "TrackDownload",
     "attributes",
+    "bank_texts",
     "download_label",
     "element",
     "escape",
@@ -84,9 +88,11 @@ __all__ = [
     "render_catalog_page",
     "render_form",
     "render_home_sections",
+    "render_kit_index",
     "render_lab_index",
     "render_module_card",
     "render_module_index",
+    "render_objective_checks",
     "render_offering_page",
     "render_quiz",
     "render_track_download",
