@@ -211,6 +211,19 @@ def test_kit_in_spanish_marks_untranslated_text_and_formats_the_value() -> None:
     assert "1. Son **3,41** kg.\n" in kit
     assert '2. <span lang="en">Answers \\*differ\\*.</span>\n' in kit
     assert "## Clave de respuestas {#answer-key}" in kit
+    # The closing table marks the English description of a computed answer's source.
+    assert (
+        '| Ejercicio: cuenta | 1 | calculada por total-kg: <span lang="en">library</span> |' in kit
+    )
+
+
+def test_kit_table_marks_an_exercise_title_that_falls_back() -> None:
+    registry = load_registry(FIXTURES / "valid")
+    kit = render_teaching_kit(
+        registry.modules_by_id["footprint"], registry, "ar", translator("ar"), key=KEY,
+        exercises=ENGLISH_EXERCISES,
+    )  # fmt: skip
+    assert '| <span lang="en" dir="ltr">Exercise: count it</span> | 2 |' in kit
 
 
 def test_kit_without_key_or_notes_says_so() -> None:

@@ -120,16 +120,21 @@ def test_kits_index_lists_every_module_in_every_language() -> None:
     for language in registry.language_codes:
         suffix = "" if language == "en" else f".{language}"
         index = staged.files[f"kits/index{suffix}.md"].decode()
-        rows = [line for line in index.splitlines() if "/teaching.md)" in line]
-        assert len(rows) == len(registry.modules), language
-        for module, row in zip(registry.modules, rows, strict=True):
-            assert f"](../modules/{module.id}/teaching.md) |" in row
-            cells = [cell.strip() for cell in row.strip("|").split("|")]
-            assert cells[2:] == [str(len(module.spec.objectives)), str(len(banks[module.id].items))]
+        items = [line for line in index.splitlines() if "/teaching.md)" in line]
+        assert len(items) == len(registry.modules), language
+        for module, item in zip(registry.modules, items, strict=True):
+            assert item.startswith("- [") and f"](../modules/{module.id}/teaching.md): " in item
+            counts = item.rsplit(": ", 2)
+            assert counts[-2].startswith(f"{len(module.spec.objectives)} · "), item
+            assert counts[-1] == str(len(banks[module.id].items)), item
     english = staged.files["kits/index.md"].decode()
     # The time is the kit's own total: teaching, exercises and both labs (160 minutes).
-    assert "[The environmental footprint of TinyML](../modules/environmental-footprint/" in english
-    assert "teaching.md) | 2 h 40 min | 5 |" in english
+    assert (
+        "- [The environmental footprint of TinyML](../modules/environmental-footprint/"
+        "teaching.md): 2 h 40 min with labs · objectives: 5 · questions: 17\n"
+    ) in english
+    french = staged.files["kits/index.fr.md"].decode()
+    assert "2 h 40 min avec les TP · objectifs : 5 · questions : 17" in french
 
 
 def test_a_broken_bank_is_reported_and_left_out_of_the_kit(tmp_path: Path) -> None:

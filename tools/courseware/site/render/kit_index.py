@@ -1,9 +1,10 @@
 """The teaching kits' index (``kits/index``): every module's kit on one page, for an educator
 choosing what to prepare.
 
-Each row links a module's kit and gives the time its kit plans (teaching, exercises and labs,
+Each item links a module's kit and gives the time its kit plans (teaching, exercises and labs,
 the total of the kit's timing plan), how many learning objectives it has and how many
-questions of its bank check them. Built from the registry, so a new module appears here
+questions of its bank check them. A list, not a table: it reads on a 360 px phone without
+scrolling sideways. Built from the registry, so a new module appears here
 without anyone editing the page. Pure: Markdown out, every registry value escaped.
 """
 
@@ -52,14 +53,6 @@ def render_kit_index(
         tracks = markdown_text(gettext("All tracks"))
         text += f"{markdown_text(plans)} [{tracks}]"
         text += "(../tracks/index.md)\n\n"
-    head = [
-        gettext("Module"),
-        gettext("Time with labs"),
-        gettext("Objectives"),
-        gettext("Questions"),
-    ]
-    text += "| " + " | ".join(markdown_text(h) for h in head) + " |\n"
-    text += "| --- | ---: | ---: | ---: |\n"
     for module in registry.modules:
         title = text_in(module.spec.title, language, source)
         shown = in_language(
@@ -68,11 +61,12 @@ def render_kit_index(
         minutes = module.total_minutes + sum(
             lab.duration_minutes for lab in labs_by_module.get(module.id, ())
         )
-        cells = [
-            f"[{shown}](../modules/{module.id}/{KIT_PAGE}.md)",
-            markdown_text(format_duration(minutes, gettext)),
-            str(len(module.spec.objectives)),
-            str(question_counts.get(module.id, 0)),
-        ]
-        text += "| " + " | ".join(cells) + " |\n"
+        facts = gettext(
+            "{duration} with labs · objectives: {objectives} · questions: {questions}"
+        ).format(
+            duration=format_duration(minutes, gettext),
+            objectives=len(module.spec.objectives),
+            questions=question_counts.get(module.id, 0),
+        )
+        text += f"- [{shown}](../modules/{module.id}/{KIT_PAGE}.md): {markdown_text(facts)}\n"
     return text + "\n"

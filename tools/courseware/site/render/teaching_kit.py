@@ -238,7 +238,8 @@ def _spaced(piece: str) -> str:
 def _exercise_heading(
     exercise_id: str, exercises: KitExercises | None, language: str, source: str
 ) -> tuple[str, str]:
-    """The exercise's heading line in the key and the link to it on the module page."""
+    """The exercise's heading line in the key (linking to it on the module page), and its
+    title as Markdown, marked with its language where it falls back."""
     shown = {e.id: e for e in exercises.shown} if exercises else {}
     fallback = {e.id: e for e in exercises.source} if exercises else {}
     if exercise_id in shown and exercises is not None:
@@ -252,7 +253,7 @@ def _exercise_heading(
         f"### [{markdown_text(title)}]({link})"
         f"{heading_attributes(title_language, language) or ''}\n\n"
     )
-    return heading, title
+    return heading, in_language(markdown_text(title), title_language, language)
 
 
 def _answers(
@@ -274,15 +275,13 @@ def _answers(
             computed = values.get(part.computed) if part.computed else None
             text += f"{number}. {_answer_text(part.answer, language, source, computed)}\n"
             if part.computed is None:
-                origin = gettext("written in the answer key, from the module's text")
+                origin = markdown_text(gettext("written in the answer key, from the module's text"))
             elif computed is None:
-                origin = gettext("computed by {name}, which gave no value").format(
-                    name=part.computed
+                origin = markdown_text(
+                    gettext("computed by {name}, which gave no value").format(name=part.computed)
                 )
             else:
-                origin = gettext("computed by {name}: {source}").format(
-                    name=part.computed, source=computed.source
-                )
+                origin = _computed_origin(part.computed, computed.source, language, gettext)
             sources.append((title, number, origin))
         text += "\n"
     text += _heading(2, gettext("Where the answers come from"), "answer-sources")
@@ -296,8 +295,22 @@ def _answers(
     head = [gettext("Exercise"), gettext("Part"), gettext("Source")]
     text += "| " + " | ".join(markdown_text(h) for h in head) + " |\n| --- | ---: | --- |\n"
     for title, number, origin in sources:
-        text += f"| {markdown_text(title)} | {number} | {markdown_text(origin)} |\n"
+        text += f"| {title} | {number} | {origin} |\n"
     return text + "\n"
+
+
+ANSWER_SOURCE_LANGUAGE = "en"
+"""The language ``staging/answer_functions.py`` describes each function's source in."""
+
+_SLOT = "\x00"
+
+
+def _computed_origin(name: str, source: str, language: str, gettext: Translate) -> str:
+    """``computed by <name>: <source>`` as Markdown, the English description of the source
+    marked as English on a page in another language (WCAG 3.1.2)."""
+    template = gettext("computed by {name}: {source}").format(name=name, source=_SLOT)
+    described = in_language(markdown_text(source), ANSWER_SOURCE_LANGUAGE, language)
+    return markdown_text(template).replace(_SLOT, described)
 
 
 def render_teacher_plan(
