@@ -123,14 +123,15 @@ def test_kits_index_lists_every_module_in_every_language() -> None:
         items = [line for line in index.splitlines() if "/teaching.md)" in line]
         assert len(items) == len(registry.modules), language
         for module, item in zip(registry.modules, items, strict=True):
-            assert item.startswith("- [") and f"](../modules/{module.id}/teaching.md): " in item
+            assert item.startswith("- [<bdi>")
+            assert f"</bdi>](../modules/{module.id}/teaching.md): " in item
             counts = item.rsplit(": ", 2)
             assert counts[-2].startswith(f"{len(module.spec.objectives)} · "), item
             assert counts[-1] == str(len(banks[module.id].items)), item
     english = staged.files["kits/index.md"].decode()
     # The time is the kit's own total: teaching, exercises and both labs (160 minutes).
     assert (
-        "- [The environmental footprint of TinyML](../modules/environmental-footprint/"
+        "- [<bdi>The environmental footprint of TinyML</bdi>](../modules/environmental-footprint/"
         "teaching.md): 2 h 40 min with labs · objectives: 5 · questions: 17\n"
     ) in english
     french = staged.files["kits/index.fr.md"].decode()

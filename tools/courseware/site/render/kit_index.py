@@ -68,5 +68,8 @@ def render_kit_index(
             objectives=len(module.spec.objectives),
             questions=question_counts.get(module.id, 0),
         )
-        text += f"- [{shown}](../modules/{module.id}/{KIT_PAGE}.md): {markdown_text(facts)}\n"
+        # <bdi>: a title ending in Latin letters ("... لـ TinyML") would otherwise pull the
+        # colon and the duration's first digit into its left-to-right run on an Arabic page.
+        link = f"[<bdi>{shown}</bdi>](../modules/{module.id}/{KIT_PAGE}.md)"
+        text += f"- {link}: {markdown_text(facts)}\n"
     return text + "\n"
