@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 LOCALES := tools/courseware/i18n/locale
 POT := tools/courseware/i18n/messages.pot
 
-.PHONY: site serve test lint bench catalogs i18n-extract i18n-update problem-codes clean
+.PHONY: site serve test test-fast lint bench catalogs i18n-extract i18n-update problem-codes clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 # Interface strings: extract the gettext("...") calls, merge them into every language's .po,
 # and compile the .po files the site reads.
 i18n-extract: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k gettext -k g --no-location --sort-output --omit-header \
+	$(BIN)/pybabel extract -F babel.cfg -k gettext -k g -k ngettext:1,2 -k plural_forms:2,3 --no-location --sort-output --omit-header \
 	  -o $(POT) tools/courseware
 
 i18n-update: i18n-extract
@@ -45,6 +45,11 @@ lint: $(STAMP)
 
 test: lint catalogs
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# The inner loop while editing: every test that needs no browser, Jupyter kernel or full
+# site build (markers "browser" and "slow"); make test stays the whole suite, as CI runs it.
+test-fast: catalogs
+	$(BIN)/python -m pytest -n 2 -m "not slow and not browser"
 
 bench: $(STAMP) catalogs
 	$(BIN)/python bench/run_all.py

@@ -19,6 +19,7 @@ BENCHMARKS = [
     ("TinyMLedu import against the file's size", ["tinymledu_import.py"]),
     ("Build speed, 100 modules, median of 3", ["build_scale.py", "--sizes=100", "--repeat=3"]),
     ("Build speed, 1000 modules", ["build_scale.py", "--sizes", "1000"]),
+    ("Offline copies: zip and ZIM, per track", ["offline_formats.py"]),
 ]
 
 

@@ -93,3 +93,11 @@ def serve() -> Any:
 def make_project(tmp_path: Path) -> Any:
     """A function that copies a named fixture project into a fresh temporary folder."""
     return lambda name: copy_project(name, tmp_path)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that asks for the browser as ``browser``, so ``make test-fast`` (which
+    leaves out ``browser`` and ``slow`` tests) cannot start chromium by a forgotten marker."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

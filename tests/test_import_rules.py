@@ -21,7 +21,7 @@ ALLOWED: dict[str, set[str]] = {
     "datasheet": {"footprint"},
     "labs": set(),
     "i18n": set(),
-    "registry": set(),
+    "registry": {"i18n"},
     "assess": {"registry", "footprint"},
     "site": {"registry", "labs", "i18n", "footprint", "datasheet", "assess"},
     "cli": {"site", "registry", "labs", "i18n", "footprint", "datasheet", "assess"},

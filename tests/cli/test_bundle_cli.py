@@ -71,3 +71,18 @@ def test_out_into_sources_or_over_another_file_exits_2_in_one_line(project: Path
     assert (project / "notes.txt").read_text(encoding="utf-8") == "mine\n"
     assert not (project / "pages" / "copy.zip").exists()
     assert not (project / "build").exists()
+
+
+def test_zim_out_over_a_file_that_is_not_a_zim_exits_2_in_one_line(project: Path) -> None:
+    (project / "notes.zim").write_text("mine\n", encoding="utf-8")
+    out = project / "notes.zim"
+    code, stderr = _run(
+        "bundle", "short-course", "--format", "zim", "--out", str(out), "--root", str(project)
+    )
+    assert code == 2
+    assert stderr.splitlines()[-1] == (
+        f"Error: --out {out}: refusing to replace notes.zim, which is not a zim; choose a "
+        "path such as build/bundles/"
+    )
+    assert out.read_text(encoding="utf-8") == "mine\n"
+    assert not (project / "build").exists()

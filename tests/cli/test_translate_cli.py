@@ -106,7 +106,15 @@ def test_start_refuses_to_overwrite_with_exit_2(runner: CliRunner, project: Path
     source = project / "pages" / "index.md"
     result = runner.invoke(cli, ["translate", "start", str(source), "es", "--root", str(project)])
     assert result.exit_code == 2
+    assert "pages/index.es.md translates pages/index.md already (a whole file)" in result.output
+    whole = ["translate", "start", str(source), "es", "--whole-file", "--root", str(project)]
+    result = runner.invoke(cli, whole)
+    assert result.exit_code == 2
     assert "pages/index.es.md already exists" in result.output
+    fresh = ["translate", "start", str(source), "fr", "--root", str(project)]
+    assert runner.invoke(cli, fresh).exit_code == 0
+    again = runner.invoke(cli, fresh)
+    assert again.exit_code == 2 and "exists already" in again.output
 
 
 def test_start_refuses_the_source_language_with_exit_2(runner: CliRunner, project: Path) -> None:
@@ -121,5 +129,9 @@ def test_start_takes_paths_relative_to_the_current_folder(
 ) -> None:
     monkeypatch.chdir(project)
     result = runner.invoke(cli, ["translate", "start", "pages/about.md", "ar"])
+    assert result.exit_code == 0, result.output
+    assert (project / "locale" / "ar" / "LC_MESSAGES" / "pages" / "about.po").is_file()
+    assert "module.yaml" not in result.output
+    result = runner.invoke(cli, ["translate", "start", "pages/about.md", "ar", "--whole-file"])
     assert result.exit_code == 0, result.output
     assert (project / "pages" / "about.ar.md").is_file()

@@ -887,3 +887,45 @@ def survivors() -> list[int]:
         if SURVIVOR_SECONDS.encode() in command:
             found.append(int(entry.name))
     return found
+
+
+# Weak answers of issue 20, item 5 (``test_weak_answers.py``): one bad field reported once,
+# an image beside a module's text, a new hand page.
+
+_PROJECT_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "project"
+
+
+def fixture_languages(old: str, new: str) -> str:
+    """The fixture project's ``curriculum/languages.yaml`` with ``old`` replaced by ``new``."""
+    text = (_PROJECT_FIXTURE / "curriculum" / "languages.yaml").read_text(encoding="utf-8")
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def tiny_png() -> bytes:
+    """A valid 1×1 PNG (signature, IHDR, IDAT, IEND), made here rather than checked in."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00\x80\xff"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def break_module_field(root: Path, module: str, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in ``modules/<module>/module.yaml`` and make the other
+    fixture module depend on it, so a track, a prerequisite and the module all name it."""
+    path = root / "modules" / module / "module.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    other = "sensing" if module == "intro" else "intro"
+    _append(root / "modules" / other / "module.yaml", f"prerequisites: [{module}]\n")

@@ -20,15 +20,18 @@ from courseware.footprint.estimate import configure, estimate
 from courseware.footprint.page import calculator_assets, calculator_page_markdown
 from courseware.footprint.rounding import format_kg
 from courseware.footprint.systems import list_named_configurations
+from courseware.i18n.catalogs import translator
 
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 
 pytestmark = pytest.mark.browser
 
 
-def write_page(folder: Path) -> Path:
+def write_page(folder: Path, language: str | None = None) -> Path:
     """Write a standalone page with the calculator body and its assets; return its path."""
-    body = markdown.markdown(calculator_page_markdown(), extensions=["md_in_html"])
+    gettext = translator(language) if language else (lambda text: text)
+    source = calculator_page_markdown(gettext, language=language)
+    body = markdown.markdown(source, extensions=["md_in_html"])
     page = folder / "footprint" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text(
@@ -173,3 +176,29 @@ def test_page_without_javascript_shows_options_and_totals(browser: Browser, tmp_
     assert "MCU 5 mm²" in page.inner_text("#fp-options")
     assert "needs JavaScript" in page.inner_text("body")
     context.close()
+
+
+def test_a_portuguese_reader_types_and_reads_decimal_commas(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """pt writes 0,5 and reads 0,89 (CLDR's decimal comma), in the script's output and in
+    the page's own tables; a point still reads as a decimal point."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(write_page(tmp_path, "pt").as_uri())
+    page.wait_for_selector("#fp-form:not([hidden])")
+    page.select_option("#fp-start", "system:kws-best")
+    assert total_shown(page) == "0,89"
+    assert "0,89" in page.inner_text("#fp-totals")
+    page.fill("#fp-custom-casing", "0,5")
+    with_comma = total_shown(page)
+    expected = estimate(configure(system="kws-best", custom={"casing": 0.5}))
+    assert with_comma == format_kg(expected.total_kg_co2e_raw).replace(".", ",")
+    page.fill("#fp-custom-casing", "0.5")
+    assert total_shown(page) == with_comma
+    page.fill("#fp-custom-casing", "abc")
+    assert page.get_attribute("#fp-custom-casing", "aria-invalid") == "true"
+    assert "0,25" in page.inner_text("#fp-err-casing")
+    assert not errors, errors
+    page.close()

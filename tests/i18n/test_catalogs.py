@@ -27,8 +27,9 @@ from courseware.registry.load import load_languages
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "tools" / "courseware"
 POT = PACKAGE / "i18n" / "messages.pot"
-# The Makefile's i18n-extract: Babel's default keywords plus ``gettext`` and ``g``.
-KEYWORDS = {**DEFAULT_KEYWORDS, "gettext": None, "g": None}
+# The Makefile's i18n-extract: Babel's default keywords (ngettext among them) plus
+# ``gettext``, ``g`` and ``plural_forms`` (its 2nd and 3rd arguments are the two forms).
+KEYWORDS = {**DEFAULT_KEYWORDS, "gettext": None, "g": None, "plural_forms": (2, 3)}
 MARKERS = ("gettext", "g")
 # babel.cfg's mapping: Python sources, and the datasheet labels kept as YAML data.
 METHOD_MAP = [
@@ -56,7 +57,12 @@ def _extracted_ids() -> set[str]:
 
 def _pot_ids() -> set[str]:
     with POT.open("rb") as handle:
-        return {str(m.id) for m in read_po(handle) if m.id}
+        return {_key(m.id) for m in read_po(handle) if m.id}
+
+
+def _key(message_id: str | tuple[str, ...] | list[str]) -> str:
+    """A message's key in a catalog: its id, or a counted message's singular."""
+    return message_id if isinstance(message_id, str) else message_id[0]
 
 
 def _literal_calls(path: Path) -> list[tuple[int, str]]:
@@ -128,10 +134,24 @@ def test_catalog_translates_every_message(language: str) -> None:
         message = catalog.get(msgid)
         if message is None:
             problems.append(f"missing (run make i18n-update): {msgid!r}")
-        elif not message.string:
+        elif not message.string or (
+            isinstance(message.string, (tuple, list)) and not all(message.string)
+        ):
             problems.append(f"not translated: {msgid!r}")
         elif message.fuzzy:
             problems.append(f"fuzzy (check it, then remove the flag): {msgid!r}")
+        elif isinstance(message.string, (tuple, list)):
+            # A counted form may leave the number out ("نتيجتان", two results); it may not
+            # bring a field of its own, and the last form keeps every field.
+            wanted = set(_placeholders(msgid))
+            for index, form in enumerate(message.string):
+                fields = set(_placeholders(str(form)))
+                last = index == len(message.string) - 1
+                if not fields <= wanted or (last and fields != wanted):
+                    problems.append(
+                        f"placeholders {sorted(fields)} instead of {sorted(wanted)}: "
+                        f"{msgid!r} -> {form!r}"
+                    )
         elif _placeholders(msgid) != _placeholders(str(message.string)):
             problems.append(
                 f"placeholders {_placeholders(str(message.string))} instead of "
@@ -153,9 +173,17 @@ def test_catalog_compiles(language: str) -> None:
     buffer.seek(0)
     compiled = gettext_module.GNUTranslations(buffer)
     wrong = [
-        str(m.id)
+        _key(m.id)
         for m in catalog
-        if m.id and m.string and compiled.gettext(str(m.id)) != str(m.string)
+        if m.id and isinstance(m.id, str) and m.string and compiled.gettext(m.id) != str(m.string)
+    ]
+    choose = gettext_module.c2py(catalog.plural_expr)
+    wrong += [
+        _key(m.id)
+        for m in catalog
+        if isinstance(m.id, (tuple, list))
+        and m.string
+        and any(compiled.ngettext(m.id[0], m.id[1], n) != m.string[choose(n)] for n in range(120))
     ]
     assert not wrong, f"compiled {language} catalog loses translations: {wrong}"
 
@@ -166,3 +194,21 @@ def test_spanish_interface_names_languages_in_spanish() -> None:
 
     assert translator("es")("Language of instruction") == "Idioma de enseñanza"
     assert language_name("pt", "es") == "portugués"
+
+
+def test_counted_strings_take_each_languages_plural_forms() -> None:
+    from courseware.i18n.catalogs import plural_forms, plural_translator
+
+    french = plural_translator("fr")
+    assert [french("{count} result", "{count} results", n) for n in (0, 1, 2)] == [
+        "{count} résultat",
+        "{count} résultat",
+        "{count} résultats",
+    ]
+    arabic = plural_forms("ar", "{count} result", "{count} results")
+    assert set(arabic) == {"zero", "one", "two", "few", "many", "other"}
+    assert arabic["two"] == "نتيجتان" and arabic["few"] == "{count} نتائج"
+    assert plural_forms("en", "{count} result", "{count} results") == {
+        "one": "{count} result",
+        "other": "{count} results",
+    }

@@ -90,7 +90,7 @@ def test_calculator_shows_no_markup_and_its_total_in_the_first_screen(
     assert no_markup_as_text(text) == [], f"/{path} shows markup as text"
     assert not window.is_visible("#fp-noscript"), f"/{path} says it needs JavaScript, with it on"
     total = window.locator("#fp-total")
-    assert re.fullmatch(r"\d+\.\d\d", total.inner_text()), f"/{path}: no total shown"
+    assert re.fullmatch(r"\d+[.,]\d\d", total.inner_text()), f"/{path}: no total shown"
     assert in_window(window, "#fp-total"), f"/{path}: the total is below the first screen"
     # Still in sight with the last block of the form on screen, and after a change there.
     last = window.locator("fieldset.fp-block").last

@@ -46,3 +46,21 @@ def test_catalog_is_complete_without_javascript(built_site: Path, browser: Any, 
     assert page.locator("table[data-filterable] tbody tr:visible").count() == 3
     assert not page.locator("form.cw-filter").is_visible()
     context.close()
+
+
+def test_the_filter_status_takes_the_plural_form_of_the_page_language(
+    built_site: Path, browser: Any, serve: Callable[[Path], str]
+) -> None:
+    """French puts 0 and 1 in the singular; Arabic's status reads the same for every count
+    (its phrase has no noun to agree); English counts through its own two forms."""
+    base = serve(built_site)
+    page = browser.new_page()
+    page.goto(f"{base}/fr/catalog/")
+    status = page.locator("form.cw-filter .cw-filter-status")
+    assert status.inner_text() == "3 sur 3 affichés"
+    page.select_option("form.cw-filter select[name=language]", "es")
+    assert status.inner_text() == "1 sur 3 affiché"
+    page.goto(f"{base}/ar/catalog/")
+    page.select_option("form.cw-filter select[name=language]", "es")
+    assert page.locator("form.cw-filter .cw-filter-status").inner_text() == "يُعرض 1 من 3"
+    page.close()

@@ -116,11 +116,11 @@ def is_earlier_site(folder: Path) -> bool:
 
 
 def check_output_file(root: Path, path: Path, kind: str, suggestion: str) -> None:
-    """Refuse an output file (a zip) written through a link, into sources, or over another
-    kind of file.
+    """Refuse an output file (a zip, a ZIM) written through a link, into sources, or over
+    another kind of file.
 
     Args:
-        kind: what is written, for the message ("zip").
+        kind: what is written, for the message ("zip", "zim").
         suggestion: a path to offer instead (relative to the project).
 
     Raises:
@@ -135,16 +135,21 @@ def check_output_file(root: Path, path: Path, kind: str, suggestion: str) -> Non
             f"refusing to write the {kind} into {_shown(root, holder[0])}, which holds the "
             f"project's sources; choose a path such as {suggestion}"
         )
-    if target.is_file() and kind == "zip" and not _starts_like_a_zip(target):
+    if target.is_file() and kind in _MAGIC and not _starts_like(target, _MAGIC[kind]):
         raise RefusedOutput(
-            f"refusing to replace {_shown(root, target, folder=False)}, which is not a zip; "
+            f"refusing to replace {_shown(root, target, folder=False)}, which is not a {kind}; "
             f"choose a path such as {suggestion}"
         )
 
 
-def _starts_like_a_zip(path: Path) -> bool:
+_MAGIC = {"zip": (b"PK\x03\x04", b"PK\x05\x06"), "zim": (b"ZIM\x04",)}
+"""How each kind of file starts: a zip's local header or empty archive, a ZIM's magic number
+72173914 (https://wiki.openzim.org/wiki/ZIM_file_format)."""
+
+
+def _starts_like(path: Path, magic: tuple[bytes, ...]) -> bool:
     with path.open("rb") as handle:
-        return handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
+        return handle.read(4) in magic
 
 
 def check_folder_in_project(root: Path, folder: Path, kind: str, suggestion: str) -> None:

@@ -799,6 +799,43 @@ TRANSLATION_SUFFIX = _code(
     "Rename the file with a declared language code.",
 )
 
+CATALOG_UNREADABLE = _code(
+    "CW-I18N-004",
+    "catalog-unreadable",
+    "A content catalog (locale/<lang>/LC_MESSAGES/<document>.po) that is not a valid PO file.",
+    "locale/es/LC_MESSAGES/pages/about.po:12: not a valid PO file (unterminated string); "
+    "fix the entry, or run courseware translate update to rewrite the catalog",
+    "Fix the entry the message names; a translation tool (Poedit, Weblate) writes valid files.",
+)
+TRANSLATED_TWICE = _code(
+    "CW-I18N-005",
+    "translated-twice",
+    "A document translated both in a catalog and in a whole file that is not marked as an "
+    "adaptation.",
+    "modules/x/index.es.md: modules/x/index.md is also translated in "
+    "locale/es/LC_MESSAGES/modules/x/index.po; delete one, or mark the file 'adaptation: true'",
+    "Keep one translation: the catalog, or the whole file marked as an adaptation.",
+)
+
+GLOSSARY_ENTRY = _code(
+    "CW-I18N-006",
+    "glossary-entry",
+    "A glossary term that lacks a language, names an undeclared one, or is declared twice.",
+    "curriculum/glossary.yaml:12: terms.3.term: no 'fr' entry; give the term and its "
+    "definition in every language",
+    "Give the term, its definition and its review status in every declared language.",
+)
+GLOSSARY_TERM = _code(
+    "CW-I18N-007",
+    "glossary-term",
+    "A translated paragraph whose original uses a glossary term, but which uses none of the "
+    "glossary's forms for its language (a warning).",
+    "locale/fr/LC_MESSAGES/modules/x/index.po:40: msgstr: the original says 'datasheet', which "
+    "the glossary (curriculum/glossary.yaml) translates 'fiche technique'; use it, or add the "
+    "form used here to the term's matches",
+    "Use the glossary's word, or add the form used (an inflection) to the term's matches.",
+)
+
 # --- SITE ---------------------------------------------------------------------------------
 
 URL_COLLISION = _code(
@@ -981,6 +1018,15 @@ FRONT_MATTER_KEY = _code(
     "pages/contribute.md:2: title: unknown front matter key; allowed: source_hash, "
     "translation_of, translators",
     "Remove the key; the page's title is its first heading.",
+)
+MODULE_SVG_FIGURE = _code(
+    "CW-SITE-030",
+    "module-svg-figure",
+    "An SVG image beside a module's text: an SVG file can carry scripts, so figures beside "
+    "a module page are published as raster images only.",
+    "modules/sensing/wiring.svg: an SVG beside a module page is not published (an SVG can "
+    "carry scripts); export it as PNG or WebP and link that",
+    "Export the figure as PNG or WebP next to index.md and link the new file.",
 )
 
 # --- ASSESS -------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ SOURCE_DIRS = (
     Path("modules"),
     Path("labs"),
     Path("pages"),
+    Path("locale"),
     Path("docs"),
     Path("tools"),
     Path("tests"),

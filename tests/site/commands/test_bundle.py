@@ -235,3 +235,74 @@ def test_a_bundle_in_another_language_falls_back_honestly(
     assert 'lang="ar"' in home and 'dir="rtl"' in home
     footprint = (copy / "modules" / "footprint" / "index.html").read_text()
     assert "cw-fallback" in footprint and '<div dir="ltr" lang="en">' in footprint
+
+
+def test_track_pages_offer_the_zim_beside_the_zip(built: tuple[Path, BuildReport]) -> None:
+    project, report = built
+    assert {(z.track_id, z.language, z.format) for z in report.zims} == {
+        ("short-course", "en", "zim"),
+        ("curso-corto", "es", "zim"),
+    }
+    zims = {z.track_id: z for z in report.zims}
+    for zim in report.zims:
+        assert zim.path.read_bytes()[:4] == b"ZIM\x04"
+        print(f"{zim.file_name}: {zim.size_bytes} bytes, {zim.pages} pages")
+    site = project / "site"
+    page = site / "tracks" / "short-course" / "index.html"
+    english = zims["short-course"]
+    assert _offered(page, english.file_name) == english.path.read_bytes()
+    size = format_size(english.size_bytes, "en")
+    assert f"Offline copy for Kiwix (English, ZIM, {size})" in page.read_text()
+    page = site / "es" / "tracks" / "curso-corto" / "index.html"
+    spanish = zims["curso-corto"]
+    assert _offered(page, spanish.file_name) == spanish.path.read_bytes()
+    size = format_size(spanish.size_bytes, "es")
+    assert f"Copia sin conexión para Kiwix (español, ZIM, {size})" in page.read_text()
+
+
+def test_a_rebuild_with_nothing_changed_writes_no_zim(
+    built: tuple[Path, BuildReport], tmp_path: Path
+) -> None:
+    source, _ = built
+    project = tmp_path / "project"
+    shutil.copytree(source, project)
+    cached = sorted((project / ".cache" / "bundles").glob("*.zim*"))
+    assert [path.name for path in cached] == [
+        "curso-corto-es.zim",
+        "curso-corto-es.zim.key",
+        "short-course-en.zim",
+        "short-course-en.zim.key",
+    ]
+    written = [*cached, *(project / "site").rglob("*.zim")]
+    before = {path: path.stat().st_mtime_ns for path in written}
+    report = build_site(project)
+    assert all(zim.is_reused for zim in report.zims)
+    assert {path: path.stat().st_mtime_ns for path in written} == before
+    text = project / "modules" / "intro" / "index.es.md"
+    text.write_text(text.read_text() + "\nUn párrafo sobre el **ornitorrinco**.\n")
+    changed = {z.track_id: z for z in build_site(project).zims}
+    assert changed["short-course"].is_reused
+    assert not changed["curso-corto"].is_reused
+
+
+def test_a_zim_written_again_from_the_same_sources_changes_no_language_fingerprint(
+    built: tuple[Path, BuildReport], tmp_path: Path
+) -> None:
+    # As on another machine (a partial build in its own CI job): no cached ZIM, no record of
+    # the last build. libzim writes new random identifiers, so the bytes differ; the site's
+    # fingerprints, which partial builds compare, must not.
+    from courseware.site.publish import previous_fingerprints
+
+    source, first = built
+    project = tmp_path / "project"
+    shutil.copytree(source, project)
+    before = previous_fingerprints(project / "site")
+    for path in (project / ".cache" / "bundles").glob("*.zim*"):
+        path.unlink()
+    (project / ".cache" / "last-build.json").unlink()
+    again = build_site(project)
+    assert again.zims and not any(zim.is_reused for zim in again.zims)
+    old = {zim.track_id: zim.path.read_bytes() for zim in first.zims}
+    assert all(zim.path.read_bytes() != old[zim.track_id] for zim in again.zims)
+    assert previous_fingerprints(project / "site") == before
+    assert again.languages is not None and again.languages.built == ()

@@ -39,7 +39,7 @@ def test_index_script_sets_one_global_with_the_entries() -> None:
 
 
 def test_search_page_has_a_labelled_field_and_external_scripts_only() -> None:
-    page = search_page(lambda text: text)
+    page = search_page(lambda text: text, "en")
     assert '<label for="cw-search-input">' in page
     assert '<script src="../assets/courseware/search-index.js"></script>' in page
     assert '<script src="../assets/courseware/bundle-search.js"></script>' in page

@@ -79,16 +79,16 @@ def test_staged_kits_show_each_value_in_the_page_language() -> None:
     assert "**1.765,0** Mt CO2e" in spanish
     # The timing plan counts both labs, a translated lab under its translated title.
     assert "| Laboratorio: ¿Cuánto le cuesta al planeta un dispositivo TinyML? | 45 |" in spanish
-    assert "| Laboratorio: From one device to 250 billion | 40 |" in spanish
+    assert "| Laboratorio: De un dispositivo a 250 000 millones | 40 |" in spanish
     assert "| **Total** | **160** (2 h 40 min) |" in spanish
     english = staged.files["modules/environmental-footprint/teaching.md"].decode()
     assert "**1,765.0** Mt CO2e" in english and "in **2043**;" in english
-    # Every module has its kit in every language; the untranslated one says so.
+    # Every module has its kit in every language; the Spanish one is wholly Spanish.
     for module in registry.modules:
         for language in registry.language_codes:
             suffix = "" if language == "en" else f".{language}"
             assert f"modules/{module.id}/teaching{suffix}.md" in staged.files
-    assert "cw-fallback" in spanish
+    assert "cw-fallback" not in spanish
     assert staged.problems == []
 
 
@@ -154,3 +154,17 @@ def test_a_broken_bank_is_reported_and_left_out_of_the_kit(tmp_path: Path) -> No
     kit = staged.files["modules/what-is-tinyml/teaching.md"].decode()
     assert "once the module has a question bank" in kit
     assert "Checked by:" not in kit
+
+
+def test_a_kit_with_an_untranslated_text_says_so(tmp_path: Path) -> None:
+    # The bundled modules are translated into Spanish, so a copy loses its Spanish answers.
+    for folder in ("curriculum", "modules", "labs"):
+        shutil.copytree(REPO / folder, tmp_path / folder, ignore=shutil.ignore_patterns("*.pyc"))
+    answers = tmp_path / "modules" / "environmental-footprint" / "answers.yaml"
+    lines = answers.read_text(encoding="utf-8").splitlines(keepends=True)
+    answers.write_text(
+        "".join(line for line in lines if not line.lstrip().startswith("es:")), encoding="utf-8"
+    )
+    staged = stage_teaching_kits(load_registry(tmp_path), read_lab_facts(tmp_path))
+    spanish = staged.files["modules/environmental-footprint/teaching.es.md"].decode()
+    assert "cw-fallback" in spanish

@@ -11,11 +11,21 @@ from typing import Any
 
 import click
 
+from courseware.cli.terminal import PrintableStream
 from courseware.errors import ContentError, CoursewareError, UsageError
 
 
 class CoursewareGroup(click.Group):
-    """A click group that reports courseware errors without a traceback."""
+    """A click group that reports courseware errors without a traceback, and prints only
+    printable text (see ``cli/terminal.py``)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        out, err = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = PrintableStream(out), PrintableStream(err)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            sys.stdout, sys.stderr = out, err
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -8,6 +8,7 @@ exit code 2 and no traceback.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from typing import IO, Any, NoReturn
 
@@ -28,6 +29,7 @@ from courseware.footprint import (
     milestone_table,
 )
 from courseware.footprint.catalog import find_block, option_slug, slugify
+from courseware.footprint.validate import MAX_MAGNITUDE
 
 FLAGS = {
     "preset": "--preset",
@@ -83,9 +85,14 @@ def _numbers(flag: str, pairs: list[tuple[str, str, str]]) -> tuple[dict[str, fl
     errors: list[str] = []
     for name, value, raw in pairs:
         try:
-            numbers[name] = float(value)
+            number = float(value)
         except ValueError:
             errors.append(_bad(flag, raw, f"{value!r} is not a number of kg CO2e"))
+            continue
+        if math.isinf(number) and "inf" not in value.lower():
+            # Digits beyond a float's range read as infinity; say what the user typed is.
+            number = math.copysign(MAX_MAGNITUDE, number)
+        numbers[name] = number
     return numbers, errors
 
 

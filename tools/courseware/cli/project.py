@@ -1,4 +1,4 @@
-"""Project-wide commands: ``validate``, ``build``, ``serve``, ``schema`` and ``new``."""
+"""Project-wide commands: ``validate``, ``build``, ``merge``, ``serve``, ``schema`` and ``new``."""
 
 from __future__ import annotations
 
@@ -45,15 +45,45 @@ def _say_warning(line: str) -> None:
     is_flag=True,
     help="Publish a failing lab's last good output with a dated notice instead of failing.",
 )
-def build(root: Path, site_dir: Path | None, keep_going: bool) -> None:
+@click.option(
+    "--languages",
+    metavar="CODES",
+    default=None,
+    help="Build only these languages (comma-separated codes) into the --partial folder.",
+)
+@path_option(
+    "--partial",
+    "Write a partial site (for courseware merge) into this folder instead of the site.",
+    is_folder=True,
+)
+def build(
+    root: Path,
+    site_dir: Path | None,
+    keep_going: bool,
+    languages: str | None,
+    partial: Path | None,
+) -> None:
     """Validate, stage and build the site; a failed build leaves the previous site as it was.
 
     The site folder must be new, empty or a site built before: never a folder of sources,
-    the project itself or a folder above it."""
-    if site_dir is not None:
-        given = site_dir
-        refuse_unsafe_output("--site-dir", given, lambda: check_site_folder(root, given))
-    report = build_site(root, site_dir, keep_going=keep_going, notice=_say_warning)
+    the project itself or a folder above it. With --languages and --partial, only those
+    languages are built, into a partial site that courseware merge puts together with the
+    partial sites of the other languages (one CI job per language, then a merge job)."""
+    if (languages is None) != (partial is None):
+        raise click.UsageError("--languages and --partial go together: a partial site")
+    if partial is not None and site_dir is not None:
+        raise click.UsageError("--partial is the output folder: leave out --site-dir")
+    output = partial if partial is not None else site_dir
+    if output is not None:
+        given = output
+        option = "--partial" if partial is not None else "--site-dir"
+        refuse_unsafe_output(option, given, lambda: check_site_folder(root, given))
+    codes = None
+    if languages is not None:
+        codes = [code.strip() for code in languages.split(",") if code.strip()]
+    report = build_site(
+        root, output, keep_going=keep_going, notice=_say_warning, partial_languages=codes
+    )
     for warning in report.warnings:
         click.echo(str(warning), err=True)
     if report.labs is not None:
@@ -61,16 +91,33 @@ def build(root: Path, site_dir: Path | None, keep_going: bool) -> None:
         click.echo(f"Labs: {labs.executed} executed, {labs.cached} cached, {labs.failed} failed")
         for lab_id in labs.published_outdated:
             click.echo(f"warning: labs/{lab_id}.py failed; its last good output was published")
-    languages = report.languages
-    if languages is not None and not languages.built:
+    built = report.languages
+    if built is not None and not built.built:
         click.echo(f"Nothing changed: {report.site_dir} is up to date ({report.pages} pages)")
         return
-    if languages is not None and languages.reused:
+    if built is not None and built.reused:
         click.echo(
-            f"Languages rebuilt: {', '.join(languages.built)}; unchanged: "
-            f"{', '.join(languages.reused)}"
+            f"Languages rebuilt: {', '.join(built.built)}; unchanged: {', '.join(built.reused)}"
         )
     click.echo(f"Built {report.pages} pages into {report.site_dir}")
+
+
+@click.command()
+@root_option
+@click.argument("partials", nargs=-1, required=True, type=click.Path(path_type=Path))
+@path_option("--site-dir", "Where to write the merged site (default: ROOT/site).", is_folder=True)
+def merge(root: Path, partials: tuple[Path, ...], site_dir: Path | None) -> None:
+    """Merge partial sites (from build --languages ... --partial) into the whole site.
+
+    Every language of the project must be in exactly one partial, and all of them built
+    from the same sources; the result is the site a single build writes."""
+    from courseware.site import merge_partial_sites
+
+    if site_dir is not None:
+        given = site_dir
+        refuse_unsafe_output("--site-dir", given, lambda: check_site_folder(root, given))
+    target = merge_partial_sites(root, partials, site_dir)
+    click.echo(f"Merged {len(partials)} partial sites into {target}")
 
 
 @click.command()
@@ -111,4 +158,4 @@ def new_offering(offering_id: str, root: Path) -> None:
     click.echo(f"Wrote {path}; fill it in, then run: courseware validate")
 
 
-COMMANDS: list[click.Command] = [validate, build, serve, schema, new]
+COMMANDS: list[click.Command] = [validate, build, merge, serve, schema, new]

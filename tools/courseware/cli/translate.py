@@ -8,12 +8,13 @@ a broken module.yaml does not hide the translation status), the rest from
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import click
 
 from courseware.cli.options import format_option, root_option
 from courseware.errors import ContentError, UsageError, errors_only
+from courseware.i18n.content_catalogs import UNIT_STATES
 from courseware.i18n.start import start_translation
 from courseware.i18n.tracking import (
     KINDS,
@@ -66,19 +67,32 @@ def status_command(language: str | None, output_format: str, root: Path) -> None
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("code")
 @click.option("--translator", "translators", multiple=True, help="Your name; repeat for more.")
+@click.option(
+    "--whole-file",
+    is_flag=True,
+    help="Write a whole translated copy (an adaptation) instead of a paragraph catalog.",
+)
 @root_option
-def start_command(path: Path, code: str, translators: tuple[str, ...], root: Path) -> None:
+def start_command(
+    path: Path, code: str, translators: tuple[str, ...], whole_file: bool, root: Path
+) -> None:
     """Start translating PATH into language CODE.
 
-    PATH is a source file: pages/NAME.md, modules/ID/index.md or labs/ID.py. The translation
-    is written beside it (pages/NAME.CODE.md), with a header that records the source's hash,
-    followed by the source text to translate (for a lab, only its Markdown cells and its
-    figures' alt text: the code stays the source's). An existing file is never overwritten.
+    PATH is a source file: pages/NAME.md, modules/ID/index.md or labs/ID.py. A page or a
+    module's text is translated paragraph by paragraph in a catalog,
+    locale/CODE/LC_MESSAGES/<document>.po, that Poedit, Weblate or Crowdin open; with
+    --whole-file (a local adaptation), and for a lab, the translation is a file beside the
+    source (pages/NAME.CODE.md) with a header that records the source's hash, followed by
+    the source text to translate (for a lab, only its Markdown cells and its figures' alt
+    text: the code stays the source's). An existing file is never overwritten.
     """
     from courseware.labs import lab_translation_skeleton  # the Jupyter stack, only when used
 
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
+    if not whole_file and path.suffix == ".md":
+        _start_catalog(root, path, code, [lang.code for lang in languages], source)
+        return
     written = start_translation(
         root,
         path if path.is_absolute() else Path.cwd() / path,
@@ -90,6 +104,140 @@ def start_command(path: Path, code: str, translators: tuple[str, ...], root: Pat
     )
     click.echo(f"Wrote {written}")
     click.echo("Translate the text below the header and keep the header as it is.")
+
+
+def _start_catalog(root: Path, path: Path, code: str, languages: list[str], source: str) -> None:
+    from courseware.i18n.catalog_workflow import start_catalog
+    from courseware.i18n.start import check_translation_source
+
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    _, relative = check_translation_source(root, absolute, code, languages, source)
+    whole = PurePosixPath(relative)
+    whole_file = whole.with_name(f"{whole.stem}.{code}{whole.suffix}").as_posix()
+    if (root / whole_file).exists():
+        raise UsageError(
+            f"{whole_file} translates {relative} already (a whole file); keep it, or move it "
+            "into a catalog with: courseware translate migrate"
+        )
+    try:
+        written = start_catalog(root, relative, code)
+    except FileExistsError as error:
+        raise UsageError(
+            f"{error}: exists already; translate it, or run translate update"
+        ) from None
+    click.echo(f"Wrote {written.relative_to(root)}")
+    click.echo(
+        "Translate each entry (msgstr) with a PO editor such as Poedit, or on Weblate or "
+        "Crowdin; the site shows each translated paragraph as soon as it is there."
+    )
+    parts = PurePosixPath(relative).parts
+    if parts[0] == "modules":
+        metadata = PurePosixPath(*parts[:-1], "module.yaml").as_posix()
+        click.echo(
+            f"The module's title, summary, objectives, exercises and instructor notes are in "
+            f"{metadata}: add a {code}: entry beside each en: there (see the modules already "
+            "translated)."
+        )
+
+
+@translate.command("update")
+@root_option
+def update_command(root: Path) -> None:
+    """Bring every content catalog up to its source: a changed paragraph becomes fuzzy.
+
+    Run it after editing a page or a module's text. Templates (locale/templates/*.pot) are
+    rewritten; in each language's catalog, an unchanged paragraph keeps its translation, a
+    changed one is marked fuzzy with its previous source (see translate diff), and one whose
+    source is gone is kept as obsolete."""
+    from courseware.i18n.catalog_workflow import update_catalogs
+
+    languages = _declared_languages(root)
+    source = next(lang.code for lang in languages if lang.source)
+    result = update_catalogs(root, [lang.code for lang in languages], source)
+    for path in result.written:
+        click.echo(f"Updated {path}")
+    click.echo(f"{len(result.written)} catalogs updated, {result.unchanged} already current")
+
+
+@translate.command("diff")
+@click.argument("document")
+@click.argument("code")
+@root_option
+def diff_command(document: str, code: str, root: Path) -> None:
+    """Show what changed in DOCUMENT's source paragraphs since they were translated into CODE.
+
+    DOCUMENT is the source file, such as modules/what-is-tinyml/index.md."""
+    from courseware.i18n.catalog_workflow import diff_lines
+    from courseware.i18n.content_catalogs import catalog_path
+
+    languages = _declared_languages(root)
+    source = next(lang.code for lang in languages if lang.source)
+    targets = tuple(lang.code for lang in languages if not lang.source)
+    if code not in targets:
+        raise UsageError(_unknown_language(code, targets, source))
+    if not catalog_path(root, document, code).is_file():
+        raise UsageError(
+            f"{document} has no catalog in {code!r}; start one with: courseware translate "
+            f"start {document} {code}"
+        )
+    for line in diff_lines(root, document, code):
+        click.echo(line)
+
+
+@translate.command("migrate")
+@click.option("--lang", "language", metavar="CODE", help="Only this language.")
+@root_option
+def migrate_command(language: str | None, root: Path) -> None:
+    """Move whole-file translations of pages and modules into paragraph catalogs.
+
+    A file is removed only when the page assembled from its catalog has exactly its text;
+    one whose blocks do not line up with the source, or that is stale, stays as it is and
+    the reason is printed."""
+    from courseware.i18n.catalog_workflow import migrate_translations
+
+    languages = _declared_languages(root)
+    source = next(lang.code for lang in languages if lang.source)
+    done = migrate_translations(root, [lang.code for lang in languages], source, language)
+    for migration in done:
+        if migration.catalog:
+            click.echo(f"{migration.translation} -> {migration.catalog} ({migration.reason})")
+        else:
+            click.echo(f"{migration.translation}: kept: {migration.reason}")
+    moved = sum(1 for migration in done if migration.catalog)
+    click.echo(f"{moved} translations moved into catalogs, {len(done) - moved} kept")
+
+
+@translate.command("glossary")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["tbx", "csv"]),
+    default="tbx",
+    show_default=True,
+    help="TBX (every language) or CSV (one language, with --lang).",
+)
+@click.option("--lang", "language", metavar="CODE", help="The target language of a CSV.")
+@root_option
+def glossary_command(output_format: str, language: str | None, root: Path) -> None:
+    """Print the glossary (curriculum/glossary.yaml) for a translation platform's glossary:
+    TBX for Weblate and Crowdin, or one language's CSV (source, target, explanation)."""
+    from courseware.registry.glossary import glossary_csv, glossary_tbx, load_glossary
+
+    languages = _declared_languages(root)
+    source = next(lang.code for lang in languages if lang.source)
+    codes = [lang.code for lang in languages]
+    terms, problems, _ = load_glossary(root, codes, source)
+    if errors_only(problems):
+        raise ContentError(problems)
+    if output_format == "tbx":
+        click.echo(glossary_tbx(terms, source).decode("utf-8"), nl=False)
+        return
+    targets = tuple(code for code in codes if code != source)
+    if language is None or language not in targets:
+        given = language or ""
+        message = "--format csv needs --lang CODE" if language is None else ""
+        raise UsageError(message or _unknown_language(given, targets, source))
+    click.echo(glossary_csv(terms, source, language), nl=False)
 
 
 def status_lines(report: TranslationReport, names: dict[str, str]) -> list[str]:
@@ -116,6 +264,15 @@ def status_lines(report: TranslationReport, names: dict[str, str]) -> list[str]:
             for entry in entries:
                 detail = f": {entry.reason}" if state == "stale" else ""
                 lines.append(f"    {entry.path}{detail}")
+        catalogs = [entry for entry in report.entries_for(code) if entry.units is not None]
+        if catalogs:
+            lines.append(f"  {'catalog':<48} {'translated':>16} {'fuzzy':>12} {'untranslated':>14}")
+            lines.append(f"  {'':<48} {'units/words':>16} {'units/words':>12} {'units/words':>14}")
+        for entry in catalogs:
+            units = entry.units
+            assert units is not None
+            cells = [f"{units.units[s]}/{units.words[s]}" for s in UNIT_STATES]
+            lines.append(f"  {entry.path:<48} {cells[0]:>16} {cells[1]:>12} {cells[2]:>14}")
     if any(entry.state == "missing" for entry in report.entries):
         lines += ["", "Start a missing translation with: courseware translate start SOURCE CODE"]
     return lines

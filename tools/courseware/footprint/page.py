@@ -59,6 +59,26 @@ def english_attributes(language: str) -> str:
     return f' lang="{DATA_LANGUAGE}"{turned}'
 
 
+def decimal_symbol(language: str | None) -> str:
+    """The decimal separator readers of ``language`` write (CLDR, through Babel): ``,`` in
+    Spanish, Portuguese and French, ``.`` in English and, by CLDR's default Latin digits,
+    Arabic. The calculator shows and accepts it."""
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_decimal_symbol
+
+    if not language:
+        return "."
+    try:
+        return str(get_decimal_symbol(Locale.parse(language.replace("-", "_"))))
+    except (ValueError, UnknownLocaleError):
+        return "."
+
+
+def shown_kg(value: float, language: str | None) -> str:
+    """``format_kg`` with the reader's decimal separator: ``0,89`` on a Portuguese page."""
+    return format_kg(value).replace(".", decimal_symbol(language))
+
+
 def block_headings(gettext: Gettext = _identity) -> dict[str, str]:
     """Return the translated heading of every block, by block key."""
     return {
@@ -129,10 +149,13 @@ def reference_names(gettext: Gettext = _identity) -> dict[str, str]:
     }
 
 
-def _script_strings(gettext: Gettext) -> dict[str, str]:
+def _script_strings(gettext: Gettext, language: str | None) -> dict[str, str]:
     strings = {
         "custom": gettext("Custom"),
-        "bad_custom": gettext("Enter a number of kg CO2e, zero or more (for example 0.25)."),
+        "bad_custom": gettext(
+            "Enter a number of kg CO2e, zero or more (for example {example})."
+        ).format(example="0" + decimal_symbol(language) + "25"),
+        "decimal": decimal_symbol(language),
         "interval": gettext("Best to worst case: {low} to {high} kg CO2e"),
         "fix_inputs": gettext("Fix the values marked above to see the total."),
         "switched_off": gettext("switched off"),
@@ -242,7 +265,7 @@ def _header_row(labels: list[str]) -> str:
     return "<thead><tr>" + cells + "</tr></thead>"
 
 
-def _form(gettext: Gettext) -> str:
+def _form(gettext: Gettext, language: str | None) -> str:
     data = load_calculator_data()
     headings = block_headings(gettext)
     labels = option_labels(gettext)
@@ -284,7 +307,7 @@ def _form(gettext: Gettext) -> str:
             label = labels[option.label]
             lines.append(
                 f'<option value="{option_slug(option)}" data-label="{_attr(label)}">'
-                f"{escape(label)} ({format_kg(option.kg_co2e)})</option>"
+                f"{escape(label)} ({shown_kg(option.kg_co2e, language)})</option>"
             )
         custom = gettext("Custom")
         lines += [
@@ -351,7 +374,7 @@ def _output(gettext: Gettext) -> str:
     )
 
 
-def _totals_table(gettext: Gettext) -> str:
+def _totals_table(gettext: Gettext, language: str | None) -> str:
     names = configuration_names(gettext)
     kinds = {"preset": gettext("Calculator preset"), "system": gettext("Published system")}
     rows = [
@@ -374,9 +397,9 @@ def _totals_table(gettext: Gettext) -> str:
             f'<tr data-configuration="{_attr(_configuration_id(entry))}">'
             f'<th scope="row">{escape(names[entry.key])}</th>'
             f"<td>{escape(kinds[entry.kind])}</td>"
-            f'<td class="fp-number">{format_kg(entry.report.total_kg_co2e_raw)}</td>'
-            f'<td class="fp-number">{format_kg(interval.low_kg_co2e)} – '
-            f"{format_kg(interval.high_kg_co2e)}</td>"
+            f'<td class="fp-number">{shown_kg(entry.report.total_kg_co2e_raw, language)}</td>'
+            f'<td class="fp-number">{shown_kg(interval.low_kg_co2e, language)} – '
+            f"{shown_kg(interval.high_kg_co2e, language)}</td>"
             f"<td>{escape(paper)}</td></tr>"
         )
     rows += ["</tbody>", "</table>"]
@@ -408,9 +431,9 @@ def _options_table(gettext: Gettext, language: str | None) -> str:
             rows.append(
                 f'<tr><th scope="row">{escape(headings[block.key])}</th>'
                 f"<td>{escape(labels[option.label])}</td>"
-                f'<td class="fp-number">{format_kg(option.kg_co2e)}</td>'
-                f'<td class="fp-number">{format_kg(interval.low_kg_co2e)} – '
-                f"{format_kg(interval.high_kg_co2e)}</td>"
+                f'<td class="fp-number">{shown_kg(option.kg_co2e, language)}</td>'
+                f'<td class="fp-number">{shown_kg(interval.low_kg_co2e, language)} – '
+                f"{shown_kg(interval.high_kg_co2e, language)}</td>"
                 f"<td{marks}>{escape(option.source)}</td></tr>"
             )
     rows += ["</tbody>", "</table>"]
@@ -429,7 +452,7 @@ def calculator_page_markdown(
             is not given, they are marked on every page (without the direction a
             right-to-left page needs).
     """
-    i18n = _attr(json.dumps(_script_strings(gettext), ensure_ascii=False, sort_keys=True))
+    i18n = _attr(json.dumps(_script_strings(gettext, language), ensure_ascii=False, sort_keys=True))
     data = load_calculator_data()
     parts = [
         "# " + gettext("TinyML CO2 footprint calculator"),
@@ -448,7 +471,7 @@ def calculator_page_markdown(
         + '<div class="fp-inputs">\n'
         + _summary(gettext)
         + "\n"
-        + _form(gettext)
+        + _form(gettext, language)
         + "\n</div>\n"
         + _output(gettext)
         + "\n</div>",
@@ -458,7 +481,7 @@ def calculator_page_markdown(
             'in the paper "Is TinyML Sustainable?": the presets use mains power and the '
             "smallest casing, the published systems a Li-ion battery."
         ),
-        _totals_table(gettext),
+        _totals_table(gettext, language),
         "## " + gettext("Options of every block"),
         _options_table(gettext, language),
         "## " + gettext("Sources"),

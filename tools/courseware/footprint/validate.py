@@ -13,6 +13,12 @@ from courseware import problem_codes as codes
 from courseware.footprint.errors import InputProblem
 from courseware.footprint.model import Interval
 
+MAX_MAGNITUDE = 1e21
+"""Inputs must be smaller than this in size: results are printed with two decimals, the way
+JavaScript's ``Number.prototype.toFixed`` prints them on the calculator page, and from 1e21 on
+``toFixed`` gives exponent notation instead (ECMAScript, ``Number.prototype.toFixed``), so
+our ``rounding.format_kg`` could not match the page (see ``rounding.py``)."""
+
 
 def check_number(
     value: object,
@@ -62,6 +68,14 @@ def check_number(
     if not math.isfinite(number):
         return InputProblem(
             parameter, key, value, f"{number!r} is not a finite number", code=codes.FP_NOT_FINITE
+        )
+    if abs(number) >= MAX_MAGNITUDE:
+        return InputProblem(
+            parameter,
+            key,
+            value,
+            f"{number:.3g} is too large: give a value below {MAX_MAGNITUDE:.0e} in size",
+            code=codes.FP_OUT_OF_RANGE,
         )
     if number < 0 and not allow_negative:
         return InputProblem(

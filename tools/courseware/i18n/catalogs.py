@@ -58,3 +58,56 @@ def translator(language: str) -> Translate:
 
 def _identity(text: str) -> str:
     return text
+
+
+Plural = Callable[[str, str, int], str]
+
+
+@functools.cache
+def plural_translator(language: str) -> Plural:
+    """``ngettext`` for ``language``: the form of a counted string its grammar asks for
+    (Arabic has six, French uses the singular for 0 and 1), by the catalog's Plural-Forms."""
+    path = po_path(language)
+    mo = path.with_suffix(".mo")
+    if mo.exists() and path.exists() and mo.stat().st_mtime >= path.stat().st_mtime:
+        with mo.open("rb") as handle:
+            return gettext_module.GNUTranslations(handle).ngettext
+    if not path.exists():
+        return _english_plural
+    catalog = read_catalog(language)
+    choose = gettext_module.c2py(catalog.plural_expr)
+    forms = {
+        m.id[0]: (m.id[1], tuple(str(s) for s in m.string))
+        for m in catalog
+        if isinstance(m.id, tuple) and m.string and all(m.string) and not m.fuzzy
+    }
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        found = forms.get(singular)
+        if found is None or found[0] != plural:
+            return _english_plural(singular, plural, count)
+        return found[1][min(choose(count), len(found[1]) - 1)]
+
+    return ngettext
+
+
+def _english_plural(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
+
+
+def plural_forms(language: str, singular: str, plural: str) -> dict[str, str]:
+    """The translated forms of a counted string by CLDR plural category (``one``, ``few``,
+    ``many``, ``other``...), for scripts that pick one with the browser's
+    ``Intl.PluralRules``. Each category's form is the catalog's form for a number CLDR puts
+    in that category, so the page and the browser agree on the rules' data."""
+    from babel import Locale
+
+    ngettext = plural_translator(language)
+    rule = Locale.parse(language.replace("-", "_")).plural_form
+    forms: dict[str, str] = {}
+    for number in range(0, 200):
+        category = rule(number)
+        if category not in forms:
+            forms[category] = ngettext(singular, plural, number)
+    forms.setdefault("other", ngettext(singular, plural, 5))
+    return forms

@@ -67,18 +67,8 @@ def start_translation(
             translatable source inside the project, a link, or a translation that exists.
         ContentError: when the source is not UTF-8 text or is too large.
     """
-    _check_language(language, declared, source_language)
-    path, relative = _confine(root, source)
-    kind_and_name = classify(relative)
-    if kind_and_name is None:
-        raise UsageError(f"{relative} is not a translatable file; translate {TRANSLATABLE}")
-    kind, name = kind_and_name
-    file_name = PurePosixPath(relative).name
-    if file_name.count(".") > 1:
-        base = file_name.split(".")[0] + PurePosixPath(relative).suffix
-        raise UsageError(f"{relative} is a translation itself; start from its source, {base}")
-    if not path.is_file():
-        raise UsageError(f"{relative} does not exist; translate {TRANSLATABLE}")
+    path, relative = check_translation_source(root, source, language, declared, source_language)
+    kind, name = classify(relative) or ("page", "")
     target_relative = SourceFile(kind, name, relative).translation_path(language)
     target = path.with_name(PurePosixPath(target_relative).name)
     if target.is_symlink() or target.exists():
@@ -102,6 +92,28 @@ def start_translation(
     with target.open("x", encoding="utf-8", newline="") as handle:
         handle.write(text)
     return target
+
+
+def check_translation_source(
+    root: Path, source: Path, language: str, declared: Sequence[str], source_language: str
+) -> tuple[Path, str]:
+    """The source file to translate into ``language`` and its project-relative path.
+
+    Raises:
+        UsageError: for an undeclared language, the source language, a path that is not a
+            translatable source inside the project, a translation, or a link.
+    """
+    _check_language(language, declared, source_language)
+    path, relative = _confine(root, source)
+    if classify(relative) is None:
+        raise UsageError(f"{relative} is not a translatable file; translate {TRANSLATABLE}")
+    file_name = PurePosixPath(relative).name
+    if file_name.count(".") > 1:
+        base = file_name.split(".")[0] + PurePosixPath(relative).suffix
+        raise UsageError(f"{relative} is a translation itself; start from its source, {base}")
+    if not path.is_file():
+        raise UsageError(f"{relative} does not exist; translate {TRANSLATABLE}")
+    return path, relative
 
 
 def _check_language(language: str, declared: Sequence[str], source_language: str) -> None:

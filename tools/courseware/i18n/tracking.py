@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from courseware import problem_codes as codes
 from courseware.errors import Problem
+from courseware.i18n.content_catalogs import UnitCounts, catalog_coverage, catalog_path
 from courseware.i18n.hashing import is_valid_hash, source_hash
 from courseware.i18n.headers import HeaderError, TranslationHeader, read_translation_header
 from courseware.validation import did_you_mean
@@ -63,6 +64,8 @@ class TranslationEntry:
     """Stale because the translation records no usable hash, not because the source changed."""
     recorded_hash: str | None = None
     current_hash: str | None = None
+    units: UnitCounts | None = None
+    """For a translation kept in a content catalog: its units and words by state."""
 
 
 @dataclass(frozen=True)
@@ -252,12 +255,40 @@ def _entry(
         current_hash=current,
     )
     if path not in translations:
-        return missing
+        return _catalog_entry(root, source, language, missing) or missing
     try:
         header = read_translation_header(root / path)
     except HeaderError as error:
         return _unverified(missing, f"header line {error.line}: {error.message}", None)
     return _judge(missing, header, current)
+
+
+def _catalog_entry(
+    root: Path, source: SourceFile, language: str, missing: TranslationEntry
+) -> TranslationEntry | None:
+    """The state of a translation kept in a content catalog, or None where there is none.
+
+    It is translated when every unit is; otherwise stale, saying how much is translated."""
+    if source.kind == "lab":
+        return None
+    path = catalog_path(root, source.path, language)
+    if not path.is_file() or path.is_symlink():
+        return None
+    relative = path.relative_to(root).as_posix()
+    text = (root / source.path).read_text(encoding="utf-8", errors="replace")
+    counts, problem = catalog_coverage(root, source.path, language, text)
+    if counts is None:
+        reason = problem.message if problem is not None else "unreadable catalog"
+        return replace(missing, path=relative, state="stale", reason=reason, is_unverified=True)
+    if counts.percent == 100:
+        reason = f"every paragraph translated ({counts.total_units} units)"
+        return replace(missing, path=relative, state="translated", reason=reason, units=counts)
+    reason = (
+        f"{counts.percent} % translated: {counts.units['fuzzy']} units changed in the source "
+        f"since, {counts.units['untranslated']} not translated; see: courseware translate "
+        f"diff {source.path} {language}"
+    )
+    return replace(missing, path=relative, state="stale", reason=reason, units=counts)
 
 
 def _judge(

@@ -9,24 +9,28 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Set
 from pathlib import Path
 
 from courseware import problem_codes as codes
 from courseware.errors import ContentError, Problem, errors_only
 from courseware.registry.answers import load_answer_keys
 from courseware.registry.entry_files import load_entry_files
+from courseware.registry.glossary import check_glossary_use, load_glossary
 from courseware.registry.models import Language, LanguagesFile, Offering
-from courseware.registry.modules import check_modules, load_modules
+from courseware.registry.modules import broken_module_ids, check_modules, load_modules
 from courseware.registry.placeholders import find_placeholders
 from courseware.registry.registry import Registry
 from courseware.registry.sources import check_module_sources, load_sources
 from courseware.registry.topics import check_document_topics, load_topics
 from courseware.registry.tracks import load_tracks
+from courseware.registry.written_ids import ids_as_written
 from courseware.validation import did_you_mean, validate_document
 from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
 
-CONTENT_FOLDERS = ("curriculum", "modules", "labs", "pages")
-"""Folders holding contributed content; no symbolic link may appear anywhere inside them."""
+CONTENT_FOLDERS = ("curriculum", "modules", "labs", "pages", "locale")
+"""Folders holding contributed content (``locale`` holds the content catalogs); no symbolic link
+may appear anywhere inside them."""
 
 __all__ = [
     "CONTENT_FOLDERS",
@@ -122,7 +126,7 @@ def load_languages(root: Path) -> tuple[list[Language], list[Problem], YamlDocum
 
 
 def load_offerings(
-    root: Path, language_codes: set[str] | None
+    root: Path, language_codes: Set[str] | None
 ) -> tuple[list[Offering], list[Problem], dict[str, YamlDocument]]:
     """Load every ``curriculum/offerings/*.yaml``, checking ids and language codes.
 
@@ -142,7 +146,7 @@ def load_offerings(
 
 
 def check_language_codes(
-    offering: Offering, document: YamlDocument, declared: set[str]
+    offering: Offering, document: YamlDocument, declared: Set[str]
 ) -> list[Problem]:
     """Every language an offering names must be declared in ``curriculum/languages.yaml``."""
     problems = []
@@ -160,7 +164,7 @@ def check_language_codes(
 
 
 def _undeclared(
-    document: YamlDocument, location: tuple[str | int, ...], code: str, declared: set[str]
+    document: YamlDocument, location: tuple[str | int, ...], code: str, declared: Set[str]
 ) -> Problem:
     dotted = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in location)
     dotted = dotted.replace(".[", "[")
@@ -183,26 +187,41 @@ def load_registry(root: Path) -> Registry:
     problems = find_symlinks(root)
     languages, language_problems, languages_doc = load_languages(root)
     problems += language_problems
-    codes = {lang.code for lang in languages}
+    # A broken file still declares the ids written in it: files naming them are checked
+    # against those, so one wrong field is reported once, not once per file naming it.
+    codes = {lang.code for lang in languages} or ids_as_written(
+        languages_doc, "languages", language_problems, id_key="code"
+    )
     topics, topic_problems, topics_doc = load_topics(root)
     problems += topic_problems
-    topic_ids = {topic.id for topic in topics}
+    topic_ids = {topic.id for topic in topics} or ids_as_written(
+        topics_doc, "topics", topic_problems
+    )
+    if topics_doc is None and not topic_problems:
+        topic_ids = frozenset()  # no topics file: every topic named is undeclared
+    source_code = next((lang.code for lang in languages if lang.source), "en")
+    ordered = [source_code, *sorted(code for code in codes or () if code != source_code)]
+    glossary, glossary_problems, glossary_doc = load_glossary(root, ordered, source_code)
+    problems += glossary_problems + check_glossary_use(root, glossary, ordered, source_code)
     offerings, offering_problems, documents = load_offerings(root, codes)
     problems += offering_problems
     for document in documents.values():
         problems += check_document_topics(document, topic_ids)
     modules, module_problems, module_docs = load_modules(root, codes)
-    problems += module_problems + check_modules(modules, module_docs, topic_ids)
+    broken_modules = broken_module_ids(root, modules)
+    problems += module_problems + check_modules(
+        modules, module_docs, topic_ids, broken=broken_modules
+    )
     sources, source_problems, _ = load_sources(root)
     problems += source_problems + check_module_sources(root, modules, module_docs, sources)
     answer_keys, answer_problems, answer_docs = load_answer_keys(root, modules)
     problems += answer_problems
-    tracks, track_problems, track_docs = load_tracks(root, modules, codes)
+    tracks, track_problems, track_docs = load_tracks(root, modules, codes, broken=broken_modules)
     problems += track_problems
     documents |= module_docs | track_docs | answer_docs
     for document in documents.values():
         problems += find_placeholders(document)
-    for extra in (languages_doc, topics_doc):
+    for extra in (languages_doc, topics_doc, glossary_doc):
         if extra is not None:
             documents[extra.path] = extra
     if errors_only(problems):
@@ -212,6 +231,7 @@ def load_registry(root: Path) -> Registry:
         languages=tuple(languages),
         offerings=tuple(offerings),
         topics=tuple(topics),
+        glossary=tuple(glossary),
         modules=tuple(modules),
         tracks=tuple(tracks),
         answer_keys=answer_keys,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -22,6 +22,11 @@ from pydantic import Field, field_validator, model_validator
 
 from courseware import problem_codes as codes
 from courseware.errors import Problem
+from courseware.i18n.content_catalogs import (
+    catalog_coverage,
+    catalog_languages,
+    catalog_path,
+)
 from courseware.registry.licenses import LICENSES, LicenseId, combine_licenses, may_relicense
 from courseware.registry.models import Audience
 from courseware.registry.prerequisites import find_cycles, format_cycle
@@ -172,7 +177,11 @@ class Module:
     folder: str
     """The module's folder relative to the project root, such as ``modules/what-is-tinyml``."""
     languages: tuple[str, ...]
-    """The source language first, then each language with an ``index.<lang>.md``."""
+    """The source language first, then each language with an ``index.<lang>.md`` or a
+    content catalog that translates every paragraph."""
+    catalog_languages: tuple[str, ...] = ()
+    """Languages whose text is assembled from a catalog (``i18n/content_catalogs.py``), at
+    any coverage; those at 100 % are also in ``languages``."""
 
     @property
     def id(self) -> str:
@@ -191,15 +200,20 @@ class Module:
 
     def text_file(self, language: str) -> str:
         """The Markdown file read for ``language``, falling back to the source text."""
+        if language in self.catalog_languages:
+            return f"{self.folder}/{SOURCE_TEXT}"
         if language in self.languages and language != self.spec.source_language:
             return f"{self.folder}/index.{language}.md"
         return f"{self.folder}/{SOURCE_TEXT}"
 
 
 def load_modules(
-    root: Path, language_codes: set[str]
+    root: Path, language_codes: Set[str] | None
 ) -> tuple[list[Module], list[Problem], dict[str, YamlDocument]]:
     """Load every ``modules/<id>/module.yaml``, checking each file on its own.
+
+    ``language_codes`` is None when ``curriculum/languages.yaml`` is too broken to say which
+    languages it declares: the modules' languages are then not checked.
 
     Cross-module checks (prerequisites, topics) need the whole set; see
     ``check_modules``.
@@ -251,13 +265,64 @@ def load_modules(
             continue
         languages, file_problems = _text_languages(folder, root, spec, language_codes)
         problems += file_problems
+        from_catalogs, file_problems = _catalog_languages(
+            folder, root, spec, languages, language_codes
+        )
+        problems += file_problems
+        complete = tuple(code for code, percent in from_catalogs if percent == 100)
         problems += _check_own_fields(spec, document, folder.name, language_codes)
-        modules.append(Module(spec=spec, folder=relative, languages=languages))
+        modules.append(
+            Module(
+                spec=spec,
+                folder=relative,
+                languages=(*languages, *complete),
+                catalog_languages=tuple(code for code, _ in from_catalogs),
+            )
+        )
     return modules, problems, documents
 
 
+def _catalog_languages(
+    folder: Path,
+    root: Path,
+    spec: ModuleSpec,
+    whole_files: tuple[str, ...],
+    declared: Set[str] | None,
+) -> tuple[list[tuple[str, int]], list[Problem]]:
+    """The languages translating the module's text in a catalog, with their coverage."""
+    source_path = f"{display_path(folder, root)}/{SOURCE_TEXT}"
+    text_file = folder / SOURCE_TEXT
+    if declared is None or not text_file.is_file() or text_file.is_symlink():
+        return [], []  # no trusted language list (its file is broken) or no text
+    found: list[tuple[str, int]] = []
+    problems: list[Problem] = []
+    codes_with_catalogs = catalog_languages(root, source_path, sorted(declared))
+    text = text_file.read_text(encoding="utf-8", errors="replace")
+    for code in codes_with_catalogs:
+        if code == spec.source_language:
+            continue
+        if code in whole_files:
+            catalog = catalog_path(root, source_path, code).relative_to(root).as_posix()
+            problems.append(
+                Problem(
+                    f"{display_path(folder, root)}/index.{code}.md",
+                    None,
+                    None,
+                    f"{source_path} is also translated in {catalog}; delete one of them",
+                    code=codes.TRANSLATED_TWICE,
+                )
+            )
+            continue
+        counts, problem = catalog_coverage(root, source_path, code, text)
+        if problem is not None:
+            problems.append(problem)
+        elif counts is not None:
+            found.append((code, counts.percent))
+    return found, problems
+
+
 def _text_languages(
-    folder: Path, root: Path, spec: ModuleSpec, declared: set[str]
+    folder: Path, root: Path, spec: ModuleSpec, declared: Set[str] | None
 ) -> tuple[tuple[str, ...], list[Problem]]:
     problems = []
     relative = display_path(folder, root)
@@ -274,7 +339,7 @@ def _text_languages(
     languages = [spec.source_language]
     for path in sorted(folder.glob("index.*.md")):
         code = path.name[len("index.") : -len(".md")]
-        if code not in declared:
+        if declared is not None and code not in declared:
             problems.append(
                 Problem(
                     display_path(path, root),
@@ -301,7 +366,7 @@ def _text_languages(
 
 
 def _check_own_fields(
-    spec: ModuleSpec, document: YamlDocument, folder_name: str, declared: set[str]
+    spec: ModuleSpec, document: YamlDocument, folder_name: str, declared: Set[str] | None
 ) -> list[Problem]:
     """Checks that need only this module: id, languages, licence against its sources."""
     problems = []
@@ -316,7 +381,7 @@ def _check_own_fields(
                 code=codes.ID_MISMATCH,
             )
         )
-    if spec.source_language not in declared:
+    if declared is not None and spec.source_language not in declared:
         problems.append(
             Problem(
                 document.path,
@@ -330,7 +395,7 @@ def _check_own_fields(
     for field_name in ("title", "summary"):
         text = getattr(spec, field_name)
         for code in text if isinstance(text, dict) else ():
-            if code not in declared:
+            if declared is not None and code not in declared:
                 problems.append(
                     Problem(
                         document.path,
@@ -417,14 +482,26 @@ def _least_license_for(own: str, source: str) -> str:
 
 
 def check_modules(
-    modules: Iterable[Module], documents: Mapping[str, YamlDocument], topics: set[str]
+    modules: Iterable[Module],
+    documents: Mapping[str, YamlDocument],
+    topics: Set[str] | None,
+    *,
+    broken: Set[str] = frozenset(),
 ) -> list[Problem]:
-    """Cross-module checks: unknown prerequisites, prerequisite cycles, unknown topics."""
+    """Cross-module checks: unknown prerequisites, prerequisite cycles, unknown topics.
+
+    Args:
+        topics: the declared topic ids; None when ``topics.yaml`` cannot say (not checked).
+        broken: modules whose ``module.yaml`` has errors of its own (see
+            :func:`broken_module_ids`): naming one is not reported again.
+    """
     by_id = {m.id: m for m in modules}
     problems: list[Problem] = []
     for module in by_id.values():
         document = documents[module.metadata_file]
         for index, prerequisite in enumerate(module.spec.prerequisites):
+            if prerequisite in broken:
+                continue
             if prerequisite not in by_id and prerequisite != module.id:
                 problems.append(
                     Problem(
@@ -453,6 +530,22 @@ def check_modules(
             )
         )
     return problems
+
+
+def broken_module_ids(root: Path, modules: Iterable[Module]) -> frozenset[str]:
+    """The module folders whose ``module.yaml`` exists but gave no module (it has errors,
+    reported at their lines): a track or prerequisite naming one is not an unknown module."""
+    base = root / MODULES_FOLDER
+    if not base.is_dir():
+        return frozenset()
+    loaded = {module.id for module in modules}
+    return frozenset(
+        folder.name
+        for folder in base.iterdir()
+        if not folder.is_symlink()
+        and (folder / MODULE_FILE).is_file()
+        and folder.name not in loaded
+    )
 
 
 def nearest_modules_hint(name: str, known: Iterable[str]) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from courseware.errors import Problem
 from courseware.registry.answers import AnswerKey
+from courseware.registry.glossary import GlossaryTerm
 from courseware.registry.models import Language, Offering
 from courseware.registry.modules import Module
 from courseware.registry.topics import Topic
@@ -27,6 +28,8 @@ class Registry:
     languages: tuple[Language, ...]
     offerings: tuple[Offering, ...]
     topics: tuple[Topic, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+    """The terms of ``curriculum/glossary.yaml`` (``registry/glossary.py``)."""
     modules: tuple[Module, ...] = ()
     tracks: tuple[Track, ...] = ()
     warnings: tuple[Problem, ...] = ()

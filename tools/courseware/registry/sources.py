@@ -35,6 +35,7 @@ from pydantic import Field, model_validator
 from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.registry.modules import Module
+from courseware.registry.written_ids import ids_as_written
 from courseware.textfields import HttpsUrl, PlainText, Slug, StrictModel
 from courseware.validation import did_you_mean, validate_document
 from courseware.yamlsafe import YamlDocument, decode_text, read_yaml_file
@@ -85,6 +86,14 @@ class Sources:
     is_kept: bool = True
     """False when the project has no sources file: markers are still checked (each names no
     entry), but unmarked figures are not, so a project adopts the figure check by keeping one."""
+    written_ids: frozenset[str] | None = frozenset()
+    """When the file has errors: the ids written in it, which markers may still name (the
+    file's own errors are reported once, not again at every marker); None when even those
+    cannot be read, and markers are then not checked against the file."""
+
+    def declares(self, name: str) -> bool:
+        """Whether a marker naming ``name`` is to be taken as naming an entry."""
+        return self.written_ids is None or name in self.entries or name in self.written_ids
 
 
 def load_sources(root: Path) -> tuple[Sources, list[Problem], YamlDocument | None]:
@@ -94,11 +103,12 @@ def load_sources(root: Path) -> tuple[Sources, list[Problem], YamlDocument | Non
         return Sources({}, is_kept=False), [], None
     document, problems = read_yaml_file(path, root)
     if document is None:
-        return Sources({}), problems, None
+        return Sources({}, written_ids=None), problems, None
     parsed, file_problems = validate_document(SourcesFile, document)
     problems += file_problems
     if parsed is None:
-        return Sources({}), problems, document
+        written = ids_as_written(document, "sources", problems)
+        return Sources({}, written_ids=written), problems, document
     entries: dict[str, SourceEntry] = {}
     for index, entry in enumerate(parsed.sources):
         if entry.id in entries:
@@ -269,7 +279,7 @@ def _check_figures(relative: str, text: str) -> list[Problem]:
 
 
 def _unknown(relative: str, line: int, name: str, sources: Sources) -> list[Problem]:
-    if name in sources.entries:
+    if sources.declares(name):
         return []
     return [
         Problem(

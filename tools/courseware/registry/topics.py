@@ -7,7 +7,7 @@ so every topic must be declared once, with a title readers see.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from pathlib import Path
 
 from pydantic import Field
@@ -67,7 +67,7 @@ def load_topics(root: Path) -> tuple[list[Topic], list[Problem], YamlDocument | 
 
 
 def check_topic_references(
-    topics: Sequence[str], document: YamlDocument, location: KeyPath, known: set[str]
+    topics: Sequence[str], document: YamlDocument, location: KeyPath, known: Set[str] | None
 ) -> list[Problem]:
     """Report every topic in ``topics`` (found at ``location`` in ``document``) not declared.
 
@@ -75,8 +75,11 @@ def check_topic_references(
         topics: The topic ids as written, in order.
         document: The file they were read from, for lines.
         location: Where the list sits in the file, such as ``("topics",)``.
-        known: The declared topic ids.
+        known: The declared topic ids; None when ``topics.yaml`` is too broken to say (the
+            references are then not checked: each would only repeat its error).
     """
+    if known is None:
+        return []
     problems = []
     for index, topic in enumerate(topics):
         if topic in known:
@@ -98,7 +101,7 @@ def check_topic_references(
     return problems
 
 
-def check_document_topics(document: YamlDocument, known: set[str]) -> list[Problem]:
+def check_document_topics(document: YamlDocument, known: Set[str] | None) -> list[Problem]:
     """Check the top-level ``topics`` list of any registry file, as written.
 
     Reads the raw data so that it works for files of every kind, even those whose other

@@ -10,7 +10,7 @@ track must show). Time is editable per delivery (Carpentries issue sandpaper#437
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -203,9 +203,16 @@ def track_attributions(track: Track, modules: Mapping[str, Module]) -> list[Attr
 
 
 def load_tracks(
-    root: Path, modules: Iterable[Module], language_codes: set[str]
+    root: Path,
+    modules: Iterable[Module],
+    language_codes: Set[str] | None,
+    *,
+    broken: Set[str] = frozenset(),
 ) -> tuple[list[Track], list[Problem], dict[str, YamlDocument]]:
     """Load and check every ``curriculum/tracks/*.yaml`` against the loaded modules.
+
+    ``language_codes`` is None when ``languages.yaml`` cannot say which it declares, and
+    ``broken`` names modules whose own file has errors: neither is reported again here.
 
     Returns:
         The tracks that parsed (even if they have problems), every problem found, and the
@@ -216,17 +223,22 @@ def load_tracks(
     tracks: list[Track] = []
     for file in files:
         track, document = Track(spec=file.entry, file=file.relative), file.document
-        problems += check_track(track, document, by_id, language_codes)
+        problems += check_track(track, document, by_id, language_codes, broken=broken)
         tracks.append(track)
     return tracks, problems, documents
 
 
 def check_track(
-    track: Track, document: YamlDocument, modules: Mapping[str, Module], languages: set[str]
+    track: Track,
+    document: YamlDocument,
+    modules: Mapping[str, Module],
+    languages: Set[str] | None,
+    *,
+    broken: Set[str] = frozenset(),
 ) -> list[Problem]:
     """Every problem of one track, each at its line, naming the modules involved."""
     problems = _check_language(track, document, modules, languages)
-    problems += _check_modules_known(track, document, modules)
+    problems += _check_modules_known(track, document, modules, broken)
     problems += _check_order(track, document, modules)
     problems += _check_budget(track, document, modules)
     problems += _check_licenses(track, document, modules)
@@ -234,11 +246,11 @@ def check_track(
 
 
 def _check_language(
-    track: Track, document: YamlDocument, modules: Mapping[str, Module], languages: set[str]
+    track: Track, document: YamlDocument, modules: Mapping[str, Module], languages: Set[str] | None
 ) -> list[Problem]:
     spec = track.spec
     line = document.line_of(("language",))
-    if spec.language not in languages:
+    if languages is not None and spec.language not in languages:
         message = (
             f"language {spec.language!r} is not declared in curriculum/languages.yaml"
             f"{did_you_mean(spec.language, languages)}"
@@ -271,7 +283,7 @@ def _check_language(
 
 
 def _check_modules_known(
-    track: Track, document: YamlDocument, modules: Mapping[str, Module]
+    track: Track, document: YamlDocument, modules: Mapping[str, Module], broken: Set[str]
 ) -> list[Problem]:
     problems = []
     first_line: dict[str, int] = {}
@@ -281,7 +293,9 @@ def _check_modules_known(
         location = (*_item_location(session_index, item_index), "module")
         line = document.line_of(location)
         where = dotted_field(location)
-        if item.module not in modules:
+        if item.module in broken:
+            pass  # its module.yaml has errors, reported there
+        elif item.module not in modules:
             problems.append(
                 Problem(
                     track.file,
@@ -315,7 +329,7 @@ def _check_modules_known(
             )
         first_line.setdefault(item.module, line)
     for index, assumed in enumerate(track.spec.assumed_modules):
-        if assumed not in modules:
+        if assumed not in modules and assumed not in broken:
             problems.append(
                 Problem(
                     track.file,

@@ -3,7 +3,7 @@ MkDocs (``build``, ``serve``) or build offline copies (``bundle``).
 
 The rooms, and what may import what (``tests/test_import_rules.py`` checks it)::
 
-    commands   build, serve, bundle, validate: the entry points; one stage_and_check
+    commands   build, serve, bundle, validate, merge: the entry points; one stage_and_check
     offline    offline copies of tracks: contents, cache, zip
     engine     the only modules that import MkDocs: plugin, configuration, language runs
     checks     the content linter over the staged tree
@@ -25,6 +25,7 @@ from courseware.site.commands.build import BuildReport, build_site
 
 if TYPE_CHECKING:
     from courseware.site.commands.bundle import bundle_track
+    from courseware.site.commands.merge import merge_partial_sites
     from courseware.site.commands.serve import serve_site
     from courseware.site.commands.validate import validate_project
     from courseware.site.offline import Bundle
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "Bundle": "courseware.site.offline",
     "bundle_track": "courseware.site.commands.bundle",
+    "merge_partial_sites": "courseware.site.commands.merge",
     "serve_site": "courseware.site.commands.serve",
     "syllabus_text": "courseware.site.render",
     "validate_project": "courseware.site.commands.validate",
@@ -43,6 +45,7 @@ __all__ = [
     "Bundle",
     "build_site",
     "bundle_track",
+    "merge_partial_sites",
     "serve_site",
     "syllabus_text",
     "validate_project",

@@ -19,6 +19,22 @@
     return (value === 0 ? 0 : value).toFixed(2);
   }
 
+  // The reader's decimal separator (data-i18n's "decimal", from CLDR via Babel, as the
+  // page's own tables use): "0,89" on a Portuguese page; "0,5" and "0.5" both read as 0.5.
+  var decimal = ".";
+
+  function shown(text) {
+    return decimal === "." ? text : text.replace(".", decimal);
+  }
+
+  function shownKg(value) {
+    return shown(formatKg(value));
+  }
+
+  function typed(raw) {
+    return decimal === "." ? raw : raw.split(decimal).join(".");
+  }
+
   function template(text, values) {
     return text.replace(/\{(\w+)\}/g, function (match, name) {
       return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : match;
@@ -51,6 +67,7 @@
     this.root = root;
     this.data = data;
     this.i18n = JSON.parse(root.getAttribute("data-i18n") || "{}");
+    decimal = this.i18n.decimal || ".";
     this.customIntervals = {};
     this.form = root.querySelector(".fp-form");
     this.output = root.querySelector(".fp-output");
@@ -125,7 +142,7 @@
         self.control("custom", block).value = "";
       } else {
         self.control("opt", block).value = "custom";
-        self.control("custom", block).value = String(setting.custom);
+        self.control("custom", block).value = shown(String(setting.custom));
         self.customIntervals[block.key] = { low: setting.low, high: setting.high };
       }
     });
@@ -146,7 +163,7 @@
       error.textContent = "";
       input.removeAttribute("aria-invalid");
       if (choice === "custom") {
-        var raw = input.value.trim();
+        var raw = typed(input.value.trim());
         var value = NUMBER.test(raw) ? Number(raw) : NaN;
         if (!isFinite(value)) {
           if (enabled) {
@@ -192,9 +209,9 @@
     this.renderTable(state.rows, total, low, high, valid);
     var totalNode = this.root.querySelector("#fp-total");
     var intervalNode = this.root.querySelector("#fp-interval");
-    totalNode.textContent = valid ? formatKg(total) : "–";
+    totalNode.textContent = valid ? shownKg(total) : "–";
     intervalNode.textContent = valid
-      ? template(this.text("interval"), { low: formatKg(low), high: formatKg(high) })
+      ? template(this.text("interval"), { low: shownKg(low), high: shownKg(high) })
       : this.text("fix_inputs");
     this.renderChart(state.rows, total, valid);
   };
@@ -208,9 +225,9 @@
       tr.appendChild(element("th", { scope: "row" }, self.heading(row.block)));
       if (row.enabled) {
         tr.appendChild(element("td", {}, row.label));
-        tr.appendChild(element("td", { "class": "fp-number" }, formatKg(row.value)));
+        tr.appendChild(element("td", { "class": "fp-number" }, shownKg(row.value)));
         tr.appendChild(
-          element("td", { "class": "fp-number" }, formatKg(row.low) + " – " + formatKg(row.high))
+          element("td", { "class": "fp-number" }, shownKg(row.low) + " – " + shownKg(row.high))
         );
       } else {
         tr.appendChild(element("td", { colspan: "3" }, self.text("switched_off")));
@@ -221,9 +238,9 @@
     foot.textContent = "";
     var tr = element("tr");
     tr.appendChild(element("th", { scope: "row", colspan: "2" }, this.text("total")));
-    tr.appendChild(element("td", { "class": "fp-number" }, valid ? formatKg(total) : "–"));
+    tr.appendChild(element("td", { "class": "fp-number" }, valid ? shownKg(total) : "–"));
     tr.appendChild(
-      element("td", { "class": "fp-number" }, valid ? formatKg(low) + " – " + formatKg(high) : "–")
+      element("td", { "class": "fp-number" }, valid ? shownKg(low) + " – " + shownKg(high) : "–")
     );
     foot.appendChild(tr);
   };
@@ -257,7 +274,7 @@
       if (row.enabled && row.value > 0) {
         var heading = self.heading(row.block);
         bars[0].segments.push({ name: heading, value: row.value, colour: PALETTE[index] });
-        parts.push(heading + " " + formatKg(row.value));
+        parts.push(heading + " " + shownKg(row.value));
       }
     });
     var referenceTexts = [];
@@ -270,14 +287,14 @@
       referenceTexts.push(
         template(self.text("reference_alt"), {
           name: name,
-          kg: formatKg(reference.kg),
-          ratio: total > 0 ? (reference.kg / total).toFixed(1) : "–"
+          kg: shownKg(reference.kg),
+          ratio: total > 0 ? shown((reference.kg / total).toFixed(1)) : "–"
         })
       );
     });
     var description = valid
       ? template(this.text("chart_alt"), {
-          total: formatKg(total),
+          total: shownKg(total),
           parts: parts.join(", "),
           references: referenceTexts.join("; ")
         })
@@ -290,7 +307,7 @@
       }));
       svg.appendChild(svgElement("text", {
         x: left - 6, y: y(tick) + 4, "text-anchor": "end", "font-size": 11, fill: "currentColor"
-      }, String(Number(tick.toPrecision(1)))));
+      }, shown(String(Number(tick.toPrecision(1))))));
     }
     svg.appendChild(svgElement("text", {
       x: 12, y: top + plotHeight / 2, "font-size": 11, fill: "currentColor",
@@ -313,7 +330,7 @@
             x: x, y: y1, width: slot * 0.6, height: y0 - y1, fill: segment.colour,
             "data-name": segment.name
           });
-          rect.appendChild(svgElement("title", {}, segment.name + ": " + formatKg(segment.value)));
+          rect.appendChild(svgElement("title", {}, segment.name + ": " + shownKg(segment.value)));
           svg.appendChild(rect);
         });
       }
@@ -324,7 +341,7 @@
       svg.appendChild(svgElement("text", {
         x: x + slot * 0.3, y: top + plotHeight + 30, "text-anchor": "middle", "font-size": 11,
         fill: "currentColor"
-      }, valid ? formatKg(cumulative) : "–"));
+      }, valid ? shownKg(cumulative) : "–"));
     });
     var old = figure.querySelector("svg");
     if (old) {

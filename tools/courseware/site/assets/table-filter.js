@@ -22,7 +22,10 @@
     });
     var status = form.querySelector(".cw-filter-status");
     if (status) {
-      status.textContent = (form.getAttribute("data-status") || "{shown} / {total}")
+      // data-status holds the forms of the counted text by CLDR plural category.
+      var forms = JSON.parse(form.getAttribute("data-status") || "{}");
+      var category = new Intl.PluralRules(document.documentElement.lang || "en").select(shown);
+      status.textContent = (forms[category] || forms.other || "{shown} / {total}")
         .replace("{shown}", shown).replace("{total}", total);
     }
   }

@@ -1,9 +1,5 @@
-"""``courseware serve``: stage the site, then let ``mkdocs serve`` rebuild on every change.
-
-MkDocs watches the staged tree; the courseware plugin is told to watch the project's source
-folders too, and re-stages them before each rebuild (with :func:`stage_project`, registered
-in ``engine.restage``).
-"""
+"""``courseware serve``: stage the site, then serve it, re-staging and rebuilding on every
+change of the project's sources (``engine.mkdocs_build.serve_until_interrupted``)."""
 
 from __future__ import annotations
 
@@ -11,11 +7,12 @@ import json
 from pathlib import Path
 
 from courseware.atomic_files import write_atomically
-from courseware.project_paths import SERVE_CONFIG_FILE, SERVE_SITE_DIR, STAGED_DOCS_DIR
+from courseware.project_paths import SERVE_CONFIG_FILE, STAGED_DOCS_DIR
 from courseware.registry.load import CONTENT_FOLDERS, Registry, load_registry
 from courseware.site.commands.stage_and_check import stage_and_check
-from courseware.site.engine import plugin_config, register_restage, serve_until_interrupted
+from courseware.site.engine import plugin_config, serve_until_interrupted
 from courseware.site.publish import write_staged
+from courseware.site.staging import MKDOCS_FILE
 
 
 def stage_project(root: Path, registry: Registry | None = None) -> None:
@@ -33,20 +30,30 @@ def serve_site(root: Path, dev_addr: str) -> None:
 
     MkDocs reloads its configuration on every rebuild and consumes plugin settings passed
     in memory, so the serving configuration is written to ``build/mkdocs.serve.yml``, which
-    inherits the project's ``mkdocs.yml``.
+    inherits the project's ``mkdocs.yml``. Before every build the project is re-staged, and
+    the configuration written again if ``build/`` was removed meanwhile; content problems
+    are then the page the browser shows (``engine.live_server``), until they are fixed.
     """
     root = root.resolve()
     registry = load_registry(root)
     stage_project(root, registry)
-    register_restage(stage_project)
-    watched = [str(root / name) for name in CONTENT_FOLDERS if (root / name).is_dir()]
     config_file = root / SERVE_CONFIG_FILE
     settings = {
         "INHERIT": "../mkdocs.yml",
         "docs_dir": STAGED_DOCS_DIR.name,
-        "site_dir": str(root / SERVE_SITE_DIR),
-        "plugins": plugin_config(registry, restage_root=str(root)),
+        "plugins": plugin_config(registry, source_language=registry.source_language.code),
     }
     data = json.dumps(settings, ensure_ascii=False, indent=1).encode("utf-8")
-    write_atomically(config_file, data, durable=False)
-    serve_until_interrupted(config_file, dev_addr, watched)
+    first = [True]
+
+    def prepare() -> None:
+        if not config_file.is_file():
+            write_atomically(config_file, data, durable=False)
+        if first[0]:
+            first[0] = False  # staged just above
+            return
+        stage_project(root)
+
+    watched = [str(root / name) for name in CONTENT_FOLDERS if (root / name).is_dir()]
+    watched.append(str(root / MKDOCS_FILE))
+    serve_until_interrupted(config_file, dev_addr, watched, prepare)

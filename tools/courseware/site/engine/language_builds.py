@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+from collections.abc import Collection
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,17 +83,22 @@ def build_languages(
     previous_site: Path,
     fingerprints: dict[str, str],
     jobs: int | None = None,
+    only: Collection[str] | None = None,
 ) -> LanguageBuilds:
     """Build the changed languages into ``new_site``, copying unchanged ones from the last site.
+
+    ``only`` limits the site to those languages (a partial site, see
+    ``site/publish/partial_sites.py``); its manifest then lists only them.
 
     Raises:
         BuildError: with MkDocs' warnings when any language fails; ``new_site`` is then
             incomplete and must be thrown away.
     """
     source = registry.source_language.code
+    wanted = [c for c in registry.language_codes if only is None or c in only]
     previous = previous_fingerprints(previous_site)
-    reuse = [c for c in registry.language_codes if previous.get(c) == fingerprints[c]]
-    build = [c for c in registry.language_codes if c not in reuse]
+    reuse = [c for c in wanted if previous.get(c) == fingerprints[c]]
+    build = [c for c in wanted if c not in reuse]
     scratch = new_site.parent / f"{new_site.name}.languages"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir(parents=True)
@@ -101,7 +107,7 @@ def build_languages(
         _run_in_parallel(root, registry, files, outputs, jobs)
         new_site.mkdir(parents=True, exist_ok=True)
         others = [c for c in registry.language_codes if c != source]
-        for code in registry.language_codes:
+        for code in wanted:
             target = new_site if code == source else new_site / code
             if code in outputs:
                 _move_tree(outputs[code], target)
@@ -109,7 +115,7 @@ def build_languages(
                 _copy_language(previous_site, target, code == source, others, code)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    write_manifest(new_site, fingerprints)
+    write_manifest(new_site, {code: fingerprints[code] for code in wanted})
     return LanguageBuilds(built=tuple(build), reused=tuple(reuse))
 
 

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+import shutil
+import signal
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from courseware.errors import BuildError
+from courseware.errors import BuildError, CoursewareError
 from courseware.registry.load import Registry
 from courseware.site.engine.mkdocs_config import courseware_plugin, language_plugin_config
+
+log = logging.getLogger("courseware.serve")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, once per build
 
@@ -119,8 +124,76 @@ def build_offline_copy(
         raise BuildError(f"MkDocs could not build the offline copy {name}: {failure}")
 
 
-def serve_until_interrupted(config_file: Path, dev_addr: str, watched: list[str]) -> None:
-    """Run ``mkdocs serve`` with ``config_file``, rebuilding when ``watched`` folders change."""
-    from mkdocs.commands.serve import serve
+def serve_until_interrupted(
+    config_file: Path, dev_addr: str, watched: list[str], prepare: Callable[[], None]
+) -> None:
+    """Serve with live reload (``engine.live_server``), rebuilding when ``watched`` change.
 
-    serve(config_file=str(config_file), dev_addr=dev_addr, watch=watched, strict=False)
+    MkDocs' own ``serve`` command, made robust: ``prepare`` runs before every build (it puts
+    back ``build/`` when someone removed it while serving), a failed build is shown in the
+    browser instead of holding its requests, and the site is built into a temporary folder
+    outside the project, so removing ``build/`` never takes the served site away.
+
+    Args:
+        config_file: the serving configuration (``build/mkdocs.serve.yml``).
+        dev_addr: ``host:port`` to serve on.
+        watched: the project's source folders and files; the staged tree is ours, not watched.
+        prepare: called before each build; raises ``CoursewareError`` for content problems.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+    from mkdocs.livereload import _serve_url
+
+    from courseware.site.engine.live_server import CoursewareServer, read_source_404
+
+    site_dir = Path(tempfile.mkdtemp(prefix="courseware-serve-"))
+    host, _, port = dev_addr.rpartition(":")
+    serve_url = _serve_url(host, int(port), "/")
+    server: CoursewareServer
+
+    def builder() -> None:
+        """One build; never raises: a failure becomes the page the browser gets."""
+        with collect_warnings() as collector:
+            try:
+                prepare()
+                config = load_config(
+                    config_file=str(config_file), site_dir=str(site_dir), strict=False
+                )
+                config.site_url = serve_url
+                build(config, serve_url=serve_url)
+            except CoursewareError as error:
+                server.failure = str(error)
+            except (Abort, MkDocsException, OSError) as error:
+                details = "\n".join(collector.messages)
+                server.failure = f"{error}\n{details}".strip()
+            else:
+                server.failure = None
+        if server.failure is not None:
+            log.error("The site could not be built; the browser shows why:\n%s", server.failure)
+
+    server = CoursewareServer(
+        builder=builder,
+        host=host,
+        port=int(port),
+        root=str(site_dir),
+        source_404=read_source_404(site_dir),
+    )
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # a stopped server cleans up too
+    try:
+        builder()
+        for path in watched:
+            server.watch(path)
+        try:
+            server.serve()  # type: ignore[no-untyped-call]
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt

@@ -40,6 +40,37 @@ def existing_nav(nav: list[Any], docs_dir: Path) -> list[Any]:
     return kept
 
 
+def nav_pages(nav: list[Any]) -> set[str]:
+    """Every page file a navigation names, at any depth."""
+    pages: set[str] = set()
+    for entry in nav:
+        target = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(target, list):
+            pages |= nav_pages(target)
+        elif isinstance(target, str):
+            pages.add(target)
+    return pages
+
+
+def with_top_pages(nav: list[Any], docs_dir: Path, not_in_nav: Any) -> list[Any]:
+    """``nav`` with every top-level page it leaves out appended, titled by its heading.
+
+    A contributor who adds ``pages/new.md`` expects a page, not MkDocs' strict-mode refusal
+    ("not included in the nav", once per language and without a file or line): a hand page
+    the project's ``mkdocs.yml`` does not place goes at the end of the navigation, unless
+    ``not_in_nav`` keeps it out on purpose. Translations (``new.es.md``) follow their page.
+    """
+    named = nav_pages(nav)
+    missing = [
+        path.name
+        for path in sorted(docs_dir.glob("*.md"))
+        if "." not in path.stem
+        and path.name not in named
+        and not (not_in_nav is not None and not_in_nav.match_file(path.name))
+    ]
+    return [*nav, *missing]
+
+
 _SWITCHER_LINK = re.compile(
     r'(<a\b[^>]*?)href="[^"]*"([^>]*?hreflang="(?P<lang>[^"]+)"[^>]*class="md-select__link")'
 )
@@ -68,6 +99,7 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
 
     offline: OfflineSite | None = None
     reader_language: str | None = None
+    source_404: str | None = None
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, **kwargs: Any) -> str:
         """Title the "back" links of source footnotes in the language of the text they sit in
@@ -88,7 +120,10 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(0, overrides)
         if config.nav:
-            config.nav = existing_nav(config.nav, Path(config.docs_dir))
+            docs_dir = Path(config.docs_dir)
+            config.nav = with_top_pages(
+                existing_nav(config.nav, docs_dir), docs_dir, config.not_in_nav
+            )
         self.reader_language = self.config.language or self.config.offline_language
         if "footnotes" in config.markdown_extensions:
             config.mdx_configs.setdefault("footnotes", {})
@@ -131,6 +166,19 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
                 output, page.url, self.config.language, self.config.source_language
             )
         return self.offline.rewrite_page(output, page) if self.offline else output
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: Any
+    ) -> str | None:
+        """Keep the source language's not-found page: when every language is built in one
+        run (``courseware serve``), each writes ``404.html`` at the root, and the last one
+        (Arabic) used to win."""
+        source = self.config.source_language
+        if template_name != "404.html" or not source or self.config.language:
+            return output_content
+        if config.theme.get("language") == source:
+            self.source_404 = output_content
+        return self.source_404 or output_content
 
     def on_post_build(self, *, config: Any) -> None:
         """An offline copy's search index is complete once every page is built."""

@@ -17,6 +17,12 @@
   var SNIPPET_CHARS = 160;
 
   // One UTF-16 unit in, one out, so that positions in folded text are positions in the text.
+  // data-count holds the forms of "{count} results" by CLDR plural category (Arabic has six).
+  function countText(status, count) {
+    var forms = JSON.parse(status.getAttribute("data-count") || "{}");
+    var category = new Intl.PluralRules(document.documentElement.lang || "en").select(count);
+    return (forms[category] || forms.other || "{count}").replace("{count}", String(count));
+  }
   function fold(text) {
     var out = "";
     for (var i = 0; i < text.length; i += 1) {
@@ -74,7 +80,7 @@
     status.textContent =
       found.length === 0
         ? status.getAttribute("data-none")
-        : status.getAttribute("data-count").replace("{count}", String(found.length));
+        : countText(status, found.length);
     found.slice(0, MAX_RESULTS).forEach(function (hit) {
       var li = document.createElement("li");
       var link = document.createElement("a");

@@ -184,7 +184,7 @@ def bundle_contents(
         if _wanted(name, module_ids, lab_ids, language) or _is_offered_wheel(name, tree, lab_ids)
     }
     staged.add_generated_page("index", language, language, home_page(track, registry, language))
-    staged.add_generated_page("search", language, language, search_page(gettext))
+    staged.add_generated_page("search", language, language, search_page(gettext, language))
     staged.add_file(SEARCH_SCRIPT, search_script())
     return BundleContents(
         track_id=track.id,

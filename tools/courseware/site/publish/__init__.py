@@ -14,6 +14,13 @@ from courseware.site.publish.last_build import (
     source_fingerprint,
     unchanged_since_last_build,
 )
+from courseware.site.publish.partial_sites import (
+    PARTIAL_MANIFEST,
+    PartialSite,
+    assemble_partial_sites,
+    read_partial_site,
+    write_partial_record,
+)
 from courseware.site.publish.staged_tree import StageResult, write_staged
 from courseware.site.publish.swap import (
     remove_stale_temporaries,
@@ -23,11 +30,15 @@ from courseware.site.publish.swap import (
 
 __all__ = [
     "MANIFEST",
+    "PARTIAL_MANIFEST",
     "LastBuild",
+    "PartialSite",
+    "assemble_partial_sites",
     "StageResult",
     "build_lock",
     "language_fingerprints",
     "previous_fingerprints",
+    "read_partial_site",
     "record_build",
     "remove_stale_temporaries",
     "site_is_current",
@@ -36,5 +47,6 @@ __all__ = [
     "temporary_site_dir",
     "unchanged_since_last_build",
     "write_manifest",
+    "write_partial_record",
     "write_staged",
 ]

@@ -1,6 +1,7 @@
 """Pure producers of the HTML and Markdown fragments pages are made of; no I/O."""
 
 from courseware.site.render.catalog import render_catalog_page, render_offering_page
+from courseware.site.render.glossary_page import GLOSSARY_DOWNLOAD, render_glossary_page
 from courseware.site.render.home_page import (
     ASSEMBLE_ANCHOR,
     HomeFacts,
@@ -22,6 +23,7 @@ from courseware.site.render.markdown_text import markdown_text
 from courseware.site.render.module_page import render_module_card, render_module_index
 from courseware.site.render.notices import (
     fallback_notice,
+    partly_translated_notice,
     stale_notice,
     text_direction,
     wrap_in_language,
@@ -53,8 +55,11 @@ from courseware.site.render.track_page import (
     render_track_page,
     track_print_css,
 )
+from courseware.site.render.translated_document import TranslatedDocument, translated_document
 
 __all__ = [
+    "GLOSSARY_DOWNLOAD",
+    "render_glossary_page",
     "KIT_PAGE",
     "KITS_INDEX",
     "ComputedValue",
@@ -75,6 +80,7 @@ __all__ = [
     "element",
     "escape",
     "fallback_notice",
+    "partly_translated_notice",
     "heading_attributes",
     "in_language",
     "index_script",
@@ -103,5 +109,7 @@ __all__ = [
     "syllabus_text",
     "text_direction",
     "track_print_css",
+    "translated_document",
+    "TranslatedDocument",
     "wrap_in_language",
 ]

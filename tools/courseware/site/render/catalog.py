@@ -8,11 +8,13 @@ a CourseInstance.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from babel.lists import format_list
 
+from courseware.i18n.catalogs import plural_forms
 from courseware.i18n.formatting import country_name, format_partial_date, language_name
 from courseware.registry.models import Dates, Offering
 from courseware.site.render.html import attributes, element, escape, json_ld
@@ -158,7 +160,10 @@ def filter_form(
     ]
     status = '<p class="cw-filter-status" role="status" aria-live="polite"></p>'
     # gettext calls stay outside f-strings: Babel cannot extract them from inside one.
-    shown = gettext("{shown} of {total} shown")
+    shown = json.dumps(
+        plural_forms(language, "{shown} of {total} shown", "{shown} of {total} shown"),
+        ensure_ascii=False,
+    )
     legend = gettext("Filter the catalog")
     return (
         f'<form class="cw-filter" data-filter-for="table[data-filterable]" hidden'

@@ -49,6 +49,20 @@ def _number(value: float, language: str) -> str:
     return markdown_text(format_decimal(value, format=NUMBER_FORMAT, locale=language))
 
 
+def is_symbol(unit: Text) -> bool:
+    """Whether a numeric item's unit is a symbol that reads the same in every language
+    (``Wh``, ``%``, ``kg CO2e``): written once, or written the same for every language."""
+    return isinstance(unit, str) or len(set(unit.values())) == 1
+
+
+def _unit(unit: Text, language: str, source: str) -> str:
+    """A numeric item's unit: a symbol is not marked as the source language's; a unit
+    written per language (``days``, ``días``) falls back like any text."""
+    if is_symbol(unit):
+        return markdown_text(text_in(unit, language, source))
+    return _text(unit, language, source)
+
+
 def _bold(label: str) -> str:
     return f"**{markdown_text(label)}**"
 
@@ -72,7 +86,7 @@ def _answer(item: Item, language: str, source: str, gettext: Translate) -> tuple
         return f"{answer} {markdown_text(truth)}", []
     if isinstance(item, Numeric):
         value = _number(numeric_value(item), language)
-        unit = _text(item.unit, language, source)
+        unit = _unit(item.unit, language, source)
         tolerance = gettext("accepted within ± {tolerance}").format(
             tolerance=format_decimal(item.tolerance, format=NUMBER_FORMAT, locale=language)
         )
@@ -130,7 +144,7 @@ def bank_texts(items: Sequence[Item]) -> list[Text]:
         texts.append(item.prompt)
         if isinstance(item, SingleChoice | MultipleChoice):
             texts += [option.text for option in item.options if option.correct]
-        elif isinstance(item, Numeric):
+        elif isinstance(item, Numeric) and not is_symbol(item.unit):
             texts.append(item.unit)
         elif isinstance(item, ShortAnswer):
             texts.append(item.model_answer)

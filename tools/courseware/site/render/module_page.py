@@ -9,9 +9,11 @@ catalog) only hides rows that do not match the filter form, using the rows' ``da
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from courseware.i18n.catalogs import plural_forms
 from courseware.i18n.formatting import format_day, format_duration, language_name
 from courseware.registry.licenses import LICENSES
 from courseware.registry.load import Registry
@@ -214,7 +216,8 @@ def _filter_form(registry: Registry, language: str, gettext: Translate) -> str:
         _select("language", gettext("Language"), languages, gettext),
     ]
     status = '<p class="cw-filter-status" role="status" aria-live="polite"></p>'
-    data_status = attributes({"data-status": gettext("{shown} of {total} shown")})
+    counted = plural_forms(language, "{shown} of {total} shown", "{shown} of {total} shown")
+    data_status = attributes({"data-status": json.dumps(counted, ensure_ascii=False)})
     legend = escape(gettext("Filter the modules"))
     return (
         f'<form class="cw-filter" data-filter-for="#cw-module-index" hidden{data_status}>'

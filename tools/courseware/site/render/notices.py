@@ -45,6 +45,22 @@ def stale_notice(gettext: Translate) -> str:
     return f'<p class="cw-notice cw-stale" role="note">{escape(text)}</p>'
 
 
+def partly_translated_notice(
+    percent: int, source_language: str, reader_language: str, gettext: Translate
+) -> str:
+    """The notice above a page assembled from a catalog that is not complete: how much is
+    translated, and that the rest is shown in the source language."""
+    text = gettext(
+        "This page is partly translated into {language} ({percent} %); the rest is shown in "
+        "{source}. You can help translate it: see the translation status page."
+    ).format(
+        language=language_name(reader_language, reader_language),
+        percent=percent,
+        source=language_name(source_language, reader_language),
+    )
+    return f'<p class="cw-notice cw-partial" role="note">{escape(text)}</p>'
+
+
 def text_direction(language: str) -> str:
     """``rtl`` or ``ltr``: the writing direction of ``language``, from CLDR's character order.
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from courseware.i18n.catalogs import plural_forms
 from courseware.site.render.html import escape
 from courseware.site.render.markdown_text import markdown_text
 
@@ -112,7 +113,7 @@ def index_script(entries: Iterable[SearchEntry]) -> str:
     return f"window.cwSearchIndex = {data};\n"
 
 
-def search_page(gettext: Translate) -> str:
+def search_page(gettext: Translate, language: str) -> str:
     """The search page of an offline copy (at ``search/``), its scripts still inline here
     for ``extract_scripts`` to move into page metadata.
 
@@ -123,7 +124,9 @@ def search_page(gettext: Translate) -> str:
     label = gettext("Search this offline copy")
     status = {
         "data-none": gettext("No page matches."),
-        "data-count": gettext("{count} results"),
+        "data-count": json.dumps(
+            plural_forms(language, "{count} result", "{count} results"), ensure_ascii=False
+        ),
     }
     status_attributes = "".join(f' {name}="{escape(value)}"' for name, value in status.items())
     return (

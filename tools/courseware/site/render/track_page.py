@@ -41,6 +41,9 @@ class TrackDownload:
     size_bytes: int
     language: str
     """The language the copy is in."""
+    zim_path: str | None = None
+    """The same copy as a ZIM for Kiwix, relative to the site root, when one was built."""
+    zim_size_bytes: int = 0
 
 
 def download_label(download: TrackDownload, language: str, gettext: Translate) -> str:
@@ -70,7 +73,25 @@ def render_track_download(
     )
     return (
         f"[{label}]({root}{download.path}){{: .md-button .cw-no-print }}\n\n"
-        f"{hint}\n{{: .cw-no-print }}\n\n"
+        f"{hint}\n{{: .cw-no-print }}\n\n" + _zim_download(download, language, gettext, root)
+    )
+
+
+def _zim_download(download: TrackDownload, language: str, gettext: Translate, root: str) -> str:
+    """The ZIM beside the zip, for readers whose phone or school server runs Kiwix."""
+    if download.zim_path is None:
+        return ""
+    label = gettext("Offline copy for Kiwix ({language}, ZIM, {size})").format(
+        language=language_name(download.language, language),
+        size=format_size(download.zim_size_bytes, language),
+    )
+    hint = gettext(
+        "The same copy as a ZIM file: open it in Kiwix on a phone or a computer, or serve it "
+        "to a class with kiwix-serve; Kiwix searches it."
+    )
+    return (
+        f"[{markdown_text(label)}]({root}{download.zim_path}){{: .md-button .cw-no-print }}\n\n"
+        f"{markdown_text(hint)}\n{{: .cw-no-print }}\n\n"
     )
 
 

@@ -16,10 +16,12 @@ from courseware.site.render import track_print_css
 from courseware.site.staging.catalog import stage_calculator, stage_catalog
 from courseware.site.staging.curriculum import stage_modules, stage_tracks
 from courseware.site.staging.datasheets import stage_datasheets
+from courseware.site.staging.glossary import stage_glossary
 from courseware.site.staging.hand_pages import stage_hand_pages
 from courseware.site.staging.home_page import stage_home_page
 from courseware.site.staging.lab_facts import check_lab_references, read_lab_facts
 from courseware.site.staging.labs import stage_labs
+from courseware.site.staging.module_files import stage_module_images
 from courseware.site.staging.problem_reference import stage_problem_reference
 from courseware.site.staging.staged import StagedFiles
 from courseware.site.staging.teaching_kits import stage_teaching_kits
@@ -47,7 +49,9 @@ def collect_site_files(registry: Registry, *, keep_going: bool = False) -> Stage
     staged.merge(stage_catalog(registry))
     staged.merge(stage_calculator(registry))
     staged.merge(stage_problem_reference(registry))
+    staged.merge(stage_glossary(registry))
     staged.merge(stage_modules(registry, translations))
+    staged.merge(stage_module_images(registry))
     staged.merge(stage_datasheets(registry))
     staged.merge(stage_labs(registry, keep_going=keep_going, report=translations))
     facts = read_lab_facts(registry.root)  # its own problems are stage_labs' to report

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from courseware.i18n.catalogs import translator
+from courseware.i18n.content_catalogs import catalog_path, read_catalog
 from courseware.i18n.tracking import TranslationReport
 from courseware.registry.load import Registry
 from courseware.registry.modules import Module
@@ -19,6 +20,7 @@ from courseware.site.render import (
     heading_attributes,
     language_marks,
     markdown_text,
+    partly_translated_notice,
     render_module_card,
     render_module_index,
     render_teacher_plan,
@@ -26,11 +28,13 @@ from courseware.site.render import (
     render_track_index,
     render_track_page,
     stale_notice,
+    translated_document,
     wrap_in_language,
 )
 from courseware.site.staging.front_matter import split_front_matter
 from courseware.site.staging.hand_pages import read_text_file
 from courseware.site.staging.lab_facts import LabFacts, read_lab_facts
+from courseware.site.staging.project_settings import project_settings
 from courseware.site.staging.staged import StagedFiles
 from courseware.site.staging.translations import is_stale
 from courseware.textfields import text_in, text_language
@@ -38,9 +42,9 @@ from courseware.textfields import text_in, text_language
 
 def _module_text(
     module: Module, language: str, registry: Registry, staged: StagedFiles
-) -> tuple[str, bool, str] | None:
+) -> tuple[str, bool, str, str] | None:
     """The Markdown body for ``language``, whether it is a fallback to the source, and the
-    whole file's text (for the staged page's source map)."""
+    file the page's source map names with its whole text."""
     relative = module.text_file(language)
     text, problems = read_text_file(registry.root / relative, registry.root)
     staged.problems += problems
@@ -48,7 +52,35 @@ def _module_text(
         return None
     _, body, problems = split_front_matter(text, relative)
     staged.problems += problems
-    return body, relative == module.text_file(registry.source_language.code), text
+    if language in module.catalog_languages:
+        assembled = _from_catalog(registry, relative, body, module.spec.source_language, language)
+        # The page's text comes from the catalog: its checks name the catalog (with the
+        # line of the assembled text, which follows the source's blocks in order).
+        catalog = catalog_path(registry.root, relative, language).relative_to(registry.root)
+        return assembled, False, assembled, catalog.as_posix()
+    return body, relative == module.text_file(registry.source_language.code), text, relative
+
+
+def _from_catalog(
+    registry: Registry, source_path: str, body: str, source_language: str, language: str
+) -> str:
+    """The module's text in ``language`` assembled from its catalog, under a notice saying
+    how much is translated when that is not all of it."""
+    gettext = translator(language)
+    catalog = read_catalog(catalog_path(registry.root, source_path, language), language)
+    shown = project_settings(registry.root).fuzzy_translations
+    document = translated_document(
+        body,
+        catalog,
+        source_language=source_language,
+        language=language,
+        gettext=gettext,
+        fuzzy_shown="source" if shown == "source" else "previous",
+    )
+    if document.counts.percent == 100:
+        return document.markdown
+    notice = partly_translated_notice(document.counts.percent, source_language, language, gettext)
+    return notice + "\n\n" + document.markdown
 
 
 def stage_modules(registry: Registry, translations: TranslationReport) -> StagedFiles:
@@ -69,7 +101,7 @@ def stage_modules(registry: Registry, translations: TranslationReport) -> Staged
             text = _module_text(module, language, registry, staged)
             if text is None:
                 continue
-            content, is_fallback, source_text = text
+            content, is_fallback, source_text, source_file = text
             if is_fallback and language != source:
                 content = fallback_notice(source, language, gettext) + "\n\n"
                 content += wrap_in_language(text[0], source, language)
@@ -88,7 +120,7 @@ def stage_modules(registry: Registry, translations: TranslationReport) -> Staged
             # The module's own text is contributed Markdown: appended after script extraction.
             key = f"modules/{module.id}/index{'' if language == source else '.' + language}.md"
             staged.files[key] = staged.files[key] + f"\n{content}\n".encode()
-            staged.note_source(key, module.text_file(language), source_text, text[0])
+            staged.note_source(key, source_file, source_text, text[0])
     return staged
 
 

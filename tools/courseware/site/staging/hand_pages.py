@@ -1,7 +1,8 @@
 """Read and stage the hand-written pages (``pages/``): home, about, contribute, one file per
 language.
 
-A translation is ``<name>.<lang>.md`` beside ``<name>.md``. Files are size-capped, must be
+A translation is a paragraph catalog (``locale/<lang>/LC_MESSAGES/pages/<name>.po``) or a
+whole file ``<name>.<lang>.md`` beside ``<name>.md``. Files are size-capped, must be
 UTF-8, and may not be links; a suffix that is not a declared language is an error. A page
 not translated into a language is staged in the source language under a notice.
 """
@@ -14,10 +15,18 @@ from pathlib import Path
 from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.i18n.catalogs import translator
+from courseware.i18n.content_catalogs import catalog_path, read_catalog
 from courseware.i18n.tracking import TranslationReport
 from courseware.registry.load import Registry
-from courseware.site.render import fallback_notice, stale_notice, wrap_in_language
+from courseware.site.render import (
+    fallback_notice,
+    partly_translated_notice,
+    stale_notice,
+    translated_document,
+    wrap_in_language,
+)
 from courseware.site.staging.front_matter import split_front_matter
+from courseware.site.staging.project_settings import project_settings
 from courseware.site.staging.staged import StagedFiles
 from courseware.site.staging.translations import is_stale
 from courseware.yamlsafe import decode_text, display_path
@@ -122,6 +131,18 @@ def stage_hand_pages(registry: Registry, translations: TranslationReport) -> Sta
         metadata, body, problems = split_front_matter(page.text, relative)
         part.problems += problems
         contributed = body
+        if (
+            page.language != source
+            and catalog_path(
+                registry.root, f"{PAGES_FOLDER}/{page.name}.md", page.language
+            ).is_file()
+        ):
+            catalog = catalog_path(registry.root, f"{PAGES_FOLDER}/{page.name}.md", page.language)
+            shown = catalog.relative_to(registry.root).as_posix()
+            message = f"{PAGES_FOLDER}/{page.name}.md is also translated in {shown}; delete one"
+            part.problems.append(
+                Problem(relative, None, None, message, code=codes.TRANSLATED_TWICE)
+            )
         if page.language != source and is_stale(translations, relative):
             body = stale_notice(translator(page.language)) + "\n\n" + body
         path = part.add_page(page.name, page.language, source, body, metadata)
@@ -133,8 +154,48 @@ def stage_hand_pages(registry: Registry, translations: TranslationReport) -> Sta
             if language == source or (name, language) in present:
                 continue
             gettext = translator(language)
+            catalog_file = catalog_path(registry.root, relative, language)
+            if catalog_file.is_file() and not catalog_file.is_symlink():
+                shown = _from_catalog(registry, catalog_file, body, source, language, part)
+                path = part.add_page(name, language, source, shown)
+                catalog_name = catalog_file.relative_to(registry.root).as_posix()
+                part.note_source(path, catalog_name, shown, shown)
+                continue
             fallback = fallback_notice(source, language, gettext) + "\n\n"
             shown = fallback + wrap_in_language(body, source, language)
             path = part.add_page(name, language, source, shown)
             part.note_source(path, relative, page.text, body)
     return part
+
+
+def _from_catalog(
+    registry: Registry,
+    catalog_file: Path,
+    body: str,
+    source: str,
+    language: str,
+    part: StagedFiles,
+) -> str:
+    """A hand page in ``language`` assembled from its catalog (the source where the catalog
+    cannot be read, with the problem reported)."""
+    gettext = translator(language)
+    try:
+        catalog = read_catalog(catalog_file, language)
+    except (OSError, ValueError) as error:
+        shown = catalog_file.relative_to(registry.root).as_posix()
+        message = f"not a valid PO file ({error}); fix the entry"
+        part.problems.append(Problem(shown, None, None, message, code=codes.CATALOG_UNREADABLE))
+        catalog = None
+    fuzzy = project_settings(registry.root).fuzzy_translations
+    document = translated_document(
+        body,
+        catalog,
+        source_language=source,
+        language=language,
+        gettext=gettext,
+        fuzzy_shown="source" if fuzzy == "source" else "previous",
+    )
+    if document.counts.percent == 100:
+        return document.markdown
+    notice = partly_translated_notice(document.counts.percent, source, language, gettext)
+    return notice + "\n\n" + document.markdown

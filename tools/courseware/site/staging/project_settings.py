@@ -43,6 +43,9 @@ class ProjectSettings:
     """MkDocs' ``repo_url``, when it is an https address."""
     hosted_notebooks: bool = False
     """``extra: {courseware: {hosted_notebooks: true}}``: the course allows a hosted service."""
+    fuzzy_translations: str = "previous"
+    """``extra: {courseware: {fuzzy_translations: source}}``: a paragraph whose original
+    changed is shown in the source language instead of its previous translation."""
 
 
 def project_settings(root: Path) -> ProjectSettings:
@@ -53,4 +56,9 @@ def project_settings(root: Path) -> ProjectSettings:
     ours = extra.get("courseware") if isinstance(extra, dict) else None
     hosted = isinstance(ours, dict) and ours.get("hosted_notebooks") is True
     is_https = isinstance(repo_url, str) and urlsplit(repo_url).scheme == "https"
-    return ProjectSettings(repo_url=repo_url if is_https else None, hosted_notebooks=hosted)
+    fuzzy = ours.get("fuzzy_translations") if isinstance(ours, dict) else None
+    return ProjectSettings(
+        repo_url=repo_url if is_https else None,
+        hosted_notebooks=hosted,
+        fuzzy_translations="source" if fuzzy == "source" else "previous",
+    )

@@ -18,6 +18,7 @@ from pathlib import Path
 from courseware.assess.bank import Item, load_banks
 from courseware.assess.kit import check_banks
 from courseware.i18n.catalogs import translator
+from courseware.i18n.content_catalogs import translated_text
 from courseware.registry.answers import AnswerKey, marked_exercises
 from courseware.registry.load import Registry
 from courseware.registry.modules import Module
@@ -81,8 +82,11 @@ def stage_teaching_kits(registry: Registry, facts: LabFacts) -> StagedFiles:
             labs = facts.kit_labs(registry, module.id, language)
             shown_file = module.text_file(language)
             shown_language = language if language in module.languages else source
+            shown_text = _read(registry.root, shown_file)
+            if language in module.catalog_languages:
+                shown_text = translated_text(registry.root, shown_file, shown_text, language)
             exercises = KitExercises(
-                shown=marked_exercises(_read(registry.root, shown_file)),
+                shown=marked_exercises(shown_text),
                 shown_language=shown_language,
                 source=source_marks,
             )
