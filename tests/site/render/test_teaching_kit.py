@@ -335,3 +335,12 @@ def test_an_answer_falling_back_to_english_writes_its_number_as_english_does() -
     )
     # "7.200,5" inside an English sentence would read as seven point two.
     assert '1. <span lang="en">It is **7,200.5** kg.</span>\n' in kit
+
+
+def test_a_unit_is_marked_only_when_it_is_a_word_that_falls_back() -> None:
+    [energy] = [item for item in BANK.items if item.id == "energy"]
+    symbol = energy.model_copy(update={"unit": {"en": "kg CO2e", "pt": "kg CO2e"}})
+    word = energy.model_copy(update={"unit": {"en": "days", "pt": "dias"}})
+    assert "7,2 kg CO2e (se acepta" in _checks("es", [symbol])
+    assert '7,2 <span lang="en">days</span> (se acepta' in _checks("es", [word])
+    assert "7,2 dias (aceita-se" in _checks("pt", [word])
