@@ -25,6 +25,8 @@ PAGE_TYPES: dict[str, str] = {
     "module index": "modules/",
     "module": "modules/what-is-tinyml/",
     "self-check": "modules/what-is-tinyml/self-check/",
+    "teaching kit": "modules/what-is-tinyml/teaching/",
+    "teaching kits": "kits/",
     "track index": "tracks/",
     "track": "tracks/two-hour-workshop/",
     "test form": "tracks/two-hour-workshop/form-a/",

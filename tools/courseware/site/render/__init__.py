@@ -17,6 +17,8 @@ from courseware.site.render.home_page import (
     render_home_sections,
 )
 from courseware.site.render.html import attributes, element, escape, json_ld
+from courseware.site.render.kit_index import KITS_INDEX, render_kit_index
+from courseware.site.render.kit_questions import bank_texts, render_objective_checks
 from courseware.site.render.lab_index import render_lab_index
 from courseware.site.render.localized import (
     heading_attributes,
@@ -72,6 +74,7 @@ __all__ = [
     "is_reserved_attribute",
     "is_reserved_id",
     "KIT_PAGE",
+    "KITS_INDEX",
     "ComputedValue",
     "KitExercises",
     "KitLab",
@@ -87,6 +90,7 @@ __all__ = [
     "TrackDownload",
     "TrackPrint",
     "attributes",
+    "bank_texts",
     "download_label",
     "element",
     "escape",
@@ -107,9 +111,11 @@ __all__ = [
     "render_form",
     "render_form_page",
     "render_home_sections",
+    "render_kit_index",
     "render_lab_index",
     "render_module_card",
     "render_module_index",
+    "render_objective_checks",
     "render_offering_page",
     "render_quiz",
     "render_self_check_link",

@@ -64,7 +64,8 @@ def collect_site_files(registry: Registry, *, keep_going: bool = False) -> Stage
     staged.merge(stage_labs(registry, keep_going=keep_going, report=translations))
     facts = read_lab_facts(registry.root)  # its own problems are stage_labs' to report
     staged.problems += check_lab_references(registry, facts)
-    staged.merge(stage_teaching_kits(registry, facts))
+    bank_items = {module: bank.items for module, bank in assessment.banks.items()}
+    staged.merge(stage_teaching_kits(registry, facts, bank_items))
     staged.merge(stage_tracks(registry, facts=facts, forms=assessment.forms))
     staged.merge(stage_test_forms(registry, assessment))
     # Last: the home page counts the labs and datasheets the site publishes.
