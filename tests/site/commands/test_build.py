@@ -173,6 +173,7 @@ def test_untranslated_page_falls_back_honestly_and_stale_translation_is_marked(
         "start",
         str(project / "pages" / "index.md"),
         "pt",
+        "--whole-file",
         "--root",
         str(project),
     ]
