@@ -21,6 +21,13 @@ from courseware.site.engine.config import CoursewarePluginConfig
 from courseware.site.engine.offline_hooks import OfflineSite
 from courseware.site.engine.restage import restage
 from courseware.site.engine.sanitize import sanitize_html
+from courseware.site.engine.shared_files import (
+    find_root_copies,
+    is_unused_theme_file,
+    point_at_root_copies,
+    remove_shared_files,
+    static_file_language,
+)
 from courseware.site.engine.template_cache import COMPILED_TEMPLATES
 
 OVERRIDES_DIR = Path(__file__).resolve().parents[1] / "overrides"
@@ -100,6 +107,9 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
     offline: OfflineSite | None = None
     reader_language: str | None = None
     source_404: str | None = None
+    root_copies: dict[str, str] = {}
+    """In a language run below the root: its files whose root copy its pages use instead,
+    with that copy's path from the root (``engine.shared_files``)."""
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, **kwargs: Any) -> str:
         """Title the "back" links of source footnotes in the language of the text they sit in
@@ -138,9 +148,30 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
         env.bytecode_cache = COMPILED_TEMPLATES
         return env
 
-    def on_files(self, files: Any, **kwargs: Any) -> Any:
-        """An offline copy leaves out the theme files it never loads."""
-        return self.offline.select_files(files) if self.offline else files
+    def on_files(self, files: Any, *, config: Any, **kwargs: Any) -> Any:
+        """An offline copy leaves out the theme files it never loads; a language of the site
+        leaves out the theme files no page loads, and, below the root, notes the files whose
+        root copy it uses instead of its own."""
+        if self.offline:
+            return self.offline.select_files(files)
+        if not self.config.language:
+            return files
+        codes = [entry["code"] for entry in self.config.languages]
+        for file in [f for f in files if f.src_dir != config.docs_dir]:
+            if is_unused_theme_file(file.src_uri, codes):
+                files.remove(file)
+        if self.config.language != self.config.source_language:
+            statics = [f for f in files if not f.is_documentation_page() and f.abs_src_path]
+            owners = {f.dest_uri: static_file_language(f.src_uri, codes) for f in statics}
+            self.root_copies = find_root_copies(
+                {f.dest_uri: Path(f.abs_src_path) for f in statics if owners[f.dest_uri] is None},
+                {
+                    f.dest_uri: Path(f.abs_src_path)
+                    for f in statics
+                    if owners[f.dest_uri] == self.config.language
+                },
+            )
+        return files
 
     def on_page_content(self, html: str, *, page: Any, **kwargs: Any) -> str:
         """Sanitize every page's HTML with the allow-list: contributed content is data."""
@@ -165,6 +196,8 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
             output = point_switcher_at_page(
                 output, page.url, self.config.language, self.config.source_language
             )
+        if self.root_copies:
+            output = point_at_root_copies(output, page.file.dest_uri, self.root_copies)
         return self.offline.rewrite_page(output, page) if self.offline else output
 
     def on_post_template(
@@ -173,6 +206,8 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
         """Keep the source language's not-found page: when every language is built in one
         run (``courseware serve``), each writes ``404.html`` at the root, and the last one
         (Arabic) used to win."""
+        if self.root_copies and template_name.endswith(".html"):
+            return point_at_root_copies(output_content, template_name, self.root_copies)
         source = self.config.source_language
         if template_name != "404.html" or not source or self.config.language:
             return output_content
@@ -181,9 +216,13 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
         return self.source_404 or output_content
 
     def on_post_build(self, *, config: Any) -> None:
-        """An offline copy's search index is complete once every page is built."""
+        """An offline copy's search index is complete once every page is built; a language
+        below the root drops its copies of the shared files, which MkDocs needed until now
+        to check the pages' links."""
         if self.offline:
             self.offline.write_search_index(config.site_dir)
+        if self.root_copies:
+            remove_shared_files(Path(config.site_dir), self.root_copies)
 
     def on_pre_build(self, *, config: Any) -> None:
         """Re-stage the project before each (re)build while serving."""
