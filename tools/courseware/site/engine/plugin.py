@@ -135,6 +135,7 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
                 existing_nav(config.nav, docs_dir), docs_dir, config.not_in_nav
             )
         self.reader_language = self.config.language or self.config.offline_language
+        self.root_copies = {}
         if "footnotes" in config.markdown_extensions:
             config.mdx_configs.setdefault("footnotes", {})
         language = self.config.offline_language
@@ -203,7 +204,8 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
     def on_post_template(
         self, output_content: str, *, template_name: str, config: Any
     ) -> str | None:
-        """Keep the source language's not-found page: when every language is built in one
+        """A language below the root points its templates' pages at the root's shared files
+        too. Keep the source language's not-found page: when every language is built in one
         run (``courseware serve``), each writes ``404.html`` at the root, and the last one
         (Arabic) used to win."""
         if self.root_copies and template_name.endswith(".html"):
