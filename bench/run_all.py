@@ -21,6 +21,7 @@ BENCHMARKS = [
     ("Build speed, 1000 modules", ["build_scale.py", "--sizes", "1000"]),
     ("Offline copies: zip and ZIM, per track", ["offline_formats.py"]),
     ("Print kit: a cold build's printing, and a warm one", ["print_kit.py"]),
+    ("Site size and a language switch", ["site_size.py"]),
 ]
 
 

@@ -27,6 +27,7 @@ from courseware.project_paths import language_docs_dir
 from courseware.registry.load import Registry
 from courseware.site.engine.mkdocs_build import build_one_language
 from courseware.site.engine.mkdocs_config import language_plugin_config
+from courseware.site.engine.shared_files import static_file_language
 from courseware.site.publish import (
     MANIFEST,
     previous_fingerprints,
@@ -52,7 +53,7 @@ def language_tree(files: dict[str, bytes], language: str, registry: Registry) ->
     tree: dict[str, bytes] = {}
     for name, content in files.items():
         if not name.endswith(".md"):
-            if _belongs_elsewhere(name, language, source, codes):
+            if _belongs_elsewhere(name, language, codes):
                 continue
             tree[name] = content
             continue
@@ -65,14 +66,13 @@ def language_tree(files: dict[str, bytes], language: str, registry: Registry) ->
     return tree
 
 
-def _belongs_elsewhere(name: str, language: str, source: str, codes: set[str]) -> bool:
+def _belongs_elsewhere(name: str, language: str, codes: set[str]) -> bool:
     """Static files only another language's pages use: other languages' lab folders
-    (``labs/<id>-<code>/``). Bundles stay in every tree: every language's track pages link them."""
-    parts = name.split("/")
-    if len(parts) > 2 and parts[0] == "labs":
-        folder_language = parts[1].rpartition("-")[2]
-        return folder_language in codes and folder_language != language
-    return False
+    (``labs/<id>-<code>/``). Every other static file is in every tree, so that MkDocs can
+    check the links to it; a language below the root then uses the root's copy
+    (``engine.shared_files``)."""
+    owner = static_file_language(name, codes)
+    return owner is not None and owner != language
 
 
 def build_languages(

@@ -22,6 +22,13 @@ from courseware.site.engine.csp import PAGE_POLICY
 from courseware.site.engine.offline_hooks import OfflineSite
 from courseware.site.engine.restage import restage
 from courseware.site.engine.sanitize import plain_title, sanitize_html, sanitize_page_meta
+from courseware.site.engine.shared_files import (
+    find_root_copies,
+    is_unused_theme_file,
+    point_at_root_copies,
+    remove_shared_files,
+    static_file_language,
+)
 from courseware.site.engine.template_cache import COMPILED_TEMPLATES
 
 OVERRIDES_DIR = Path(__file__).resolve().parents[1] / "overrides"
@@ -101,6 +108,9 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
     offline: OfflineSite | None = None
     reader_language: str | None = None
     source_404: str | None = None
+    root_copies: dict[str, str] = {}
+    """In a language run below the root: its files whose root copy its pages use instead,
+    with that copy's path from the root (``engine.shared_files``)."""
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, **kwargs: Any) -> str:
         """Title the "back" links of source footnotes in the language of the text they sit in
@@ -128,6 +138,7 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
                 existing_nav(config.nav, docs_dir), docs_dir, config.not_in_nav
             )
         self.reader_language = self.config.language or self.config.offline_language
+        self.root_copies = {}
         if "footnotes" in config.markdown_extensions:
             config.mdx_configs.setdefault("footnotes", {})
         language = self.config.offline_language
@@ -142,9 +153,30 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
         env.globals["courseware_csp"] = PAGE_POLICY
         return env
 
-    def on_files(self, files: Any, **kwargs: Any) -> Any:
-        """An offline copy leaves out the theme files it never loads."""
-        return self.offline.select_files(files) if self.offline else files
+    def on_files(self, files: Any, *, config: Any, **kwargs: Any) -> Any:
+        """An offline copy leaves out the theme files it never loads; a language of the site
+        leaves out the theme files no page loads, and, below the root, notes the files whose
+        root copy it uses instead of its own."""
+        if self.offline:
+            return self.offline.select_files(files)
+        if not self.config.language:
+            return files
+        codes = [entry["code"] for entry in self.config.languages]
+        for file in [f for f in files if f.src_dir != config.docs_dir]:
+            if is_unused_theme_file(file.src_uri, codes):
+                files.remove(file)
+        if self.config.language != self.config.source_language:
+            statics = [f for f in files if not f.is_documentation_page() and f.abs_src_path]
+            owners = {f.dest_uri: static_file_language(f.src_uri, codes) for f in statics}
+            self.root_copies = find_root_copies(
+                {f.dest_uri: Path(f.abs_src_path) for f in statics if owners[f.dest_uri] is None},
+                {
+                    f.dest_uri: Path(f.abs_src_path)
+                    for f in statics
+                    if owners[f.dest_uri] == self.config.language
+                },
+            )
+        return files
 
     def on_page_content(self, html: str, *, page: Any, **kwargs: Any) -> str:
         """Sanitize every page's HTML with the allow-list, and make its title plain text:
@@ -172,14 +204,19 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
             output = point_switcher_at_page(
                 output, page.url, self.config.language, self.config.source_language
             )
+        if self.root_copies:
+            output = point_at_root_copies(output, page.file.dest_uri, self.root_copies)
         return self.offline.rewrite_page(output, page) if self.offline else output
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: Any
     ) -> str | None:
-        """Keep the source language's not-found page: when every language is built in one
+        """A language below the root points its templates' pages at the root's shared files
+        too. Keep the source language's not-found page: when every language is built in one
         run (``courseware serve``), each writes ``404.html`` at the root, and the last one
         (Arabic) used to win."""
+        if self.root_copies and template_name.endswith(".html"):
+            return point_at_root_copies(output_content, template_name, self.root_copies)
         source = self.config.source_language
         if template_name != "404.html" or not source or self.config.language:
             return output_content
@@ -188,9 +225,13 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
         return self.source_404 or output_content
 
     def on_post_build(self, *, config: Any) -> None:
-        """An offline copy's search index is complete once every page is built."""
+        """An offline copy's search index is complete once every page is built; a language
+        below the root drops its copies of the shared files, which MkDocs needed until now
+        to check the pages' links."""
         if self.offline:
             self.offline.write_search_index(config.site_dir)
+        if self.root_copies:
+            remove_shared_files(Path(config.site_dir), self.root_copies)
 
     def on_pre_build(self, *, config: Any) -> None:
         """Re-stage the project before each (re)build while serving."""
