@@ -50,7 +50,7 @@ def _area_section(area: str, title: str, entries: Sequence[ProblemCode]) -> list
     for entry in entries:
         shown = entry.example if entry is UNCODED else f"{entry.example} [{entry}]"
         lines += [
-            f"### {entry.code} {entry.slug}",
+            f"### {entry.code} {entry.slug} {{#{code_anchor(entry)}}}",
             "",
             entry.summary,
             "",
@@ -62,6 +62,12 @@ def _area_section(area: str, title: str, entries: Sequence[ProblemCode]) -> list
             "",
         ]
     return lines
+
+
+def code_anchor(entry: ProblemCode) -> str:
+    """The id of a code's heading (``cw-sch-002-unknown-field``), written into the page so
+    that it is the same in every language, whatever a translated heading says."""
+    return f"{entry.code.lower()}-{entry.slug}"
 
 
 def _cell(text: str) -> str:
