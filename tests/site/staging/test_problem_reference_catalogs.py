@@ -133,3 +133,17 @@ def test_a_changed_summary_makes_exactly_its_entry_fuzzy(tmp_path: Path) -> None
     diff = CliRunner().invoke(cli, ["translate", "diff", SOURCE, "es", "--root", str(project)])
     assert diff.exit_code == 0, diff.output
     assert "- (often" in diff.output and "+ (usually" in diff.output
+
+
+def test_translate_start_writes_the_reference_catalog(tmp_path: Path) -> None:
+    project = _project_with_catalogs(tmp_path)
+    catalog_path(project, SOURCE, "es").unlink()
+    start = ["translate", "start", str(project / SOURCE), "es", "--root", str(project)]
+    result = CliRunner().invoke(cli, start)
+    assert result.exit_code == 0, result.output
+    catalog = read_catalog(catalog_path(project, SOURCE, "es"), "es")
+    assert codes.UNKNOWN_FIELD.summary in catalog
+    assert not any(message.string for message in catalog if message.id)
+    whole = CliRunner().invoke(cli, [*start, "--whole-file"])
+    assert whole.exit_code != 0
+    assert "translated only in a catalog" in whole.output
