@@ -11,6 +11,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from courseware import problem_codes as codes
@@ -147,3 +148,31 @@ def test_translate_start_writes_the_reference_catalog(tmp_path: Path) -> None:
     whole = CliRunner().invoke(cli, [*start, "--whole-file"])
     assert whole.exit_code != 0
     assert "translated only in a catalog" in whole.output
+
+
+def test_the_built_pages_are_translated_with_the_same_anchors(tmp_path: Path) -> None:
+    """Built with MkDocs: the Arabic and French pages speak their language, with no fallback,
+    and every code's heading has the English page's id."""
+    project = _project_with_catalogs(tmp_path)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 0, result.output
+    site = project / "site"
+
+    def read(folder: Path) -> BeautifulSoup:
+        page = folder / "problem-codes" / "index.html"
+        return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+    english = read(site)
+    anchors = [heading.get("id") for heading in english.find_all("h3")]
+    assert len(anchors) == len(codes.CODES)
+    titles = {"ar": "رموز المشكلات", "fr": "Codes de problème"}
+    for language, title in titles.items():
+        page = read(site / language)
+        heading = page.find("h1")
+        assert heading is not None and heading.get_text(strip=True).startswith(title)
+        assert heading.get("lang") is None
+        assert page.find(class_="cw-fallback") is None and page.find(class_="cw-partial") is None
+        content = page.find(class_="md-content")
+        assert content is not None and content.find(attrs={"lang": "en"}) is None
+        assert [h.get("id") for h in page.find_all("h3")] == anchors, language
