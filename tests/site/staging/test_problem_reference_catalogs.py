@@ -173,6 +173,6 @@ def test_the_built_pages_are_translated_with_the_same_anchors(tmp_path: Path) ->
         assert heading is not None and heading.get_text(strip=True).startswith(title)
         assert heading.get("lang") is None
         assert page.find(class_="cw-fallback") is None and page.find(class_="cw-partial") is None
-        content = page.find(class_="md-content")
-        assert content is not None and content.find(attrs={"lang": "en"}) is None
+        content = page.select_one(".md-content")
+        assert content is not None and content.select_one('[lang="en"]') is None
         assert [h.get("id") for h in page.find_all("h3")] == anchors, language
