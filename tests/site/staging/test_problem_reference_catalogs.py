@@ -144,7 +144,10 @@ def test_translate_start_writes_the_reference_catalog(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     catalog = read_catalog(catalog_path(project, SOURCE, "es"), "es")
     assert codes.UNKNOWN_FIELD.summary in catalog
-    assert not any(message.string for message in catalog if message.id)
+    filled = {str(message.id) for message in catalog if message.id and message.string}
+    assert len(filled) == 3 * len(codes.CODES)  # each code's code, slug and heading
+    assert all(str(catalog[text].string) == text for text in filled)
+    assert codes.UNKNOWN_FIELD.code in filled and not catalog[codes.UNKNOWN_FIELD.summary].string
     whole = CliRunner().invoke(cli, [*start, "--whole-file"])
     assert whole.exit_code != 0
     assert "translated only in a catalog" in whole.output
@@ -176,3 +179,22 @@ def test_the_built_pages_are_translated_with_the_same_anchors(tmp_path: Path) ->
         content = page.select_one(".md-content")
         assert content is not None and content.select_one('[lang="en"]') is None
         assert [h.get("id") for h in page.find_all("h3")] == anchors, language
+
+
+def test_a_new_code_leaves_only_its_text_to_translate(tmp_path: Path) -> None:
+    """``translate update`` fills a new code's code, slug and heading entries with themselves;
+    its summary and fix are the only new untranslated entries."""
+    project = _project_with_catalogs(tmp_path)
+    new = codes.ProblemCode(
+        "CW-GEN-999", "made-up-code", "A made-up problem.", "it went wrong", "Do better."
+    )
+    entries = [*codes.CODES.values(), new]
+    (project / REFERENCE_FILE).write_text(problem_codes_markdown(entries), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["translate", "update", "--root", str(project)])
+    assert result.exit_code == 0, result.output
+    catalog = read_catalog(catalog_path(project, SOURCE, "ar"), "ar")
+    untranslated = [message.id for message in catalog if message.id and not message.string]
+    assert untranslated == ["A made-up problem.", "**Fix:** Do better."]
+    for identifier in ("CW-GEN-999", "`made-up-code`", "CW-GEN-999 made-up-code"):
+        message = catalog[identifier]
+        assert message.string == identifier and not message.fuzzy
