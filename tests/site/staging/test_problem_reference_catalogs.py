@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from courseware import problem_codes as codes
 from courseware.cli import cli
-from courseware.i18n.content_catalogs import catalog_path, read_catalog
+from courseware.i18n.content_catalogs import catalog_path, read_catalog, write_catalog
 from courseware.problem_reference import REFERENCE_FILE, code_anchor, problem_codes_markdown
 from courseware.registry.load import load_registry
 from courseware.site.staging.problem_reference import stage_problem_reference
@@ -198,3 +198,17 @@ def test_a_new_code_leaves_only_its_text_to_translate(tmp_path: Path) -> None:
     for identifier in ("CW-GEN-999", "`made-up-code`", "CW-GEN-999 made-up-code"):
         message = catalog[identifier]
         assert message.string == identifier and not message.fuzzy
+
+
+def test_an_incomplete_catalog_shows_the_partly_translated_notice(tmp_path: Path) -> None:
+    project = _project_with_catalogs(tmp_path)
+    path = catalog_path(project, SOURCE, "es")
+    catalog = read_catalog(path, "es")
+    catalog[codes.UNKNOWN_FIELD.summary].string = ""
+    write_catalog(path, catalog)
+    page = _staged(project)["problem-codes.es.md"]
+    assert 'class="cw-notice cw-partial"' in page and "(99 %)" in page
+    assert page.startswith('# Códigos de problema\n\n<p class="cw-notice cw-partial"')
+    wrapped = f'<span lang="en">{codes.UNKNOWN_FIELD.summary}</span>'
+    assert page.count(wrapped) == 2  # its table cell and its paragraph, marked as English
+    assert "cw-fallback" not in page
