@@ -208,7 +208,7 @@ def test_an_incomplete_catalog_shows_the_partly_translated_notice(tmp_path: Path
     write_catalog(path, catalog)
     page = _staged(project)["problem-codes.es.md"]
     assert 'class="cw-notice cw-partial"' in page and "(99 %)" in page
-    assert page.startswith('# Códigos de problema\n\n<p class="cw-notice cw-partial"')
+    assert page.lstrip().startswith('# Códigos de problema\n\n<p class="cw-notice cw-partial"')
     wrapped = f'<span lang="en">{codes.UNKNOWN_FIELD.summary}</span>'
     assert page.count(wrapped) == 2  # its table cell and its paragraph, marked as English
     assert "cw-fallback" not in page
