@@ -19,7 +19,7 @@ REFERENCE_FILE = Path("docs/problem-codes.md")
 
 def problem_codes_markdown(codes: Iterable[ProblemCode] | None = None) -> str:
     """Return the reference page: per area, a table of code, slug and summary, then each code
-    with an example message and its fix.
+    with an example message (marked as English, which the CLI prints) and its fix.
 
     Args:
         codes: The entries to list (default: the whole catalogue, in its order).
@@ -54,7 +54,7 @@ def _area_section(area: str, title: str, entries: Sequence[ProblemCode]) -> list
             "",
             entry.summary,
             "",
-            "```text",
+            '```{.text lang="en"}',  # printed in English: a reader in any language reads it
             shown,
             "```",
             "",

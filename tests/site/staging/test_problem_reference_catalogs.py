@@ -67,7 +67,8 @@ def test_each_language_is_the_translation_with_no_fallback(
 ) -> None:
     page = staged[f"problem-codes.{language}.md"]
     assert "cw-fallback" not in page and "cw-partial" not in page
-    assert 'lang="en"' not in page
+    assert '<span lang="en"' not in page and '<div lang="en"' not in page
+    assert page.count('```{.text lang="en"}') == len(codes.CODES)  # the examples, as printed
     catalog = read_catalog(catalog_path(REPO, SOURCE, language), language)
     for entry in codes.CODES.values():
         translation = str(catalog[entry.summary].string)
@@ -177,7 +178,8 @@ def test_the_built_pages_are_translated_with_the_same_anchors(tmp_path: Path) ->
         assert heading.get("lang") is None
         assert page.find(class_="cw-fallback") is None and page.find(class_="cw-partial") is None
         content = page.select_one(".md-content")
-        assert content is not None and content.select_one('[lang="en"]') is None
+        assert content is not None and content.select_one('[lang="en"]:not(code)') is None
+        assert len(content.select('pre > code[lang="en"]')) == len(codes.CODES)
         assert [h.get("id") for h in page.find_all("h3")] == anchors, language
 
 
