@@ -6,7 +6,12 @@ from pathlib import Path
 
 from courseware import problem_codes as codes
 from courseware.problem_codes import CODES
-from courseware.problem_reference import REFERENCE_FILE, main, problem_codes_markdown
+from courseware.problem_reference import (
+    REFERENCE_FILE,
+    code_anchor,
+    main,
+    problem_codes_markdown,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -20,8 +25,10 @@ def test_every_code_has_a_row_an_example_and_a_fix() -> None:
     page = problem_codes_markdown()
     for entry in CODES.values():
         assert f"| {entry.code} | `{entry.slug}` |" in page
-        assert f"### {entry.code} {entry.slug}\n" in page
-    section = page.split("### CW-SCH-002 unknown-field\n", 1)[1].split("\n### ", 1)[0]
+        assert f"### {entry.code} {entry.slug} {{#{code_anchor(entry)}}}\n" in page
+    section = page.split("### CW-SCH-002 unknown-field {#cw-sch-002-unknown-field}\n", 1)[1].split(
+        "\n### ", 1
+    )[0]
     assert f"{codes.UNKNOWN_FIELD.example} [CW-SCH-002 unknown-field]" in section
     assert f"**Fix:** {codes.UNKNOWN_FIELD.fix}" in section
 

@@ -19,7 +19,7 @@ REFERENCE_FILE = Path("docs/problem-codes.md")
 
 def problem_codes_markdown(codes: Iterable[ProblemCode] | None = None) -> str:
     """Return the reference page: per area, a table of code, slug and summary, then each code
-    with an example message and its fix.
+    with an example message (marked as English, which the CLI prints) and its fix.
 
     Args:
         codes: The entries to list (default: the whole catalogue, in its order).
@@ -50,11 +50,11 @@ def _area_section(area: str, title: str, entries: Sequence[ProblemCode]) -> list
     for entry in entries:
         shown = entry.example if entry is UNCODED else f"{entry.example} [{entry}]"
         lines += [
-            f"### {entry.code} {entry.slug}",
+            f"### {entry.code} {entry.slug} {{#{code_anchor(entry)}}}",
             "",
             entry.summary,
             "",
-            "```text",
+            '```{.text lang="en"}',  # printed in English: a reader in any language reads it
             shown,
             "```",
             "",
@@ -62,6 +62,12 @@ def _area_section(area: str, title: str, entries: Sequence[ProblemCode]) -> list
             "",
         ]
     return lines
+
+
+def code_anchor(entry: ProblemCode) -> str:
+    """The id of a code's heading (``cw-sch-002-unknown-field``), written into the page so
+    that it is the same in every language, whatever a translated heading says."""
+    return f"{entry.code.lower()}-{entry.slug}"
 
 
 def _cell(text: str) -> str:

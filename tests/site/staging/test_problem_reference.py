@@ -1,5 +1,7 @@
-"""The problem-code reference on the site: the repository's page in English, and in every
-other language the same page under the fallback notice, marked as English."""
+"""The problem-code reference on the site: the repository's page in English, and, in a project
+without the reference's catalogs (the fixture), every other language's page is the English one
+under the fallback notice, marked as English (``test_problem_reference_catalogs.py`` covers the
+pages assembled from catalogs)."""
 
 from __future__ import annotations
 

@@ -25,6 +25,7 @@ from courseware.i18n.content_catalogs import (
     write_catalog,
 )
 from courseware.i18n.migrate import Migration, migrate_translation
+from courseware.i18n.reference_catalog import fill_identifiers
 from courseware.i18n.tracking import TranslationReport, translation_status
 
 
@@ -54,7 +55,7 @@ def update_catalogs(root: Path, languages: Sequence[str], source_language: str) 
             path = catalog_path(root, source_path, language)
             if path.is_file() and not path.is_symlink():
                 merged = merged_catalog(template, read_catalog(path, language), language)
-                targets.append((path, merged))
+                targets.append((path, fill_identifiers(source_path, merged)))
         for path, catalog in targets:
             if path.is_file() and path.read_bytes() == catalog_bytes(catalog):
                 unchanged += 1
@@ -74,7 +75,8 @@ def start_catalog(root: Path, source_path: str, language: str) -> Path:
     if path.exists():
         raise FileExistsError(path)
     text = (root / source_path).read_text(encoding="utf-8")
-    write_catalog(path, merged_catalog(build_template(source_path, text), None, language))
+    fresh = merged_catalog(build_template(source_path, text), None, language)
+    write_catalog(path, fill_identifiers(source_path, fresh))
     return path
 
 

@@ -25,6 +25,7 @@ from courseware.i18n.headers import (
     parse_translation_header,
 )
 from courseware.i18n.tracking import SourceFile, classify
+from courseware.problem_reference import REFERENCE_FILE
 from courseware.validation import did_you_mean
 
 MAX_SOURCE_BYTES = 1024 * 1024
@@ -68,6 +69,11 @@ def start_translation(
         ContentError: when the source is not UTF-8 text or is too large.
     """
     path, relative = check_translation_source(root, source, language, declared, source_language)
+    if relative == REFERENCE_FILE.as_posix():
+        raise UsageError(
+            f"{relative} is generated (make problem-codes) and translated only in a catalog; "
+            f"run: courseware translate start {relative} {language}"
+        )
     kind, name = classify(relative) or ("page", "")
     target_relative = SourceFile(kind, name, relative).translation_path(language)
     target = path.with_name(PurePosixPath(target_relative).name)
@@ -105,7 +111,7 @@ def check_translation_source(
     """
     _check_language(language, declared, source_language)
     path, relative = _confine(root, source)
-    if classify(relative) is None:
+    if classify(relative) is None and relative != REFERENCE_FILE.as_posix():
         raise UsageError(f"{relative} is not a translatable file; translate {TRANSLATABLE}")
     file_name = PurePosixPath(relative).name
     if file_name.count(".") > 1:
