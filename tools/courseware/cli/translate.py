@@ -48,7 +48,9 @@ def status_command(language: str | None, output_format: str, root: Path) -> None
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
     codes = [lang.code for lang in languages]
-    report = translation_status(root, codes, source)
+    from courseware.site import read_lab_prose  # reads labs, only for this command
+
+    report = translation_status(root, codes, source, read_lab_prose)
     if language is not None:
         if language not in report.languages:
             raise UsageError(_unknown_language(language, report.languages, source))
@@ -90,7 +92,7 @@ def start_command(
 
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
-    if not whole_file and path.suffix == ".md":
+    if not whole_file and path.suffix in (".md", ".py"):
         _start_catalog(root, path, code, [lang.code for lang in languages], source)
         return
     written = start_translation(
@@ -109,6 +111,7 @@ def start_command(
 def _start_catalog(root: Path, path: Path, code: str, languages: list[str], source: str) -> None:
     from courseware.i18n.catalog_workflow import start_catalog
     from courseware.i18n.start import check_translation_source
+    from courseware.site import read_lab_prose
 
     absolute = path if path.is_absolute() else Path.cwd() / path
     _, relative = check_translation_source(root, absolute, code, languages, source)
@@ -120,11 +123,13 @@ def _start_catalog(root: Path, path: Path, code: str, languages: list[str], sour
             "into a catalog with: courseware translate migrate"
         )
     try:
-        written = start_catalog(root, relative, code)
+        written = start_catalog(root, relative, code, read_lab_prose)
     except FileExistsError as error:
         raise UsageError(
             f"{error}: exists already; translate it, or run translate update"
         ) from None
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     click.echo(f"Wrote {written.relative_to(root)}")
     click.echo(
         "Translate each entry (msgstr) with a PO editor such as Poedit, or on Weblate or "
@@ -145,7 +150,9 @@ def update_command(root: Path) -> None:
 
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
-    result = update_catalogs(root, [lang.code for lang in languages], source)
+    from courseware.site import read_lab_prose
+
+    result = update_catalogs(root, [lang.code for lang in languages], source, read_lab_prose)
     for path in result.written:
         click.echo(f"Updated {path}")
     click.echo(f"{len(result.written)} catalogs updated, {result.unchanged} already current")
@@ -189,7 +196,10 @@ def migrate_command(language: str | None, root: Path) -> None:
 
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
-    done = migrate_translations(root, [lang.code for lang in languages], source, language)
+    from courseware.site import read_lab_prose
+
+    codes = [lang.code for lang in languages]
+    done = migrate_translations(root, codes, source, language, read_lab_prose)
     for migration in done:
         if migration.catalog:
             click.echo(f"{migration.translation} -> {migration.catalog} ({migration.reason})")

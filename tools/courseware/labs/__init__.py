@@ -33,6 +33,7 @@ from courseware.labs.source import (
     load_lab,
     load_labs,
     read_lab,
+    with_translated_text,
 )
 
 __all__ = [
@@ -65,4 +66,5 @@ __all__ = [
     "needs_runtime",
     "read_lab",
     "render_lab",
+    "with_translated_text",
 ]
