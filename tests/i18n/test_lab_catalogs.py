@@ -5,6 +5,7 @@ of the prose-only translations (``labs/<id>.<lang>.py``) into catalogs without l
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -218,3 +219,29 @@ def test_migrating_the_bundled_lab_translations_keeps_their_page_text(tmp_path: 
         name = f"labs/device-footprint-{code}/device-footprint.{code}.ipynb"
         cells = [json.loads(files[name])["cells"] for files in (before, after)]
         assert cells[0] == cells[1], name
+
+
+def test_a_lab_at_99_percent_is_not_listed_in_that_language(tmp_path: Path) -> None:
+    project = _lab_project(tmp_path)
+    source = project / LAB
+    paragraphs = "\n#\n".join(f"# Paragraph number {n} of the long cell." for n in range(94))
+    source.write_text(
+        source.read_text(encoding="utf-8") + f"\n# %% [markdown]\n{paragraphs}\n",
+        encoding="utf-8",
+    )
+    _run(project, "translate", "start", str(project / LAB), "fr")
+    path = catalog_path(project, LAB, "fr")
+    catalog = read_catalog(path, "fr")
+    messages = [m for m in catalog if m.id]
+    for message in messages:
+        message.string = f"FR {message.id}"
+    messages[-1].string = ""
+    write_catalog(path, catalog)
+    status = _run(project, "translate", "status", "--lang", "fr")
+    assert "99 % translated: 0 units changed in the source since, 1 not translated" in status
+    assert ("fit", "fr") not in read_lab_facts(project).titles
+    messages[-1].string = "FR last"
+    write_catalog(path, catalog)
+    assert read_lab_facts(project).titles[("fit", "fr")] == "FR Fitting a line"
+    status = _run(project, "translate", "status", "--lang", "fr")
+    assert re.search(r"LC_MESSAGES/labs/fit\.po +100/\d+ +0/0 +0/0", status), status
