@@ -80,13 +80,14 @@ def start_command(
 ) -> None:
     """Start translating PATH into language CODE.
 
-    PATH is a source file: pages/NAME.md, modules/ID/index.md or labs/ID.py. A page or a
-    module's text is translated paragraph by paragraph in a catalog,
+    PATH is a source file: pages/NAME.md, modules/ID/index.md or labs/ID.py. A page, a
+    module's text or a lab's text (its title, Markdown cells and figures' alt text; the code
+    stays the source's) is translated paragraph by paragraph in a catalog,
     locale/CODE/LC_MESSAGES/<document>.po, that Poedit, Weblate or Crowdin open; with
-    --whole-file (a local adaptation), and for a lab, the translation is a file beside the
-    source (pages/NAME.CODE.md) with a header that records the source's hash, followed by
-    the source text to translate (for a lab, only its Markdown cells and its figures' alt
-    text: the code stays the source's). An existing file is never overwritten.
+    --whole-file (a local adaptation, or a lab's prose-only file), the translation is a file
+    beside the source (pages/NAME.CODE.md, labs/ID.CODE.py) with a header that records the
+    source's hash, followed by the source text to translate. An existing file is never
+    overwritten.
     """
     from courseware.labs import lab_translation_skeleton  # the Jupyter stack, only when used
 
@@ -142,7 +143,7 @@ def _start_catalog(root: Path, path: Path, code: str, languages: list[str], sour
 def update_command(root: Path) -> None:
     """Bring every content catalog up to its source: a changed paragraph becomes fuzzy.
 
-    Run it after editing a page or a module's text. Templates (locale/templates/*.pot) are
+    Run it after editing a page, a module's text or a lab. Templates (locale/templates/*.pot) are
     rewritten; in each language's catalog, an unchanged paragraph keeps its translation, a
     changed one is marked fuzzy with its previous source (see translate diff), and one whose
     source is gone is kept as obsolete."""
@@ -187,7 +188,8 @@ def diff_command(document: str, code: str, root: Path) -> None:
 @click.option("--lang", "language", metavar="CODE", help="Only this language.")
 @root_option
 def migrate_command(language: str | None, root: Path) -> None:
-    """Move whole-file translations of pages and modules into paragraph catalogs.
+    """Move whole-file translations of pages and modules, and prose-only lab translations,
+    into paragraph catalogs.
 
     A file is removed only when the page assembled from its catalog has exactly its text;
     one whose blocks do not line up with the source, or that is stale, stays as it is and
