@@ -245,3 +245,23 @@ def test_a_lab_at_99_percent_is_not_listed_in_that_language(tmp_path: Path) -> N
     assert read_lab_facts(project).titles[("fit", "fr")] == "FR Fitting a line"
     status = _run(project, "translate", "status", "--lang", "fr")
     assert re.search(r"LC_MESSAGES/labs/fit\.po +100/\d+ +0/0 +0/0", status), status
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("lab-site")
+def test_a_changed_lab_paragraph_is_marked_on_the_page_there_only(tmp_path: Path) -> None:
+    project = _lab_project(tmp_path)
+    _run(project, "translate", "start", str(project / LAB), "es")
+    _translate(project, "es", SPANISH)
+    source = project / LAB
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("a few points", "some points"), encoding="utf-8")
+    _run(project, "translate", "update")
+    files = _staged_labs(project)
+    page = files["labs/fit.es.md"]
+    assert page.count("cw-changed") == 1
+    marked = next(line for line in page.splitlines() if "cw-changed" in line)
+    assert marked.startswith("Ajustamos una recta a unos puntos")
+    assert "(83 %)" in page  # five of six units translated; the fuzzy one is not
+    assert "cw-changed" not in files["labs/fit-es/fit.es.py"]  # downloads carry plain text
+    assert "Ajustamos una recta a unos puntos" in files["labs/fit-es/fit.es.py"]
