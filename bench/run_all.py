@@ -20,6 +20,7 @@ BENCHMARKS = [
     ("Build speed, 100 modules, median of 3", ["build_scale.py", "--sizes=100", "--repeat=3"]),
     ("Build speed, 1000 modules", ["build_scale.py", "--sizes", "1000"]),
     ("Offline copies: zip and ZIM, per track", ["offline_formats.py"]),
+    ("Print kit: a cold build's printing, and a warm one", ["print_kit.py"]),
 ]
 
 

@@ -22,8 +22,8 @@
 # Os números vêm de duas fontes públicas, ambas incluídas na biblioteca `courseware.footprint`
 # deste curso com a fonte de cada valor:
 #
-# - o artigo **"Is TinyML Sustainable? Assessing the Environmental Impacts of Machine Learning on
-#   Microcontrollers"**, de Prakash, Stewart, Banbury, Mazumder, Warden, Plancher e Janapa Reddi
+# - o artigo **"<span lang="en">Is TinyML Sustainable? Assessing the Environmental Impacts of Machine Learning on
+#   Microcontrollers</span>"**, de Prakash, Stewart, Banbury, Mazumder, Warden, Plancher e Janapa Reddi
 #   (*Communications of the ACM* 66(11), 2023; [arXiv 2301.11899](https://arxiv.org/abs/2301.11899));
 # - a **TinyML CO2 Footprint Calculator** que o acompanha
 #   ([harvard-edge.github.io/TinyML-Footprint](https://harvard-edge.github.io/TinyML-Footprint/)),

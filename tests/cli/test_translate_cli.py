@@ -133,6 +133,7 @@ def test_start_takes_paths_relative_to_the_current_folder(
     result = runner.invoke(cli, ["translate", "start", "pages/about.md", "ar"])
     assert result.exit_code == 0, result.output
     assert (project / "locale" / "ar" / "LC_MESSAGES" / "pages" / "about.po").is_file()
+    assert "module.yaml" not in result.output
     result = runner.invoke(cli, ["translate", "start", "pages/about.md", "ar", "--whole-file"])
     assert result.exit_code == 0, result.output
     assert (project / "pages" / "about.ar.md").is_file()

@@ -24,8 +24,12 @@ PAGE_TYPES: dict[str, str] = {
     "offering": "offerings/mit-6s965/",
     "module index": "modules/",
     "module": "modules/what-is-tinyml/",
+    "self-check": "modules/what-is-tinyml/self-check/",
+    "teaching kit": "modules/what-is-tinyml/teaching/",
+    "teaching kits": "kits/",
     "track index": "tracks/",
     "track": "tracks/two-hour-workshop/",
+    "test form": "tracks/two-hour-workshop/form-a/",
     "lab index": "labs/",
     "lab": "labs/fleet-growth/",
     "datasheet gallery": "sensors/",
@@ -66,8 +70,9 @@ ALL_PAGES = [SitePage(kind, language) for language in LANGUAGES for kind in PAGE
 def build_real_site(workdir: Path) -> Path:
     """Copy the repository's content into ``workdir`` and build it; return the site folder.
 
-    The copy keeps the build from touching the working tree that others use; a lab cache in
-    the repository is copied along, so labs whose code did not change are not run again.
+    The copy keeps the build from touching the working tree that others use; the lab and print
+    caches of the repository are copied along, so unchanged labs are not run again nor
+    unchanged tracks printed again.
     """
     project = workdir / "project"
     project.mkdir(parents=True)
@@ -77,7 +82,8 @@ def build_real_site(workdir: Path) -> Path:
             shutil.copytree(source, project / name, symlinks=True)
         elif source.is_file():
             shutil.copy(source, project / name)
-    cache = REPO / ".cache" / "labs"
-    if cache.is_dir():
-        shutil.copytree(cache, project / ".cache" / "labs")
+    for name in ("labs", "prints"):  # executed labs, printed tracks
+        cache = REPO / ".cache" / name
+        if cache.is_dir():
+            shutil.copytree(cache, project / ".cache" / name)
     return build_site(project).site_dir

@@ -120,7 +120,8 @@ def check_output_file(root: Path, path: Path, kind: str, suggestion: str) -> Non
     another kind of file.
 
     Args:
-        kind: what is written, for the message ("zip", "zim").
+        kind: what is written, for the message ("zip", "zim", "PDF"); an existing file is
+            replaced only when it is one.
         suggestion: a path to offer instead (relative to the project).
 
     Raises:
@@ -142,14 +143,19 @@ def check_output_file(root: Path, path: Path, kind: str, suggestion: str) -> Non
         )
 
 
-_MAGIC = {"zip": (b"PK\x03\x04", b"PK\x05\x06"), "zim": (b"ZIM\x04",)}
-"""How each kind of file starts: a zip's local header or empty archive, a ZIM's magic number
-72173914 (https://wiki.openzim.org/wiki/ZIM_file_format)."""
+_MAGIC: dict[str, tuple[bytes, ...]] = {
+    "zip": (b"PK\x03\x04", b"PK\x05\x06"),
+    "zim": (b"ZIM\x04",),
+    "PDF": (b"%PDF",),
+}
+"""How the files an output may replace begin: the zip and PDF specifications' signatures, a
+ZIM's magic number 72173914 (https://wiki.openzim.org/wiki/ZIM_file_format)."""
 
 
-def _starts_like(path: Path, magic: tuple[bytes, ...]) -> bool:
+def _starts_like(path: Path, signatures: tuple[bytes, ...]) -> bool:
     with path.open("rb") as handle:
-        return handle.read(4) in magic
+        start = handle.read(4)
+    return any(start.startswith(signature) for signature in signatures)
 
 
 def check_folder_in_project(root: Path, folder: Path, kind: str, suggestion: str) -> None:

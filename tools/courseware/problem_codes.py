@@ -1028,6 +1028,15 @@ MODULE_SVG_FIGURE = _code(
     "carry scripts); export it as PNG or WebP and link that",
     "Export the figure as PNG or WebP next to index.md and link the new file.",
 )
+THEME_NAME = _code(
+    "CW-SITE-040",
+    "theme-name",
+    "An id or attribute that the theme (Material) keeps for its own elements: its "
+    "configuration, toggles and components, which its scripts find by these names.",
+    "pages/about.md:5: id '__config' is the theme's own (Material reads its configuration "
+    "from it); choose another id",
+    "Rename the id (or the heading it is made from), or remove the data-md-* attribute.",
+)
 
 # --- ASSESS -------------------------------------------------------------------------------
 

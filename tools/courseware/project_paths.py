@@ -36,16 +36,20 @@ SERVE_CONFIG_FILE = BUILD_DIR / "mkdocs.serve.yml"
 SERVE_SITE_DIR = BUILD_DIR / "serve-site"
 BUNDLES_OUT_DIR = BUILD_DIR / "bundles"
 """Where ``courseware bundle`` writes a track's zip by default."""
+PRINTS_OUT_DIR = BUILD_DIR / "prints"
+"""Where ``courseware print`` writes a track's PDF by default."""
 
 CACHE_DIR = Path(".cache")
 LAB_CACHE_DIR = CACHE_DIR / "labs"
 BUNDLE_CACHE_DIR = CACHE_DIR / "bundles"
+PRINT_CACHE_DIR = CACHE_DIR / "prints"
+"""Printed tracks (PDF) and the key of what each was printed from."""
 CHECK_CACHE_FILE = CACHE_DIR / "content-checks.json"
 LAST_BUILD_FILE = CACHE_DIR / "last-build.json"
 RUNTIME_WHEEL_CACHE_DIR = CACHE_DIR / "labs-runtime"
 """The labs' runtime wheel, one folder per fingerprint of what it holds."""
 BUILD_LOCK_FILE = CACHE_DIR / "build.lock"
-GENERATED_DIRS = (CACHE_DIR, STAGED_DOCS_DIR, SERVE_SITE_DIR, BUNDLES_OUT_DIR)
+GENERATED_DIRS = (CACHE_DIR, STAGED_DOCS_DIR, SERVE_SITE_DIR, BUNDLES_OUT_DIR, PRINTS_OUT_DIR)
 """Folders the builder fills itself: a site written into one would be overwritten."""
 
 

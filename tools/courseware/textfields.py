@@ -13,7 +13,6 @@ import unicodedata
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-import langcodes
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator
 
 from courseware import problem_codes as codes
@@ -54,7 +53,16 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=2, max_length=80)]
 
 
 def check_language_code(value: str) -> str:
-    """Accept a well-formed BCP 47 tag; suggest the code when given a language's name."""
+    """Accept a well-formed BCP 47 tag; suggest the code when given a language's name.
+
+    ``langcodes`` is imported here, not at the top: the labs' runtime wheel ships this module
+    (the datasheet schema reads plain text with it) but never reads a language code, and
+    leaving the import out of its module level keeps ``langcodes[data]`` (about 24 MB of
+    language names) out of a student's environment (``labs/runtime_wheel.py`` derives the
+    wheel's requirements from module-level imports).
+    """
+    import langcodes
+
     if re.match(LANGUAGE_CODE_PATTERN, value) and langcodes.tag_is_valid(value):
         return value
     try:

@@ -240,8 +240,23 @@ def read_text_file(
     return decode_text(path.read_bytes(), relative)
 
 
+INVISIBLE_PREFIX = "\ufeff\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\u180e\u00ad\u034f"
+"""Characters that show nothing and that editors and copy-paste leave at the start of a
+file: byte order marks (one or several: an editor that adds one to a file that has one),
+zero-width spaces and joiners, the word joiner, invisible operators, the soft hyphen. MkDocs
+drops one byte order mark and then looks for front matter, so a check that stops at the
+first mark reads another file than MkDocs does (issue 20); every one is removed first."""
+
+
+def strip_invisible_prefix(text: str) -> str:
+    """``text`` without the invisible characters it starts with (:data:`INVISIBLE_PREFIX`)."""
+    return text.lstrip(INVISIBLE_PREFIX)
+
+
 def decode_text(raw: bytes, relative: str) -> tuple[str | None, list[Problem]]:
-    """Decode a contributed file as UTF-8, dropping a leading byte order mark.
+    """Decode a contributed file as UTF-8, dropping the invisible characters it starts with
+    (byte order marks, zero-width spaces: :data:`INVISIBLE_PREFIX`) and reading ``\\r\\n``
+    and ``\\r`` as line breaks, so that every check and MkDocs read the same text.
 
     UTF-16 (what some Windows editors save) and other bytes that are not UTF-8 are refused
     with the byte offset, rather than read as garbage or a traceback.
@@ -249,19 +264,21 @@ def decode_text(raw: bytes, relative: str) -> tuple[str | None, list[Problem]]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         message = "file is UTF-16 text (byte order mark at byte 0); save it as UTF-8"
         return None, [Problem(relative, 1, None, message, code=codes.UTF16_FILE)]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw[:nul].count(b"\n") + 1
         message = f"NUL byte at byte {nul}: not UTF-8 text (UTF-16?); save the file as UTF-8"
         return None, [Problem(relative, line, None, message, code=codes.NUL_BYTE)]
     try:
-        return raw.decode("utf-8"), []
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         message = f"not UTF-8 text (byte {error.start}); save the file as UTF-8"
         return None, [Problem(relative, line, None, message, code=codes.NOT_UTF8)]
+    # Line breaks as MkDocs (universal newlines) and Python-Markdown read them: a page saved
+    # with Windows line breaks has front matter for MkDocs, so it has for the checks too.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return strip_invisible_prefix(text), []
 
 
 def display_path(path: Path, root: Path) -> str:

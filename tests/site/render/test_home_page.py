@@ -75,7 +75,7 @@ def test_optional_entries_appear_when_the_site_has_them() -> None:
     download = TrackDownload("bundles/short-course-en.zip", 1_300_000, "en")
     shown = facts(downloads={"short-course": download}, teaching_kits_page="kits/index.md")
     page = render_home_sections(registry, shown, "en", identity)
-    assert "- [Teaching kits](kits/index.md)\n" in page
+    assert "- [Teaching kits](kits/index.md): for every module: instructor notes," in page
     assert "Offline copies: download a track once" in page
     label = "Offline copy \\(English, zip, 1.3 MB\\)"
     assert f"- A short course: [{label}](bundles/short-course-en.zip)\n" in page

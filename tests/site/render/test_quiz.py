@@ -8,6 +8,7 @@ is left to the site's staging.
 from __future__ import annotations
 
 import gzip
+import shutil
 from pathlib import Path
 
 import pytest
@@ -194,8 +195,19 @@ def test_a_test_form_makes_the_code_python_reads(browser, serve, tmp_path, lette
     page.close()
 
 
-def test_text_falling_back_to_english_is_marked_on_an_arabic_page() -> None:
-    soup = BeautifulSoup(_quiz(REPOSITORY, "what-is-tinyml", "ar", "rtl"), "html.parser")
+def test_text_falling_back_to_english_is_marked_on_an_arabic_page(tmp_path: Path) -> None:
+    """The bundled bank is translated into Arabic, so a copy drops one prompt's Arabic text."""
+    project = tmp_path / "project"
+    for part in ("curriculum", "modules", "labs", "pages"):
+        shutil.copytree(REPOSITORY / part, project / part)
+    shutil.copy(REPOSITORY / "mkdocs.yml", project)
+    bank = project / "modules" / "what-is-tinyml" / "questions.yaml"
+    text = bank.read_text(encoding="utf-8")
+    prompt = "      en: Where does a TinyML system run its trained model?\n"
+    start = text.index(prompt) + len(prompt)
+    arabic = text.index("      ar: ", start)
+    bank.write_text(text[:arabic] + text[text.index("\n", arabic) + 1 :], encoding="utf-8")
+    soup = BeautifulSoup(_quiz(project, "what-is-tinyml", "ar", "rtl"), "html.parser")
     assert _one(soup, "section")["dir"] == "rtl"
     legend = _one(soup, 'li[data-item="where-the-model-runs"] legend span')
     assert (legend["lang"], legend["dir"]) == ("en", "auto")

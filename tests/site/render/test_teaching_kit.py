@@ -6,15 +6,19 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import markdown
+
+from courseware.assess.bank import BankSpec, Item, ShortAnswer
 from courseware.i18n.catalogs import translator
 from courseware.registry.answers import AnswerKey, AnswerKeyFile, MarkedExercise
 from courseware.registry.load import load_registry
-from courseware.registry.modules import InstructorNotes
+from courseware.registry.modules import InstructorNotes, LearningObjective, Module
 from courseware.site.render import (
     ComputedValue,
     KitExercises,
     KitLab,
     render_module_card,
+    render_objective_checks,
     render_teacher_plan,
     render_teaching_kit,
 )
@@ -62,6 +66,99 @@ def identity(text: str) -> str:
     return text
 
 
+HOSTILE = "[click](javascript:alert(1)) *now* | 1 < 2 & `x`"
+"""Bank text that the schema lets through but that is Markdown and HTML syntax: it must stay
+text on the page."""
+
+BANK = BankSpec.model_validate(
+    {
+        "module": "footprint",
+        "items": [
+            {
+                "id": "which",
+                "type": "single",
+                "objective": "explain-footprint",
+                "prompt": {"en": "What is a footprint?", "es": "¿Qué es una huella?"},
+                "options": [
+                    {"text": "A shoe.", "feedback": "No."},
+                    {
+                        "text": {"en": "The emissions of a life.", "es": "Las emisiones."},
+                        "correct": True,
+                        "feedback": "Yes.",
+                    },
+                ],
+                "explanation": "Emissions.",
+            },
+            {
+                "id": "parts",
+                "type": "multiple",
+                "objective": "explain-footprint",
+                "prompt": "Which blocks count?",
+                "options": [
+                    {"text": "Sensing.", "correct": True, "feedback": "Yes."},
+                    {"text": "Casing.", "correct": True, "feedback": "Yes."},
+                    {"text": "The weather.", "feedback": "No."},
+                ],
+                "explanation": "Both.",
+            },
+            {
+                "id": "small",
+                "type": "true_false",
+                "objective": "explain-footprint",
+                "prompt": "Small devices have no footprint.",
+                "answer": False,
+                "explanation": "They have one.",
+            },
+            {
+                "id": "energy",
+                "type": "numeric",
+                "objective": "size-a-battery",
+                "prompt": "How many Wh is 3.6 V and 2 Ah?",
+                "value": 7.2,
+                "tolerance": 0.05,
+                "unit": {"en": "Wh", "es": "Wh"},
+                "explanation": "Volts times amp hours.",
+            },
+            {
+                "id": "why",
+                "type": "short_answer",
+                "objective": "size-a-battery",
+                "prompt": HOSTILE,
+                "model_answer": HOSTILE,
+                "explanation": "Because.",
+            },
+            {
+                "id": "steps",
+                "type": "ordering",
+                "objective": "size-a-battery",
+                "prompt": "Put the steps in order.",
+                "steps": ["Collect.", "Train.", "Deploy."],
+                "explanation": "The pipeline.",
+            },
+        ],
+    }
+)
+OBJECTIVES = [
+    LearningObjective(
+        id="explain-footprint", text={"en": "Explain footprint.", "es": "Explicar la huella."}
+    ),
+    LearningObjective(id="size-a-battery", text="Size a battery."),
+    LearningObjective(id="unchecked", text="Name a source."),
+]
+
+
+def _checked_module() -> Module:
+    registry = load_registry(FIXTURES / "valid")
+    module = registry.modules_by_id["footprint"]
+    spec = module.spec.model_copy(update={"objectives": OBJECTIVES})
+    return dataclasses.replace(module, spec=spec)
+
+
+def _checks(language: str, items: list[Item] | None = None) -> str:
+    items = list(BANK.items) if items is None else items
+    return render_objective_checks(_checked_module(), items, language, translator(language))
+
+
 def _kit(language: str) -> str:
     registry = load_registry(FIXTURES / "valid")
     module = registry.modules_by_id["footprint"]
@@ -81,7 +178,7 @@ def _kit(language: str) -> str:
         key=KEY,
         exercises=EXERCISES if language == "es" else ENGLISH_EXERCISES,
         values={"total-kg": ComputedValue("3,41" if language == "es" else "3.41", "library")},
-        checks={0: ["What is a footprint?"]},
+        questions=[BANK.items[0]],
     )
 
 
@@ -98,7 +195,7 @@ def test_kit_has_notes_timing_with_labs_materials_objectives_and_answers() -> No
         "[A device's footprint](../../labs/device-footprint.md): hardware: Arduino &lt;Nano&gt;; "
         "network optional; data files: data/readings.csv"
     ) in kit
-    assert "1. Explain footprint.\n    - Checked by: What is a footprint?\n" in kit
+    assert "## Learning objectives {#objectives}\n\n1. Explain footprint.\n" in kit
     assert "### [Exercise: count it](index.md#count-it)\n" in kit
     assert "1. It is **3.41** kg.\n2. Answers \\*differ\\*.\n" in kit
     assert "| Exercise: count it | 1 | computed by total-kg: library |" in kit
@@ -114,6 +211,19 @@ def test_kit_in_spanish_marks_untranslated_text_and_formats_the_value() -> None:
     assert "1. Son **3,41** kg.\n" in kit
     assert '2. <span lang="en">Answers \\*differ\\*.</span>\n' in kit
     assert "## Clave de respuestas {#answer-key}" in kit
+    # The closing table marks the English description of a computed answer's source.
+    assert (
+        '| Ejercicio: cuenta | 1 | calculada por total-kg: <span lang="en">library</span> |' in kit
+    )
+
+
+def test_kit_table_marks_an_exercise_title_that_falls_back() -> None:
+    registry = load_registry(FIXTURES / "valid")
+    kit = render_teaching_kit(
+        registry.modules_by_id["footprint"], registry, "ar", translator("ar"), key=KEY,
+        exercises=ENGLISH_EXERCISES,
+    )  # fmt: skip
+    assert '| <span lang="en" dir="ltr">Exercise: count it</span> | 2 |' in kit
 
 
 def test_kit_without_key_or_notes_says_so() -> None:
@@ -125,6 +235,66 @@ def test_kit_without_key_or_notes_says_so() -> None:
     assert "This module has no answer key yet." in kit
     assert "This module has no labs" in kit
     assert "once the module has a question bank" in kit
+
+
+def test_each_objective_shows_the_questions_that_check_it_with_their_answers() -> None:
+    checks = _checks("en")
+    first, _, rest = checks.partition("2. Size a battery.\n")
+    second, _, third = rest.partition("3. Name a source.\n")
+    assert first == (
+        "1. Explain footprint.\n"
+        "    - Checked by: What is a footprint?  \n"
+        "      **Answer:** The emissions of a life.\n"
+        "    - Checked by: Which blocks count?  \n"
+        "      **Right answers:**\n"
+        "        - Sensing.\n"
+        "        - Casing.\n"
+        "    - Checked by: Small devices have no footprint.  \n"
+        "      **Answer:** False\n"
+    )
+    assert second.startswith(
+        "    - Checked by: How many Wh is 3.6 V and 2 Ah?  \n"
+        "      **Answer:** 7.2 Wh (accepted within ± 0.05)\n"
+    )
+    assert "      **Right order:**\n        1. Collect.\n        2. Train.\n" in second
+    assert third.startswith("    - No question of the bank checks this objective yet.\n")
+    assert "once the module has a question bank" not in checks
+
+
+SITE_EXTENSIONS = ["tables", "footnotes", "attr_list", "md_in_html", "admonition", "toc"]
+"""The Markdown extensions of the repository's mkdocs.yml."""
+
+
+def test_hostile_bank_text_stays_text_in_the_rendered_kit() -> None:
+    html = markdown.markdown(_checks("en"), extensions=SITE_EXTENSIONS)
+    assert "<a " not in html and "<em>" not in html and "<code>" not in html
+    assert html.count("[click](javascript:alert(1)) *now* | 1 &lt; 2 &amp; `x`") == 2
+    # Beyond what the schema allows: markup put into an item directly is escaped too.
+    raw = ShortAnswer.model_construct(
+        id="raw",
+        type="short_answer",
+        objective="unchecked",
+        prompt="<script>alert(1)</script>",
+        model_answer='<img src=x onerror="alert(1)">',
+        explanation="",
+        translated_from={},
+    )
+    html = markdown.markdown(_checks("en", [raw]), extensions=SITE_EXTENSIONS)
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_checks_in_spanish_fall_back_to_english_marked_with_lang() -> None:
+    checks = _checks("es")
+    assert "1. Explicar la huella.\n    - Se comprueba con: ¿Qué es una huella?  \n" in checks
+    assert "      **Respuesta:** Las emisiones.\n" in checks
+    assert '- Se comprueba con: <span lang="en">Which blocks count?</span>  \n' in checks
+    assert '2. <span lang="en">Size a battery.</span>\n' in checks
+    assert "      **Respuesta:** 7,2 Wh (se acepta con ± 0,05)\n" in checks
+    assert "      **Respuesta:** Falso\n" in checks
+    assert '**Orden correcto:**\n        1. <span lang="en">Collect.</span>\n' in checks
+    arabic = _checks("ar")
+    assert '<span lang="en" dir="ltr">Which blocks count?</span>' in arabic
 
 
 def test_module_card_links_to_its_teaching_kit() -> None:
@@ -150,3 +320,27 @@ def test_teacher_plan_adds_the_labs_to_each_session_and_the_track() -> None:
     ) in plan
     assert "| **Session total with labs** | | | | **105** (1 h 45 min) |" in plan
     assert "The whole track with its labs: 2 h 05 min \\(125 minutes\\)." in plan
+
+
+def test_an_answer_falling_back_to_english_writes_its_number_as_english_does() -> None:
+    registry = load_registry(FIXTURES / "valid")
+    kit = render_teaching_kit(
+        registry.modules_by_id["footprint"],
+        registry,
+        "pt",
+        translator("pt"),
+        key=KEY,
+        exercises=ENGLISH_EXERCISES,
+        values={"total-kg": ComputedValue("7.200,5", "library", {"en": "7,200.5"})},
+    )
+    # "7.200,5" inside an English sentence would read as seven point two.
+    assert '1. <span lang="en">It is **7,200.5** kg.</span>\n' in kit
+
+
+def test_a_unit_is_marked_only_when_it_is_a_word_that_falls_back() -> None:
+    [energy] = [item for item in BANK.items if item.id == "energy"]
+    symbol = energy.model_copy(update={"unit": {"en": "kg CO2e", "pt": "kg CO2e"}})
+    word = energy.model_copy(update={"unit": {"en": "days", "pt": "dias"}})
+    assert "7,2 kg CO2e (se acepta" in _checks("es", [symbol])
+    assert '7,2 <span lang="en">days</span> (se acepta' in _checks("es", [word])
+    assert "7,2 dias (aceita-se" in _checks("pt", [word])

@@ -89,3 +89,26 @@ def test_restaged_with_downloads_the_home_page_offers_the_offline_copies(project
     french = _home(part.files, "fr")
     assert "Copies hors ligne" in french
     assert "2,4 MB" in french
+
+
+KITS_LABEL = {
+    "en": "Teaching kits",
+    "es": "Kits didácticos",
+    "pt": "Kits de ensino",
+    "fr": "Kits pédagogiques",
+    "ar": "حقائب تعليمية",
+}
+
+
+def test_every_language_links_the_teaching_kits_index(project: Path) -> None:
+    shutil.copytree(CURRICULUM / "modules", project / "modules")
+    shutil.copy(CURRICULUM / "curriculum" / "topics.yaml", project / "curriculum")
+    registry = load_registry(project)
+    staged = collect_site_files(registry)
+    assert set(registry.language_codes) == set(KITS_LABEL)
+    for language, label in KITS_LABEL.items():
+        home = _home(staged.files, language)
+        educators = home.split("\n## ")[1]
+        assert f"- [{label}](kits/index.md): " in educators, language
+        suffix = "" if language == "en" else f".{language}"
+        assert f"kits/index{suffix}.md" in staged.files

@@ -5,18 +5,22 @@ module's text gives learners, and reaches the staged page formatted for its lang
 from __future__ import annotations
 
 import math
+import shutil
 from pathlib import Path
 
 import pytest
 from babel.numbers import format_decimal
 
+from courseware.assess.bank import load_banks
 from courseware.datasheet import load_datasheet
 from courseware.datasheet.risk import capability_surplus
 from courseware.footprint import configure, estimate, estimate_system, fleet_footprint
 from courseware.registry.load import load_registry
+from courseware.site.render import markdown_text
 from courseware.site.staging.answer_functions import ANSWER_FUNCTIONS, answer_value
 from courseware.site.staging.lab_facts import read_lab_facts
 from courseware.site.staging.teaching_kits import stage_teaching_kits
+from courseware.textfields import text_in
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -75,14 +79,92 @@ def test_staged_kits_show_each_value_in_the_page_language() -> None:
     assert "**1.765,0** Mt CO2e" in spanish
     # The timing plan counts both labs, a translated lab under its translated title.
     assert "| Laboratorio: ¿Cuánto le cuesta al planeta un dispositivo TinyML? | 45 |" in spanish
-    assert "| Laboratorio: From one device to 250 billion | 40 |" in spanish
+    assert "| Laboratorio: De un dispositivo a 250 000 millones | 40 |" in spanish
     assert "| **Total** | **160** (2 h 40 min) |" in spanish
     english = staged.files["modules/environmental-footprint/teaching.md"].decode()
     assert "**1,765.0** Mt CO2e" in english and "in **2043**;" in english
-    # Every module has its kit in every language; the untranslated one says so.
+    # Every module has its kit in every language; the Spanish one is wholly Spanish.
     for module in registry.modules:
         for language in registry.language_codes:
             suffix = "" if language == "en" else f".{language}"
             assert f"modules/{module.id}/teaching{suffix}.md" in staged.files
-    assert "cw-fallback" in spanish
+    assert "cw-fallback" not in spanish
     assert staged.problems == []
+
+
+def test_staged_kits_show_every_bank_question_under_its_objective() -> None:
+    registry = load_registry(REPO)
+    banks, _ = load_banks(REPO, list(registry.modules))
+    assert len(banks) == len(registry.modules)  # every module of the course has a bank
+    staged = stage_teaching_kits(registry, read_lab_facts(REPO))
+    for module_id, bank in banks.items():
+        for language, checked in (("en", "Checked by:"), ("pt", "Verificado por:")):
+            suffix = "" if language == "en" else f".{language}"
+            kit = staged.files[f"modules/{module_id}/teaching{suffix}.md"].decode()
+            objectives = kit.split("{#objectives}")[1].split("{#answer-key}")[0]
+            assert objectives.count(f"    - {checked} ") == len(bank.items), module_id
+            for item in bank.items:
+                prompt = markdown_text(text_in(item.prompt, language, "en"))
+                assert prompt in objectives, (module_id, language, item.id)
+    kit = staged.files["modules/what-is-tinyml/teaching.es.md"].decode()
+    assert (
+        "    - Se comprueba con: ¿Cuántos vatios hora almacena una celda de iones de litio de "
+        "3,6 V y 2000 mAh?  \n      **Respuesta:** 7,2"
+    ) in kit
+
+
+def test_kits_index_lists_every_module_in_every_language() -> None:
+    registry = load_registry(REPO)
+    staged = stage_teaching_kits(registry, read_lab_facts(REPO))
+    banks, _ = load_banks(REPO, list(registry.modules))
+    for language in registry.language_codes:
+        suffix = "" if language == "en" else f".{language}"
+        index = staged.files[f"kits/index{suffix}.md"].decode()
+        items = [line for line in index.splitlines() if "/teaching.md)" in line]
+        assert len(items) == len(registry.modules), language
+        for module, item in zip(registry.modules, items, strict=True):
+            assert item.startswith("- [<bdi>")
+            assert f"</bdi>](../modules/{module.id}/teaching.md): " in item
+            counts = item.rsplit(": ", 2)
+            assert counts[-2].startswith(f"{len(module.spec.objectives)} · "), item
+            assert counts[-1] == str(len(banks[module.id].items)), item
+    english = staged.files["kits/index.md"].decode()
+    # The time is the kit's own total: teaching, exercises and both labs (160 minutes).
+    assert (
+        "- [<bdi>The environmental footprint of TinyML</bdi>](../modules/environmental-footprint/"
+        "teaching.md): 2 h 40 min with labs · objectives: 5 · questions: 17\n"
+    ) in english
+    french = staged.files["kits/index.fr.md"].decode()
+    assert "2 h 40 min avec les TP · objectifs : 5 · questions : 17" in french
+
+
+def test_a_broken_bank_is_reported_and_left_out_of_the_kit(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in ("curriculum", "modules", "labs"):
+        shutil.copytree(REPO / name, project / name)
+    bank = project / "modules" / "what-is-tinyml" / "questions.yaml"
+    bank.write_text(
+        bank.read_text().replace("objective: describe-a-tinyml-system", "objective: nope", 1)
+    )
+    registry = load_registry(project)
+    staged = stage_teaching_kits(registry, read_lab_facts(project))
+    [problem] = [p for p in staged.problems if p.severity == "error"]
+    assert problem.file == "modules/what-is-tinyml/questions.yaml" and problem.line
+    assert "nope" in problem.message
+    kit = staged.files["modules/what-is-tinyml/teaching.md"].decode()
+    assert "once the module has a question bank" in kit
+    assert "Checked by:" not in kit
+
+
+def test_a_kit_with_an_untranslated_text_says_so(tmp_path: Path) -> None:
+    # The bundled modules are translated into Spanish, so a copy loses its Spanish answers.
+    for folder in ("curriculum", "modules", "labs"):
+        shutil.copytree(REPO / folder, tmp_path / folder, ignore=shutil.ignore_patterns("*.pyc"))
+    answers = tmp_path / "modules" / "environmental-footprint" / "answers.yaml"
+    lines = answers.read_text(encoding="utf-8").splitlines(keepends=True)
+    answers.write_text(
+        "".join(line for line in lines if not line.lstrip().startswith("es:")), encoding="utf-8"
+    )
+    staged = stage_teaching_kits(load_registry(tmp_path), read_lab_facts(tmp_path))
+    spanish = staged.files["modules/environmental-footprint/teaching.es.md"].decode()
+    assert "cw-fallback" in spanish

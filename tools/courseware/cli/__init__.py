@@ -60,11 +60,22 @@ def _register_commands() -> None:
         exchange,
         footprint,
         labs,
+        print_kit,
         project,
         translate,
     )
 
-    for module in (project, curriculum, footprint, datasheet, labs, exchange, translate, bundle):
+    for module in (
+        project,
+        curriculum,
+        footprint,
+        datasheet,
+        labs,
+        exchange,
+        translate,
+        bundle,
+        print_kit,
+    ):
         for command in module.COMMANDS:
             cli.add_command(command)
     cli.add_command(assess.assess)

@@ -91,6 +91,14 @@ def build(
         click.echo(f"Labs: {labs.executed} executed, {labs.cached} cached, {labs.failed} failed")
         for lab_id in labs.published_outdated:
             click.echo(f"warning: labs/{lab_id}.py failed; its last good output was published")
+    if report.prints:
+        printed = [p for p in report.prints if not p.is_reused]
+        click.echo(f"PDFs: {len(printed)} printed, {len(report.prints) - len(printed)} unchanged")
+        for result in printed:
+            for overflow in result.overflows:
+                click.echo(
+                    f"warning: {result.file_name}: wider than the page: {overflow}", err=True
+                )
     built = report.languages
     if built is not None and not built.built:
         click.echo(f"Nothing changed: {report.site_dir} is up to date ({report.pages} pages)")

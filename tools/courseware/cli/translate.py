@@ -136,6 +136,14 @@ def _start_catalog(root: Path, path: Path, code: str, languages: list[str], sour
         "Translate each entry (msgstr) with a PO editor such as Poedit, or on Weblate or "
         "Crowdin; the site shows each translated paragraph as soon as it is there."
     )
+    parts = PurePosixPath(relative).parts
+    if parts[0] == "modules":
+        metadata = PurePosixPath(*parts[:-1], "module.yaml").as_posix()
+        click.echo(
+            f"The module's title, summary, objectives, exercises and instructor notes are in "
+            f"{metadata}: add a {code}: entry beside each en: there (see the modules already "
+            "translated)."
+        )
 
 
 @translate.command("update")

@@ -1,16 +1,19 @@
 """Render an executed lab as a Markdown page plus the files it links: figures (as image
 files with alt text, never base64), the executed ``.ipynb`` and the ``.py`` source.
 
-nbconvert does the conversion, with three changes to its Markdown template: figures get the
+nbconvert does the conversion, with four changes to its Markdown template: figures get the
 lab's alt text instead of "png", an error shows only ``ErrorType: message`` (a traceback is
-never lesson content), and HTML or JavaScript outputs are shown as their plain-text form
-(contributed output is data, not markup). User-visible words go through ``gettext`` with
+never lesson content), HTML or JavaScript outputs are shown as their plain-text form
+(contributed output is data, not markup), and code and errors sit in fences longer than any
+run of backticks in them, so an error message is always shown as text (it cannot close its
+block and publish a heading or a link, issue 20). User-visible words go through ``gettext`` with
 literal strings, so Babel can extract them.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -45,10 +48,22 @@ from courseware.labs.source import Lab, lab_script
 Gettext = Callable[[str], str]
 
 _TEMPLATE = r"""{%- extends 'index.md.j2' -%}
+{% block input %}
+{%- set code = cell.source | code_text %}
+{{ code | code_fence }}
+{%- if 'magics_language' in cell.metadata -%}
+    {{ cell.metadata.magics_language }}
+{%- elif 'name' in nb.metadata.get('language_info', {}) -%}
+    {{ nb.metadata.language_info.name }}
+{%- endif %}
+{{ code }}
+{{ code | code_fence }}
+{% endblock input %}
 {% block error %}
-```text
-{{ output.ename }}: {{ output.evalue | strip_ansi }}
-```
+{%- set message = (output.ename ~ ": " ~ (output.evalue | strip_ansi)) | code_text %}
+{{ message | code_fence }}text
+{{ message }}
+{{ message | code_fence }}
 {% endblock error %}
 {% block stream %}
 {{ output.text | strip_ansi | indent }}
@@ -250,6 +265,23 @@ def _mark_untranslated(
     return marked
 
 
+_LINE_BREAKS = re.compile(r"\r\n?")
+_BACKTICK_RUNS = re.compile(r"`{3,}")
+
+
+def code_text(text: str) -> str:
+    """``text`` for a code block: line breaks as Markdown reads them (``\\r`` is one, which a
+    fence would not see), without the characters Python-Markdown uses as placeholders."""
+    return _LINE_BREAKS.sub("\n", text).replace("\x02", "").replace("\x03", "").rstrip("\n")
+
+
+def code_fence(text: str) -> str:
+    """A backtick fence longer than any run of backticks in ``text``, so that nothing in
+    the text (an error message, say) can close the block and continue as Markdown."""
+    longest = max((len(run) for run in _BACKTICK_RUNS.findall(text)), default=2)
+    return "`" * max(3, longest + 1)
+
+
 def _convert(notebook: NotebookNode, stem: str) -> tuple[str, dict[str, bytes]]:
     config = Config()
     config.NbConvertBase.display_data_priority = _DISPLAY_PRIORITY
@@ -258,6 +290,8 @@ def _convert(notebook: NotebookNode, stem: str) -> tuple[str, dict[str, bytes]]:
         extra_loaders=[jinja2.DictLoader({"courseware_lab.md.j2": _TEMPLATE})],
         template_file="courseware_lab.md.j2",
     )
+    exporter.register_filter("code_text", code_text)  # type: ignore[no-untyped-call]
+    exporter.register_filter("code_fence", code_fence)  # type: ignore[no-untyped-call]
     resources = {"unique_key": stem, "output_files_dir": f"{stem}_files"}
     body, produced = exporter.from_notebook_node(notebook, resources=resources)
     outputs = produced.get("outputs", {})

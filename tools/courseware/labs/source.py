@@ -40,7 +40,7 @@ from courseware.labs.translation import (
     merge_translation,
     translation_skeleton,
 )
-from courseware.yamlsafe import read_text_file
+from courseware.yamlsafe import read_text_file, strip_invisible_prefix
 
 __all__ = [
     "LABS_DIR",
@@ -227,13 +227,13 @@ def lab_script(lab: Lab) -> bytes:
     if not lab.is_translation:
         return lab.path.read_bytes()
     if lab.text_from_catalog:
-        lines = lab.path.read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()
+        lines = strip_invisible_prefix(lab.path.read_text(encoding="utf-8")).splitlines()
         block, _ = find_header(lines, lab.source_relative_path)
         header = lines[: block.last_line] if block else []
         title = "# title: " + json.dumps(lab.title, ensure_ascii=False)
         header = [title if _TITLE_LINE.match(line) else line for line in header]
         return lab_script_text(header, lab.cells).encode("utf-8")
-    lines = lab.path.read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()
+    lines = strip_invisible_prefix(lab.path.read_text(encoding="utf-8")).splitlines()
     block, _ = find_header(lines, lab.relative_path)
     note = _skeleton_note(PurePosixPath(lab.source_relative_path).name)
     # The note tells a translator the file has no code, which is no longer true here.

@@ -34,6 +34,7 @@ from pydantic import Field, model_validator
 
 from courseware import problem_codes as codes
 from courseware.errors import Problem
+from courseware.i18n.content_catalogs import catalog_path, translated_text
 from courseware.registry.modules import Module
 from courseware.registry.written_ids import ids_as_written
 from courseware.textfields import HttpsUrl, PlainText, Slug, StrictModel
@@ -212,6 +213,10 @@ def check_module_sources(
             problems += file_problems
             if text is None:
                 continue
+            if language in module.catalog_languages:
+                # The text in this language is the source with its catalog's paragraphs.
+                text = translated_text(root, relative, text, language)
+                relative = catalog_path(root, relative, language).relative_to(root).as_posix()
             problems += _check_markers(relative, text, sources)
             if sources.is_kept:
                 problems += _check_figures(relative, text)

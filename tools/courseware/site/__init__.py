@@ -1,10 +1,12 @@
 """The site builder: stage the registry, modules and labs as Markdown, check them, then run
-MkDocs (``build``, ``serve``) or build offline copies (``bundle``).
+MkDocs (``build``, ``serve``), build offline copies (``bundle``) or print tracks (``print``).
 
 The rooms, and what may import what (``tests/test_import_rules.py`` checks it)::
 
-    commands   build, serve, bundle, validate, merge: the entry points; one stage_and_check
+    commands   build, serve, bundle, print, validate, merge: the entry points; one
+               stage_and_check
     offline    offline copies of tracks: contents, cache, zip
+    print      the print kit: each track as a PDF per language and edition (Chromium)
     engine     the only modules that import MkDocs: plugin, configuration, language runs
     checks     the content linter over the staged tree
     staging    each stager returns its part of the staged tree; collect merges them
@@ -26,6 +28,7 @@ from courseware.site.commands.build import BuildReport, build_site
 if TYPE_CHECKING:
     from courseware.site.commands.bundle import bundle_track
     from courseware.site.commands.merge import merge_partial_sites
+    from courseware.site.commands.print_track import print_track_pdf
     from courseware.site.commands.serve import serve_site
     from courseware.site.commands.validate import validate_project
     from courseware.site.offline import Bundle
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "Bundle": "courseware.site.offline",
     "bundle_track": "courseware.site.commands.bundle",
+    "print_track_pdf": "courseware.site.commands.print_track",
     "merge_partial_sites": "courseware.site.commands.merge",
     "read_lab_prose": "courseware.site.staging",
     "serve_site": "courseware.site.commands.serve",
@@ -47,6 +51,7 @@ __all__ = [
     "Bundle",
     "build_site",
     "bundle_track",
+    "print_track_pdf",
     "merge_partial_sites",
     "read_lab_prose",
     "serve_site",

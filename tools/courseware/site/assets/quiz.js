@@ -3,7 +3,8 @@
 // it, each item gets a check button, instant feedback and a score announced in the live
 // region, kept in this browser's localStorage and never sent. Test form: the learner's
 // answers become a result code laid out as courseware/assess/codes.py reads it (Crockford
-// Base32, mod-37 check symbol). Every string comes from the page's data-l-* attributes.
+// Base32, mod-37 check symbol), announced, shown large and sent as a "cw-code" event to
+// qr.js on the same page (never over a network). Every string comes from data-l-* attributes.
 (function () {
   "use strict";
   function load(key) {
@@ -121,9 +122,11 @@
   function initForm(form) {
     var button = document.createElement("button");
     var status = form.querySelector(".cw-form-code");
+    var result = form.querySelector(".cw-form-result");
+    all(form, ".cw-form-noscript").forEach(function (p) { p.hidden = true; });
     button.type = "button";
     button.textContent = form.getAttribute("data-l-finish");
-    form.appendChild(button);
+    form.insertBefore(button, status);
     button.addEventListener("click", function () {
       var hidden = all(form, ".cw-quiz-self[hidden]");
       if (hidden.length) {
@@ -160,6 +163,11 @@
       }
       code = (code + CHECK[check]).match(/.{1,4}/g).join("-");
       status.textContent = form.getAttribute("data-l-code").replace("{code}", code);
+      if (result) {  // shown large for reading aloud; qr.js, where loaded, adds its QR code
+        result.querySelector(".cw-form-code-shown").textContent = code;
+        result.hidden = false;
+        form.dispatchEvent(new CustomEvent("cw-code", { bubbles: true, detail: code }));
+      }
     });
   }
   function start() {

@@ -32,6 +32,7 @@ from courseware.site.checks.render_limits import (
     render_ids,
     strip_front_matter,
 )
+from courseware.site.checks.theme_names import check_theme_names
 from courseware.site.staging import LineMap, StagedFiles, locate
 
 
@@ -58,6 +59,13 @@ def check_staged_content(staged: StagedFiles, registry: Registry) -> list[Proble
     cache = CheckCache(registry.root / CHECK_CACHE_FILE, settings)
     pages = _ContentPages(staged, texts, maps, settings, cache)
     problems += pages.render_each_source_once()
+    for source_file, path in pages.first_page.items():
+        ids = pages.anchors.get(path)
+        if ids is not None:
+            contributed = staged.sources[path]
+            problems += check_theme_names(
+                contributed.body, ids, source_file, contributed.first_line
+            )
     scanned = [p for p in pages.first_page.values() if maps[p].source not in pages.failed]
     scans = _scan_all([texts[path] for path in scanned], cache)
     for path, scan in zip(scanned, scans, strict=True):

@@ -29,6 +29,7 @@ from courseware.site.publish import (
 if TYPE_CHECKING:
     from courseware.site.engine import LanguageBuilds
     from courseware.site.offline import Bundle
+    from courseware.site.print import PrintedTrack
     from courseware.site.staging import LabSummary
 
 
@@ -43,6 +44,8 @@ class BuildReport:
     bundles: tuple[Bundle, ...] = ()
     zims: tuple[Bundle, ...] = ()
     """The tracks' copies as ZIM files, when the optional ZIM writer is installed."""
+    prints: tuple[PrintedTrack, ...] = ()
+    """Every printed track (reused ones included: ``is_reused``)."""
     labs: LabSummary | None = None
     languages: LanguageBuilds | None = None
     """Languages MkDocs built, and those reused unchanged (all of them: MkDocs did not run)."""
@@ -136,11 +139,12 @@ def _build(
 ) -> BuildReport:
     # Imported only now: a rebuild with nothing changed never loads the renderers, the
     # Jupyter client or MkDocs, which is most of its start-up time.
-    from courseware.project_paths import BUNDLE_CACHE_DIR, STAGED_DOCS_DIR
+    from courseware.project_paths import BUNDLE_CACHE_DIR, PRINT_CACHE_DIR, STAGED_DOCS_DIR
     from courseware.registry.load import load_registry
     from courseware.site.commands.stage_and_check import stage_and_check
     from courseware.site.engine import LanguageBuilds, build_languages, language_settings
     from courseware.site.offline import build_track_bundles, offer_bundles, zim_stand_ins
+    from courseware.site.print import build_track_prints, offer_prints
     from courseware.site.publish import (
         language_fingerprints,
         site_is_current,
@@ -152,9 +156,12 @@ def _build(
     if partial_languages is not None:
         _check_languages(partial_languages, registry.language_codes)
     staged = stage_and_check(registry, keep_going=keep_going)
-    # Offline copies first: the track pages offer them with their size.
+    # Offline copies and printed tracks first: the track pages offer them with their size.
     copies = build_track_bundles(registry, staged.files, root / BUNDLE_CACHE_DIR)
-    staged.merge(offer_bundles(registry, copies.zips, staged.files, copies.zims))
+    prints = build_track_prints(registry, staged.files, root / PRINT_CACHE_DIR)
+    print_files, offered_prints = offer_prints(prints)
+    staged.merge(offer_bundles(registry, copies.zips, staged.files, copies.zims, offered_prints))
+    staged.files.update(print_files)
     stage_result = write_staged(staged.files, root / STAGED_DOCS_DIR)
     fingerprints = language_fingerprints(
         staged.files,
@@ -201,6 +208,7 @@ def _build(
         warnings=warnings,
         bundles=copies.zips,
         zims=copies.zims,
+        prints=prints,
         labs=staged.labs,
         languages=languages,
     )

@@ -40,7 +40,7 @@ def bundle_track(
     if format == "zim" and not is_zim_writer_installed():
         raise MissingZimWriter()
     registry = load_registry(root)
-    track = _find_track(registry, track_id)
+    track = find_track(registry, track_id)
     language = language or track.spec.language
     if language not in registry.language_codes:
         codes = registry.language_codes
@@ -56,7 +56,8 @@ def bundle_track(
     return dataclasses.replace(bundle, path=target)
 
 
-def _find_track(registry: Registry, track_id: str) -> Track:
+def find_track(registry: Registry, track_id: str) -> Track:
+    """The track ``track_id``, or a usage error naming the closest id (or the tracks)."""
     for track in registry.tracks:
         if track.id == track_id:
             return track

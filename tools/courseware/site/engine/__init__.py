@@ -8,6 +8,7 @@ from courseware.site.engine.language_builds import (
 from courseware.site.engine.mkdocs_build import build_offline_copy, serve_until_interrupted
 from courseware.site.engine.mkdocs_config import plugin_config
 from courseware.site.engine.restage import register_restage
+from courseware.site.engine.sanitize import sanitize_html, sanitize_staged_files
 
 __all__ = [
     "LanguageBuilds",
@@ -16,5 +17,7 @@ __all__ = [
     "language_settings",
     "plugin_config",
     "register_restage",
+    "sanitize_html",
+    "sanitize_staged_files",
     "serve_until_interrupted",
 ]

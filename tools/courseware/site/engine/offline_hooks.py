@@ -10,6 +10,7 @@ page offline, so it keeps its text and loses its target.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
@@ -99,11 +100,16 @@ class OfflineSite:
         return files
 
     def index_page(self, page: Any, content_html: str) -> None:
-        """Add a page's sections to the search index (the search page itself excluded)."""
+        """Add a page's sections to the search index (the search page itself excluded).
+
+        The page's title is escaped text (``sanitize.plain_title``); the index holds text,
+        which the copy's search shows with ``textContent``.
+        """
         location = page.file.dest_uri
         if location.startswith("search/"):
             return
-        self.entries += page_entries(content_html, location, str(page.title or ""))
+        title = html.unescape(str(page.title or ""))
+        self.entries += page_entries(content_html, location, title)
 
     def rewrite_page(self, output: str, page: Any) -> str:
         """The built page with its links made to work from ``file://``."""

@@ -18,9 +18,10 @@ from mkdocs.plugins import BasePlugin
 from courseware.errors import CoursewareError
 from courseware.i18n.catalogs import translator
 from courseware.site.engine.config import CoursewarePluginConfig
+from courseware.site.engine.csp import PAGE_POLICY
 from courseware.site.engine.offline_hooks import OfflineSite
 from courseware.site.engine.restage import restage
-from courseware.site.engine.sanitize import sanitize_html
+from courseware.site.engine.sanitize import plain_title, sanitize_html, sanitize_page_meta
 from courseware.site.engine.template_cache import COMPILED_TEMPLATES
 
 OVERRIDES_DIR = Path(__file__).resolve().parents[1] / "overrides"
@@ -106,7 +107,9 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
         (a fallback page's is the source language's), not always in English.
 
         MkDocs builds a Markdown converter per page from ``mdx_configs`` after this event.
+        Only the metadata keys the builder writes reach the theme (``sanitize_page_meta``).
         """
+        page.meta = sanitize_page_meta(page.meta)
         options = config.mdx_configs.get("footnotes")
         if options is not None and self.reader_language:
             marks = (page.meta.get("courseware") or {}).get("text_language") or {}
@@ -136,6 +139,7 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
     def on_env(self, env: Any, **kwargs: Any) -> Any:
         """Reuse the templates this process compiled for an earlier language's build."""
         env.bytecode_cache = COMPILED_TEMPLATES
+        env.globals["courseware_csp"] = PAGE_POLICY
         return env
 
     def on_files(self, files: Any, **kwargs: Any) -> Any:
@@ -143,8 +147,11 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
         return self.offline.select_files(files) if self.offline else files
 
     def on_page_content(self, html: str, *, page: Any, **kwargs: Any) -> str:
-        """Sanitize every page's HTML with the allow-list: contributed content is data."""
+        """Sanitize every page's HTML with the allow-list, and make its title plain text:
+        contributed content is data."""
         html = sanitize_html(html)
+        if page.title is not None:
+            page.title = plain_title(page.title)
         if self.offline:
             self.offline.index_page(page, html)
         return html

@@ -9,7 +9,7 @@ from courseware.site.offline.bundle import (
     offer_bundles,
     zim_stand_ins,
 )
-from courseware.site.offline.contents import BundleContents, bundle_contents
+from courseware.site.offline.contents import BundleContents, bundle_contents, files_in_language
 from courseware.site.offline.zim import MissingZimWriter, is_zim_writer_installed
 from courseware.site.offline.zim_metadata import zim_language
 
@@ -22,6 +22,7 @@ __all__ = [
     "build_track_bundles",
     "bundle_contents",
     "bundle_file_name",
+    "files_in_language",
     "is_zim_writer_installed",
     "offer_bundles",
     "zim_language",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from courseware.atomic_files import write_atomically
@@ -34,7 +34,7 @@ from courseware.site.offline.zim import (
 from courseware.site.offline.zim_metadata import copy_illustration, track_zim_metadata
 from courseware.site.offline.zip import zip_folder
 from courseware.site.publish import write_staged
-from courseware.site.render import TrackDownload
+from courseware.site.render import TrackDownload, TrackPrint
 from courseware.site.staging import StagedFiles, restage_home_page, stage_tracks
 
 BUNDLES_FOLDER = "bundles"
@@ -213,11 +213,12 @@ def offer_bundles(
     bundles: tuple[Bundle, ...],
     staged_files: Mapping[str, bytes],
     zims: tuple[Bundle, ...] = (),
+    prints: Mapping[str, Sequence[TrackPrint]] | None = None,
 ) -> StagedFiles:
     """The bundles (and ZIMs) under ``bundles/``, and the track pages, the track index and
     the home page (of the site ``staged_files``) staged again with a download link and size
-    for each zip; the track pages offer the ZIM beside it (the part replaces the earlier
-    pages)."""
+    for each zip; the track pages offer the ZIM beside it and ``prints`` (by track id) (the
+    part replaces the earlier pages)."""
     downloads = {}
     files = {}
     offered_zims = {bundle.track_id: bundle for bundle in zims}
@@ -235,7 +236,7 @@ def offer_bundles(
             zim_path=zim_path,
             zim_size_bytes=zim.size_bytes if zim else 0,
         )
-    part = stage_tracks(registry, downloads)
+    part = stage_tracks(registry, downloads, prints=prints)
     part.merge(restage_home_page(registry, staged_files, downloads))
     part.files.update(files)
     return part

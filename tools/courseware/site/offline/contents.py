@@ -1,10 +1,11 @@
 """Choose what an offline copy of a track holds, from the site's staged tree.
 
 A copy is one track in one language: a home page that is the track's syllabus, the track's
-modules (and the prerequisites its syllabus links) with their teaching kits, their labs with the
-executed notebook and source downloads, the footprint calculator, and a search page. Pages come
-from the same staged tree as the site, so untranslated modules fall back to the source language
-with the same notice, and nothing is staged twice.
+modules (and the prerequisites its syllabus links) with their teaching kits and self-checks,
+their labs with the executed notebook and source downloads, the track's pre/post test forms
+(so a learner can take one on a phone with no connection), the footprint calculator, and a
+search page. Pages come from the same staged tree as the site, so untranslated modules fall
+back to the source language with the same notice, and nothing is staged twice.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ from courseware.site.render import (
     KIT_PAGE,
     SEARCH_PAGE,
     SEARCH_SCRIPT,
+    SELF_CHECK_PAGE,
     escape,
+    form_page,
     markdown_text,
     render_track_page,
+    render_track_tests,
     search_page,
 )
-from courseware.site.staging import StagedFiles
+from courseware.site.staging import StagedFiles, load_site_assessment
 from courseware.textfields import text_in
 
 CALCULATOR_PAGE = "calculator.md"
@@ -111,17 +115,24 @@ def _is_offered_wheel(relative: str, tree: Mapping[str, bytes], lab_ids: Collect
 
 
 def _wanted(
-    relative: str, module_ids: Collection[str], lab_ids: Collection[str], language: str
+    relative: str,
+    module_ids: Collection[str],
+    lab_ids: Collection[str],
+    language: str,
+    track_id: str,
 ) -> bool:
     if relative.startswith("assets/") or relative == CALCULATOR_PAGE:
         return True
+    if relative.startswith(f"tracks/{track_id}/"):
+        return True  # the track's pre/post test forms
     if relative.startswith("modules/") and relative.split("/")[1] in module_ids:
         return relative.count("/") >= 2
     return _is_lab_file(relative, lab_ids, language)
 
 
 def home_page(track: Track, registry: Registry, language: str) -> str:
-    """The copy's home page: the track's syllabus, with a word on what the copy is."""
+    """The copy's home page: the track's syllabus, with a word on what the copy is, and the
+    educator's note on its pre/post test when it has one."""
     gettext = translator(language)
     source = registry.source_language.code
     title = text_in(track.spec.title, language, source)
@@ -130,24 +141,40 @@ def home_page(track: Track, registry: Registry, language: str) -> str:
         "without a network. Pages outside the track are not included."
     )
     search = gettext("Search this copy")
-    return (
+    page = (
         f"# {markdown_text(title)}\n\n"
         f'<p class="cw-notice cw-offline" role="note">{escape(note)}</p>\n\n'
         f"[{markdown_text(search)}]({SEARCH_PAGE})\n\n"
         + render_track_page(track, registry, language, gettext, module_base="modules/")
     )
+    forms = load_site_assessment(registry).forms.get(track.id)
+    if forms is not None:
+        page += "\n\n" + render_track_tests(track.id, forms, gettext, base="tracks/")
+    return page
 
 
 def _navigation(
-    files: Mapping[str, bytes], module_ids: Collection[str], lab_ids: Collection[str], gettext: Any
+    files: Mapping[str, bytes],
+    module_ids: Collection[str],
+    lab_ids: Collection[str],
+    gettext: Any,
+    track_id: str,
 ) -> tuple[Any, ...]:
     modules = [f"modules/{m}/index.md" for m in module_ids if f"modules/{m}/index.md" in files]
     labs = [f"labs/{lab}.md" for lab in lab_ids if f"labs/{lab}.md" in files]
     kits = [f"modules/{m}/{KIT_PAGE}.md" for m in module_ids]
     kits = [kit for kit in kits if kit in files]
+    checks = [f"modules/{m}/{SELF_CHECK_PAGE}.md" for m in module_ids]
+    checks = [check for check in checks if check in files]
+    forms = [f"{form_page(track_id, letter)}.md" for letter in ("A", "B")]
+    forms = [form for form in forms if form in files]
     nav: list[Any] = ["index.md"]
     if modules:
         nav.append({gettext("Teaching modules"): modules})
+    if checks:
+        nav.append({gettext("Self-checks"): checks})
+    if forms:
+        nav.append({gettext("Pre- and post-test"): forms})
     if kits:
         nav.append({gettext("Teaching kits"): kits})
     if labs:
@@ -181,7 +208,8 @@ def bundle_contents(
     staged.files = {
         name: content
         for name, content in tree.items()
-        if _wanted(name, module_ids, lab_ids, language) or _is_offered_wheel(name, tree, lab_ids)
+        if _wanted(name, module_ids, lab_ids, language, track.id)
+        or _is_offered_wheel(name, tree, lab_ids)
     }
     staged.add_generated_page("index", language, language, home_page(track, registry, language))
     staged.add_generated_page("search", language, language, search_page(gettext, language))
@@ -190,7 +218,7 @@ def bundle_contents(
         track_id=track.id,
         language=language,
         files=MappingProxyType(dict(sorted(staged.files.items()))),
-        nav=_navigation(staged.files, module_ids, lab_ids, gettext),
+        nav=_navigation(staged.files, module_ids, lab_ids, gettext, track.id),
         module_ids=module_ids,
         lab_ids=lab_ids,
     )

@@ -1,5 +1,13 @@
 """Pure producers of the HTML and Markdown fragments pages are made of; no I/O."""
 
+from courseware.site.render.assessment_pages import (
+    SELF_CHECK_PAGE,
+    form_page,
+    render_form_page,
+    render_self_check_link,
+    render_self_check_page,
+    render_track_tests,
+)
 from courseware.site.render.catalog import render_catalog_page, render_offering_page
 from courseware.site.render.glossary_page import GLOSSARY_DOWNLOAD, render_glossary_page
 from courseware.site.render.home_page import (
@@ -9,6 +17,8 @@ from courseware.site.render.home_page import (
     render_home_sections,
 )
 from courseware.site.render.html import attributes, element, escape, json_ld
+from courseware.site.render.kit_index import KITS_INDEX, render_kit_index
+from courseware.site.render.kit_questions import bank_texts, render_objective_checks
 from courseware.site.render.lab_index import render_lab_index
 from courseware.site.render.localized import (
     heading_attributes,
@@ -45,12 +55,15 @@ from courseware.site.render.teaching_kit import (
     render_teacher_plan,
     render_teaching_kit,
 )
+from courseware.site.render.theme_names import is_reserved_attribute, is_reserved_id
 from courseware.site.render.track_page import (
     TrackDownload,
+    TrackPrint,
     download_label,
     render_track_download,
     render_track_index,
     render_track_page,
+    render_track_prints,
     track_print_css,
 )
 from courseware.site.render.translated_document import TranslatedDocument, translated_document
@@ -58,7 +71,10 @@ from courseware.site.render.translated_document import TranslatedDocument, trans
 __all__ = [
     "GLOSSARY_DOWNLOAD",
     "render_glossary_page",
+    "is_reserved_attribute",
+    "is_reserved_id",
     "KIT_PAGE",
+    "KITS_INDEX",
     "ComputedValue",
     "KitExercises",
     "KitLab",
@@ -69,13 +85,17 @@ __all__ = [
     "HomeFacts",
     "SEARCH_PAGE",
     "SEARCH_SCRIPT",
+    "SELF_CHECK_PAGE",
     "SearchEntry",
     "TrackDownload",
+    "TrackPrint",
     "attributes",
+    "bank_texts",
     "download_label",
     "element",
     "escape",
     "fallback_notice",
+    "form_page",
     "partly_translated_notice",
     "heading_attributes",
     "in_language",
@@ -89,15 +109,22 @@ __all__ = [
     "page_entries",
     "render_catalog_page",
     "render_form",
+    "render_form_page",
     "render_home_sections",
+    "render_kit_index",
     "render_lab_index",
     "render_module_card",
     "render_module_index",
+    "render_objective_checks",
     "render_offering_page",
     "render_quiz",
+    "render_self_check_link",
+    "render_self_check_page",
     "render_track_download",
     "render_track_index",
     "render_track_page",
+    "render_track_prints",
+    "render_track_tests",
     "search_page",
     "stale_notice",
     "syllabus_text",

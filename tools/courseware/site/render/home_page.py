@@ -106,7 +106,15 @@ def _educators(registry: Registry, facts: HomeFacts, language: str, gettext: Tra
         ),
     )
     if facts.teaching_kits_page is not None:
-        body += _item(facts, gettext("Teaching kits"), facts.teaching_kits_page)
+        body += _item(
+            facts,
+            gettext("Teaching kits"),
+            facts.teaching_kits_page,
+            gettext(
+                "for every module: instructor notes, timing with the labs, materials, the "
+                "questions that check each objective, and the answers."
+            ),
+        )
     if registry.tracks:
         body += _item(
             facts,

@@ -194,10 +194,17 @@ def render_quiz(
 
 
 def _form_item(entry: FormItem, number: int, language: str, gettext: Gettext) -> str:
-    """An item of a pre/post form: answerable, its answer not on the page but for marking."""
+    """An item of a pre/post form: answerable, its answer not on the page but for marking.
+
+    A choice's code field is the option chosen, so its right option is not marked on the
+    page at all; numeric and ordering items keep what quiz.js needs to mark them (the value
+    and tolerance, each step's position), since their codes carry the page's mark.
+    """
     item = entry.item
     name = f"t-{entry.module}-{item.id}"
     body, _, data = _body_and_answer(entry, name, language, gettext)
+    if isinstance(item, SingleChoice | MultipleChoice | TrueFalse):
+        body = body.replace(' data-correct=""', "")
     if isinstance(item, ShortAnswer):
         model = _shown(entry, item.model_answer, language)
         right = _radio(f"{name}-self", "right", gettext("I had it right"), correct=True)
@@ -219,14 +226,17 @@ def render_form(form: Form, language: str, direction: str, gettext: Gettext) -> 
 
     The code is made in the browser by quiz.js with the layout of
     ``courseware.assess.codes`` (the attributes carry the version, the track's hash, the
-    form and each item's field width); nothing is sent. Without JavaScript the questions
-    are readable but no code can be made, and the page says so.
+    form and each item's field width); nothing is sent. It is shown large, in groups of
+    four for reading aloud, with a QR code of it drawn by qr.js. Without JavaScript the
+    questions are readable but no code can be made, and the page says so (in a paragraph
+    quiz.js hides: the site's sanitizer keeps no ``<noscript>``).
     """
     strings = {
         "finish": gettext("Finish and show my result code"),
         "code": gettext("Your result code: {code}. Hand it in or read it out; it holds no name."),
         "self": gettext("Mark your written answers, then finish again."),
         "pseudonym": gettext("Use up to 7 letters and digits (no I, L, O or U)."),
+        "qr": gettext("QR code of your result code"),
     }
     data = "".join(f' data-l-{key}="{_attribute(text)}"' for key, text in strings.items())
     items = "".join(
@@ -241,10 +251,12 @@ def render_form(form: Form, language: str, direction: str, gettext: Gettext) -> 
         f' data-version="{VERSION}" data-track-hash="{track_hash(form.track)}"'
         f' data-form="{FORM_LETTERS.index(form.letter)}" aria-labelledby="cw-form-title"{data}>'
         f'<h2 id="cw-form-title">{title}</h2>'
-        f"<noscript><p>{no_script}</p></noscript>"
+        f'<p class="cw-form-noscript">{no_script}</p>'
         f'<p><label for="cw-pseudonym">{pseudonym_label}</label> '
         f'<input type="text" id="cw-pseudonym" maxlength="7" autocomplete="off"'
         f' pattern="[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]*"></p>'
         f'<ol class="cw-form-items">{items}</ol>'
-        '<p class="cw-form-code" role="status" aria-live="polite"></p></section>'
+        '<p class="cw-form-code" role="status" aria-live="polite"></p>'
+        '<div class="cw-form-result" hidden><p class="cw-form-code-shown" dir="ltr"></p>'
+        '<div class="cw-form-qr"></div></div></section>'
     )

@@ -3,23 +3,26 @@ needs on one page, and a track's teacher's plan.
 
 The kit holds the instructor notes of ``module.yaml``, a timing plan (the module's teaching and
 exercise minutes, then each lab's duration from its header), the materials and hardware the
-labs' headers declare, the learning objectives (with the questions that check them, once a
-question bank gives them), and the answer key of ``answers.yaml`` with a closing note that says
-where every answer comes from. Pure: registry values and already-computed answer values in,
-Markdown out; every contributed value is escaped.
+labs' headers declare, the learning objectives with the questions of the module's bank that
+check them and their answers (``render/kit_questions.py``), and the answer key of
+``answers.yaml`` with a closing note that says where every answer comes from. Pure: registry
+values, bank items and already-computed answer values in, Markdown out; every contributed value
+is escaped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from courseware.assess.bank import Item
 from courseware.i18n.formatting import format_duration
 from courseware.registry.answers import VALUE_PLACEHOLDER, AnswerKey, MarkedExercise
 from courseware.registry.load import Registry
 from courseware.registry.modules import Module
 from courseware.registry.tracks import Track, syllabus
 from courseware.site.render.html import escape
+from courseware.site.render.kit_questions import render_objective_checks
 from courseware.site.render.localized import heading_attributes, in_language
 from courseware.site.render.markdown_text import markdown_text
 from courseware.textfields import text_in, text_language
@@ -60,6 +63,14 @@ class ComputedValue:
 
     shown: str
     source: str
+    shown_in: Mapping[str, str] = field(default_factory=dict)
+    """The value formatted for other languages, by code: an answer whose text falls back to
+    the source language shows its number as that language writes it (``7,200`` in English,
+    never the Portuguese ``7.200`` inside an English sentence)."""
+
+    def in_language(self, language: str) -> str:
+        """The value formatted for ``language`` where known, else as the page shows it."""
+        return self.shown_in.get(language, self.shown)
 
 
 @dataclass(frozen=True)
@@ -97,7 +108,7 @@ def render_teaching_kit(
     key: AnswerKey | None = None,
     exercises: KitExercises | None = None,
     values: Mapping[str, ComputedValue] | None = None,
-    checks: Mapping[int, Sequence[Text]] | None = None,
+    questions: Sequence[Item] | None = None,
 ) -> str:
     """The Markdown body of a module's teaching kit (after its title).
 
@@ -106,14 +117,15 @@ def render_teaching_kit(
         key: the module's answer key, if it has one.
         exercises: the exercise headings its text marks (titles and anchors for the key).
         values: each computed answer's value, formatted for ``language``, by function name.
-        checks: the questions that check each learning objective, by the objective's index
-            (from a question bank, once the module has one).
+        questions: the items of the module's question bank, in file order, or None when it
+            has no bank.
     """
     source = module.spec.source_language
     parts = [_contents(gettext), _notes(module, language, gettext)]
     parts.append(_timing(module, labs, gettext))
     parts.append(_materials(labs, language, gettext))
-    parts.append(_objectives(module, language, gettext, checks or {}))
+    parts.append(_heading(2, gettext("Learning objectives"), "objectives"))
+    parts.append(render_objective_checks(module, questions, language, gettext))
     parts.append(_answers(key, language, source, gettext, exercises, values or {}))
     return "".join(parts)
 
@@ -208,31 +220,12 @@ def _materials(labs: Sequence[KitLab], language: str, gettext: Translate) -> str
     return text + _bullets(items)
 
 
-def _objectives(
-    module: Module, language: str, gettext: Translate, checks: Mapping[int, Sequence[Text]]
-) -> str:
-    source = module.spec.source_language
-    text = _heading(2, gettext("Learning objectives"), "objectives")
-    for index, objective in enumerate(module.spec.learning_objectives):
-        text += f"{index + 1}. {_text(objective, language, source)}\n"
-        for question in checks.get(index, ()):
-            checked = markdown_text(gettext("Checked by:"))
-            text += f"    - {checked} {_text(question, language, source)}\n"
-    text += "\n"
-    if not checks:
-        note = gettext(
-            "The questions that check each objective will appear here once the module has a "
-            "question bank."
-        )
-        text += markdown_text(note) + "\n\n"
-    return text
-
-
 def _answer_text(value: Text, language: str, source: str, computed: ComputedValue | None) -> str:
     shown = text_in(value, language, source)
+    written_in = text_language(value, language, source)
     pieces = [_spaced(piece) for piece in shown.split(VALUE_PLACEHOLDER)]
-    number = f"**{markdown_text(computed.shown)}**" if computed is not None else ""
-    return in_language(number.join(pieces), text_language(value, language, source), language)
+    number = f"**{markdown_text(computed.in_language(written_in))}**" if computed else ""
+    return in_language(number.join(pieces), written_in, language)
 
 
 def _spaced(piece: str) -> str:
@@ -245,7 +238,8 @@ def _spaced(piece: str) -> str:
 def _exercise_heading(
     exercise_id: str, exercises: KitExercises | None, language: str, source: str
 ) -> tuple[str, str]:
-    """The exercise's heading line in the key and the link to it on the module page."""
+    """The exercise's heading line in the key (linking to it on the module page), and its
+    title as Markdown, marked with its language where it falls back."""
     shown = {e.id: e for e in exercises.shown} if exercises else {}
     fallback = {e.id: e for e in exercises.source} if exercises else {}
     if exercise_id in shown and exercises is not None:
@@ -259,7 +253,7 @@ def _exercise_heading(
         f"### [{markdown_text(title)}]({link})"
         f"{heading_attributes(title_language, language) or ''}\n\n"
     )
-    return heading, title
+    return heading, in_language(markdown_text(title), title_language, language)
 
 
 def _answers(
@@ -281,15 +275,13 @@ def _answers(
             computed = values.get(part.computed) if part.computed else None
             text += f"{number}. {_answer_text(part.answer, language, source, computed)}\n"
             if part.computed is None:
-                origin = gettext("written in the answer key, from the module's text")
+                origin = markdown_text(gettext("written in the answer key, from the module's text"))
             elif computed is None:
-                origin = gettext("computed by {name}, which gave no value").format(
-                    name=part.computed
+                origin = markdown_text(
+                    gettext("computed by {name}, which gave no value").format(name=part.computed)
                 )
             else:
-                origin = gettext("computed by {name}: {source}").format(
-                    name=part.computed, source=computed.source
-                )
+                origin = _computed_origin(part.computed, computed.source, language, gettext)
             sources.append((title, number, origin))
         text += "\n"
     text += _heading(2, gettext("Where the answers come from"), "answer-sources")
@@ -303,8 +295,22 @@ def _answers(
     head = [gettext("Exercise"), gettext("Part"), gettext("Source")]
     text += "| " + " | ".join(markdown_text(h) for h in head) + " |\n| --- | ---: | --- |\n"
     for title, number, origin in sources:
-        text += f"| {markdown_text(title)} | {number} | {markdown_text(origin)} |\n"
+        text += f"| {title} | {number} | {origin} |\n"
     return text + "\n"
+
+
+ANSWER_SOURCE_LANGUAGE = "en"
+"""The language ``staging/answer_functions.py`` describes each function's source in."""
+
+_SLOT = "\x00"
+
+
+def _computed_origin(name: str, source: str, language: str, gettext: Translate) -> str:
+    """``computed by <name>: <source>`` as Markdown, the English description of the source
+    marked as English on a page in another language (WCAG 3.1.2)."""
+    template = gettext("computed by {name}: {source}").format(name=name, source=_SLOT)
+    described = in_language(markdown_text(source), ANSWER_SOURCE_LANGUAGE, language)
+    return markdown_text(template).replace(_SLOT, described)
 
 
 def render_teacher_plan(

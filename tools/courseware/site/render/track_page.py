@@ -7,10 +7,11 @@ Educators print syllabi and hand them out, so the page prints cleanly on its own
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from courseware.i18n.catalogs import plural_translator
 from courseware.i18n.formatting import format_duration, format_size, language_name
 from courseware.registry.licenses import LICENSES
 from courseware.registry.load import Registry
@@ -92,6 +93,51 @@ def _zim_download(download: TrackDownload, language: str, gettext: Translate, ro
     return (
         f"[{markdown_text(label)}]({root}{download.zim_path}){{: .md-button .cw-no-print }}\n\n"
         f"{markdown_text(hint)}\n{{: .cw-no-print }}\n\n"
+    )
+
+
+@dataclass(frozen=True)
+class TrackPrint:
+    """A track's printed PDF as the site offers it."""
+
+    path: str
+    """Relative to the site root, such as ``prints/two-hour-workshop-en-student.pdf``."""
+    size_bytes: int
+    language: str
+    edition: str
+    """``student`` or ``teacher``."""
+    pages: int
+
+
+def render_track_prints(
+    prints: Sequence[TrackPrint], language: str, gettext: Translate, *, root: str = "../"
+) -> str:
+    """Markdown links to a track's PDFs, each with its language, edition, pages and size,
+    left out of the printed syllabus."""
+    if not prints:
+        return ""
+    ngettext = plural_translator(language)
+    editions = {"student": gettext("Student edition"), "teacher": gettext("Teacher's edition")}
+    items = []
+    for printed in prints:
+        template = ngettext(
+            "{edition} ({language}, PDF, {count} page, {size})",
+            "{edition} ({language}, PDF, {count} pages, {size})",
+            printed.pages,
+        )
+        label = template.format(
+            edition=editions.get(printed.edition, printed.edition),
+            language=language_name(printed.language, language),
+            count=printed.pages,
+            size=format_size(printed.size_bytes, language),
+        )
+        items.append(f"- [{markdown_text(label)}]({root}{printed.path})")
+    heading = markdown_text(gettext("Print this track"))
+    # md_in_html: the block is Markdown, so MkDocs resolves each language's links.
+    return (
+        f'<div class="cw-track-prints cw-no-print" markdown>\n\n**{heading}**\n\n'
+        + "\n".join(items)
+        + "\n\n</div>\n\n"
     )
 
 

@@ -13,6 +13,11 @@ from courseware.datasheet import datasheet_print_css
 from courseware.i18n.tracking import translation_status
 from courseware.registry.load import Registry
 from courseware.site.render import track_print_css
+from courseware.site.staging.assessment import (
+    load_site_assessment,
+    stage_self_checks,
+    stage_test_forms,
+)
 from courseware.site.staging.catalog import stage_calculator, stage_catalog
 from courseware.site.staging.curriculum import stage_modules, stage_tracks
 from courseware.site.staging.datasheets import stage_datasheets
@@ -53,14 +58,19 @@ def collect_site_files(registry: Registry, *, keep_going: bool = False) -> Stage
     staged.merge(stage_calculator(registry))
     staged.merge(stage_problem_reference(registry))
     staged.merge(stage_glossary(registry))
-    staged.merge(stage_modules(registry, translations))
+    assessment = load_site_assessment(registry)
+    staged.problems += assessment.problems
+    staged.merge(stage_modules(registry, translations, self_checks=assessment.banks.keys()))
     staged.merge(stage_module_images(registry))
+    staged.merge(stage_self_checks(registry, assessment))
     staged.merge(stage_datasheets(registry))
     staged.merge(stage_labs(registry, keep_going=keep_going, report=translations))
     facts = read_lab_facts(registry.root)  # its own problems are stage_labs' to report
     staged.problems += check_lab_references(registry, facts)
-    staged.merge(stage_teaching_kits(registry, facts))
-    staged.merge(stage_tracks(registry, facts=facts))
+    bank_items = {module: bank.items for module, bank in assessment.banks.items()}
+    staged.merge(stage_teaching_kits(registry, facts, bank_items))
+    staged.merge(stage_tracks(registry, facts=facts, forms=assessment.forms))
+    staged.merge(stage_test_forms(registry, assessment))
     # Last: the home page counts the labs and datasheets the site publishes.
     staged.merge(stage_home_page(registry, hand_pages, staged.files))
     for relative, content in package_assets().items():

@@ -6,9 +6,10 @@ translation ``index.<lang>.md``); a missing translation falls back honestly.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from courseware.assess.forms import Form
 from courseware.i18n.catalogs import translator
 from courseware.i18n.content_catalogs import catalog_path, read_catalog
 from courseware.i18n.tracking import TranslationReport
@@ -16,6 +17,7 @@ from courseware.registry.load import Registry
 from courseware.registry.modules import Module
 from courseware.site.render import (
     TrackDownload,
+    TrackPrint,
     fallback_notice,
     heading_attributes,
     language_marks,
@@ -23,14 +25,18 @@ from courseware.site.render import (
     partly_translated_notice,
     render_module_card,
     render_module_index,
+    render_self_check_link,
     render_teacher_plan,
     render_track_download,
     render_track_index,
     render_track_page,
+    render_track_prints,
+    render_track_tests,
     stale_notice,
     translated_document,
     wrap_in_language,
 )
+from courseware.site.staging.assessment import load_site_assessment
 from courseware.site.staging.front_matter import split_front_matter
 from courseware.site.staging.hand_pages import read_text_file
 from courseware.site.staging.lab_facts import LabFacts, read_lab_facts
@@ -83,8 +89,15 @@ def _from_catalog(
     return notice + "\n\n" + document.markdown
 
 
-def stage_modules(registry: Registry, translations: TranslationReport) -> StagedFiles:
-    """Stage ``modules/index`` and one ``modules/<id>/index`` page per module and language."""
+def stage_modules(
+    registry: Registry, translations: TranslationReport, self_checks: Collection[str] = ()
+) -> StagedFiles:
+    """Stage ``modules/index`` and one ``modules/<id>/index`` page per module and language.
+
+    Args:
+        self_checks: the modules that have a self-check page; their pages end with a link
+            to it.
+    """
     staged = StagedFiles()
     source = registry.source_language.code
     for language in registry.language_codes:
@@ -119,6 +132,8 @@ def stage_modules(registry: Registry, translations: TranslationReport) -> Staged
             staged.add_generated_page(f"modules/{module.id}/index", language, source, page, **marks)
             # The module's own text is contributed Markdown: appended after script extraction.
             key = f"modules/{module.id}/index{'' if language == source else '.' + language}.md"
+            if module.id in self_checks:
+                content += "\n\n" + render_self_check_link(gettext)
             staged.files[key] = staged.files[key] + f"\n{content}\n".encode()
             staged.note_source(key, source_file, source_text, text[0])
     return staged
@@ -129,19 +144,25 @@ def stage_tracks(
     downloads: Mapping[str, TrackDownload] | None = None,
     *,
     facts: LabFacts | None = None,
+    prints: Mapping[str, Sequence[TrackPrint]] | None = None,
+    forms: Mapping[str, tuple[Form, Form]] | None = None,
 ) -> StagedFiles:
     """Stage ``tracks/index`` and one ``tracks/<id>`` page per track and language, each with
-    its teacher's plan (the labs' durations from their headers).
+    its teacher's plan (the labs' durations from their headers) and, where the track has
+    them, its pre/post test forms.
 
     Args:
         downloads: each track's offline copy by track id, once built; its page and the
             index then offer it for download with its size.
         facts: the labs' headers, if already read.
+        prints: each track's printed PDFs by track id, once printed; its page offers them.
+        forms: each track's forms A and B, if already built.
     """
     staged = StagedFiles()
     source = registry.source_language.code
     downloads = downloads or {}
     facts = facts if facts is not None else read_lab_facts(registry.root)
+    forms = forms if forms is not None else load_site_assessment(registry).forms
     for language in registry.language_codes:
         gettext = translator(language)
         labs = {m.id: facts.kit_labs(registry, m.id, language) for m in registry.modules}
@@ -151,7 +172,10 @@ def stage_tracks(
             page = f"# {markdown_text(text_in(track.spec.title, language, source))}\n\n"
             if track.id in downloads:
                 page += render_track_download(downloads[track.id], language, gettext)
+            page += render_track_prints((prints or {}).get(track.id, ()), language, gettext)
             page += render_track_page(track, registry, language, gettext)
             page += "\n\n" + render_teacher_plan(track, registry, language, gettext, labs)
+            if track.id in forms:
+                page += "\n\n" + render_track_tests(track.id, forms[track.id], gettext)
             staged.add_generated_page(f"tracks/{track.id}", language, source, page)
     return staged

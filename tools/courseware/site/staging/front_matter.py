@@ -16,7 +16,9 @@ from courseware.errors import Problem
 from courseware.yamlsafe import YamlProblem, parse_yaml_text
 
 ALLOWED_KEYS = {"translation_of", "source_hash", "translators"}
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+"""Front matter as MkDocs finds it (``mkdocs.utils.meta.YAML_RE``): closed by ``---`` or by
+YAML's document end ``...``."""
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, list[Problem]]:
@@ -55,12 +57,15 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, list[
 
 
 def with_front_matter(metadata: dict[str, Any], body: str) -> str:
-    """Prefix ``body`` with ``metadata`` as front matter (nothing when it is empty).
+    """Prefix ``body`` with ``metadata`` as front matter, an empty one when there is none.
+
+    Every staged page has front matter: MkDocs reads the first lines of a page without it
+    as MultiMarkdown metadata (``Title: ...``, ``Template: ...``), which would take lines of
+    contributed text away from the page and the checks, and give the theme a title, a
+    description or a template we never checked (issue 20).
 
     Written as JSON, which is also YAML: PyYAML's pure-Python emitter took half the staging
     time of a 600-page site, ``json.dumps`` takes almost none.
     """
-    if not metadata:
-        return body
     dumped = json.dumps(metadata, ensure_ascii=False, sort_keys=True)
     return f"---\n{dumped}\n---\n\n{body}"

@@ -16,6 +16,7 @@ from courseware.i18n.tracking import translation_status
 from courseware.registry.load import Registry
 from courseware.site.render import (
     ASSEMBLE_ANCHOR,
+    KITS_INDEX,
     HomeFacts,
     TrackDownload,
     render_home_sections,
@@ -59,11 +60,14 @@ def home_facts(
     downloads: Mapping[str, TrackDownload] | None = None,
 ) -> HomeFacts:
     """What the home page in ``language`` counts and links, from the staged files."""
+    targets = _targets(files, language, source)
+    kits = f"{KITS_INDEX}.md"
     return HomeFacts(
         lab_count=_source_pages(files, "labs"),
         datasheet_count=_source_pages(files, "sensors"),
-        targets=_targets(files, language, source),
+        targets=targets,
         downloads=downloads or {},
+        teaching_kits_page=kits if kits in targets else None,
     )
 
 
