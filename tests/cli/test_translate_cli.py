@@ -87,7 +87,9 @@ def test_status_needs_valid_languages(runner: CliRunner, project: Path) -> None:
 
 def test_start_then_edit_the_source_then_stale(runner: CliRunner, project: Path) -> None:
     source = project / "labs" / "device-footprint.py"
-    result = runner.invoke(cli, ["translate", "start", str(source), "pt", "--root", str(project)])
+    # A lab's translation is a catalog by default; --whole-file keeps the prose-only file.
+    start = ["translate", "start", str(source), "pt", "--whole-file", "--root", str(project)]
+    result = runner.invoke(cli, start)
     assert result.exit_code == 0, result.output
     assert "device-footprint.pt.py" in result.output
     status = ["translate", "status", "--lang", "pt", "--format", "json", "--root", str(project)]

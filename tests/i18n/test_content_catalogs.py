@@ -182,7 +182,12 @@ def test_migrating_the_bundled_translations_keeps_every_page_text(tmp_path: Path
         shutil.copytree(REPO / part, project / part)
     shutil.copy(REPO / "mkdocs.yml", project)
     whole_files = sorted(
-        p for p in [*project.glob("modules/*/index.*.md"), *project.glob("pages/*.*.md")]
+        p
+        for p in [
+            *project.glob("modules/*/index.*.md"),
+            *project.glob("pages/*.*.md"),
+            *project.glob("labs/*.*.py"),  # prose-only lab translations move too
+        ]
     )
     assert whole_files
     before = _pages(project)

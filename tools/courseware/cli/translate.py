@@ -48,7 +48,9 @@ def status_command(language: str | None, output_format: str, root: Path) -> None
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
     codes = [lang.code for lang in languages]
-    report = translation_status(root, codes, source)
+    from courseware.site import read_lab_prose  # reads labs, only for this command
+
+    report = translation_status(root, codes, source, read_lab_prose)
     if language is not None:
         if language not in report.languages:
             raise UsageError(_unknown_language(language, report.languages, source))
@@ -78,19 +80,20 @@ def start_command(
 ) -> None:
     """Start translating PATH into language CODE.
 
-    PATH is a source file: pages/NAME.md, modules/ID/index.md or labs/ID.py. A page or a
-    module's text is translated paragraph by paragraph in a catalog,
+    PATH is a source file: pages/NAME.md, modules/ID/index.md or labs/ID.py. A page, a
+    module's text or a lab's text (its title, Markdown cells and figures' alt text; the code
+    stays the source's) is translated paragraph by paragraph in a catalog,
     locale/CODE/LC_MESSAGES/<document>.po, that Poedit, Weblate or Crowdin open; with
-    --whole-file (a local adaptation), and for a lab, the translation is a file beside the
-    source (pages/NAME.CODE.md) with a header that records the source's hash, followed by
-    the source text to translate (for a lab, only its Markdown cells and its figures' alt
-    text: the code stays the source's). An existing file is never overwritten.
+    --whole-file (a local adaptation, or a lab's prose-only file), the translation is a file
+    beside the source (pages/NAME.CODE.md, labs/ID.CODE.py) with a header that records the
+    source's hash, followed by the source text to translate. An existing file is never
+    overwritten.
     """
     from courseware.labs import lab_translation_skeleton  # the Jupyter stack, only when used
 
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
-    if not whole_file and path.suffix == ".md":
+    if not whole_file and path.suffix in (".md", ".py"):
         _start_catalog(root, path, code, [lang.code for lang in languages], source)
         return
     written = start_translation(
@@ -109,6 +112,7 @@ def start_command(
 def _start_catalog(root: Path, path: Path, code: str, languages: list[str], source: str) -> None:
     from courseware.i18n.catalog_workflow import start_catalog
     from courseware.i18n.start import check_translation_source
+    from courseware.site import read_lab_prose
 
     absolute = path if path.is_absolute() else Path.cwd() / path
     _, relative = check_translation_source(root, absolute, code, languages, source)
@@ -120,11 +124,13 @@ def _start_catalog(root: Path, path: Path, code: str, languages: list[str], sour
             "into a catalog with: courseware translate migrate"
         )
     try:
-        written = start_catalog(root, relative, code)
+        written = start_catalog(root, relative, code, read_lab_prose)
     except FileExistsError as error:
         raise UsageError(
             f"{error}: exists already; translate it, or run translate update"
         ) from None
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     click.echo(f"Wrote {written.relative_to(root)}")
     click.echo(
         "Translate each entry (msgstr) with a PO editor such as Poedit, or on Weblate or "
@@ -145,7 +151,7 @@ def _start_catalog(root: Path, path: Path, code: str, languages: list[str], sour
 def update_command(root: Path) -> None:
     """Bring every content catalog up to its source: a changed paragraph becomes fuzzy.
 
-    Run it after editing a page or a module's text. Templates (locale/templates/*.pot) are
+    Run it after editing a page, a module's text or a lab. Templates (locale/templates/*.pot) are
     rewritten; in each language's catalog, an unchanged paragraph keeps its translation, a
     changed one is marked fuzzy with its previous source (see translate diff), and one whose
     source is gone is kept as obsolete."""
@@ -153,7 +159,9 @@ def update_command(root: Path) -> None:
 
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
-    result = update_catalogs(root, [lang.code for lang in languages], source)
+    from courseware.site import read_lab_prose
+
+    result = update_catalogs(root, [lang.code for lang in languages], source, read_lab_prose)
     for path in result.written:
         click.echo(f"Updated {path}")
     click.echo(f"{len(result.written)} catalogs updated, {result.unchanged} already current")
@@ -188,7 +196,8 @@ def diff_command(document: str, code: str, root: Path) -> None:
 @click.option("--lang", "language", metavar="CODE", help="Only this language.")
 @root_option
 def migrate_command(language: str | None, root: Path) -> None:
-    """Move whole-file translations of pages and modules into paragraph catalogs.
+    """Move whole-file translations of pages and modules, and prose-only lab translations,
+    into paragraph catalogs.
 
     A file is removed only when the page assembled from its catalog has exactly its text;
     one whose blocks do not line up with the source, or that is stale, stays as it is and
@@ -197,7 +206,10 @@ def migrate_command(language: str | None, root: Path) -> None:
 
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
-    done = migrate_translations(root, [lang.code for lang in languages], source, language)
+    from courseware.site import read_lab_prose
+
+    codes = [lang.code for lang in languages]
+    done = migrate_translations(root, codes, source, language, read_lab_prose)
     for migration in done:
         if migration.catalog:
             click.echo(f"{migration.translation} -> {migration.catalog} ({migration.reason})")

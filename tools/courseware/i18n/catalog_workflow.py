@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+
 from courseware.i18n.content_catalogs import (
     build_template,
     catalog_bytes,
@@ -24,7 +26,8 @@ from courseware.i18n.content_catalogs import (
     template_path,
     write_catalog,
 )
-from courseware.i18n.migrate import Migration, migrate_translation
+from courseware.i18n.lab_catalogs import LabProseReader, build_lab_template
+from courseware.i18n.migrate import Migration, migrate_lab_translation, migrate_translation
 from courseware.i18n.reference_catalog import fill_identifiers
 from courseware.i18n.tracking import TranslationReport, translation_status
 
@@ -42,14 +45,31 @@ def markdown_sources(report: TranslationReport) -> list[str]:
     return sorted({entry.source for entry in report.entries if entry.kind in ("page", "module")})
 
 
-def update_catalogs(root: Path, languages: Sequence[str], source_language: str) -> UpdateResult:
-    """Rewrite every document's template, and merge it into each existing catalog."""
-    report = translation_status(root, languages, source_language)
+def lab_sources(report: TranslationReport) -> list[str]:
+    """The source labs (``labs/<id>.py``), whose catalogs hold their prose."""
+    return sorted({entry.source for entry in report.entries if entry.kind == "lab"})
+
+
+def update_catalogs(
+    root: Path,
+    languages: Sequence[str],
+    source_language: str,
+    lab_prose: LabProseReader | None = None,
+) -> UpdateResult:
+    """Rewrite every document's template, and merge it into each existing catalog (labs'
+    too, when ``lab_prose`` reads them; a lab that does not load is left as it is)."""
+    report = translation_status(root, languages, source_language, lab_prose)
     written: list[str] = []
     unchanged = 0
+    templates: list[tuple[str, Catalog]] = []
     for source_path in markdown_sources(report):
         text = (root / source_path).read_text(encoding="utf-8")
-        template = build_template(source_path, text)
+        templates.append((source_path, build_template(source_path, text)))
+    for source_path in lab_sources(report) if lab_prose is not None else []:
+        prose = lab_prose(root, source_path) if lab_prose is not None else None
+        if prose is not None:
+            templates.append((source_path, build_lab_template(prose)))
+    for source_path, template in templates:
         targets = [(template_path(root, source_path), template)]
         for language in report.languages:
             path = catalog_path(root, source_path, language)
@@ -65,18 +85,28 @@ def update_catalogs(root: Path, languages: Sequence[str], source_language: str) 
     return UpdateResult(tuple(written), unchanged)
 
 
-def start_catalog(root: Path, source_path: str, language: str) -> Path:
-    """Write the empty catalog of ``source_path`` in ``language`` (never over an existing one).
+def start_catalog(
+    root: Path, source_path: str, language: str, lab_prose: LabProseReader | None = None
+) -> Path:
+    """Write the empty catalog of ``source_path`` in ``language`` (never over an existing one);
+    a lab's (``labs/<id>.py``) needs ``lab_prose`` to read it.
 
     Raises:
         FileExistsError: the catalog exists already.
+        ValueError: a lab that does not load, or no ``lab_prose`` for one.
     """
     path = catalog_path(root, source_path, language)
     if path.exists():
         raise FileExistsError(path)
-    text = (root / source_path).read_text(encoding="utf-8")
-    fresh = merged_catalog(build_template(source_path, text), None, language)
-    write_catalog(path, fill_identifiers(source_path, fresh))
+    if source_path.endswith(".py"):
+        prose = lab_prose(root, source_path) if lab_prose is not None else None
+        if prose is None:
+            raise ValueError(f"{source_path} does not load; run courseware validate")
+        template = build_lab_template(prose)
+    else:
+        text = (root / source_path).read_text(encoding="utf-8")
+        template = build_template(source_path, text)
+    write_catalog(path, fill_identifiers(source_path, merged_catalog(template, None, language)))
     return path
 
 
@@ -87,15 +117,20 @@ def diff_lines(root: Path, source_path: str, language: str) -> list[str]:
     catalog = read_catalog(path, language)
     lines: list[str] = []
     for before, after, translation in changed_units(catalog):
-        where = next((m.locations for m in catalog if m.id == after), [])
+        message = next((m for m in catalog if m.id == after), None)
+        where = message.locations if message is not None else []
         line = f":{where[0][1]}" if where else ""
-        lines.append(f"{source_path}{line}: the source changed since it was translated")
+        cell = ""
+        if source_path.endswith(".py") and message is not None and message.auto_comments:
+            cell = f" ({', '.join(message.auto_comments)})"  # which cell of the lab
+        lines.append(f"{source_path}{line}{cell}: the source changed since it was translated")
         lines += [f"  {part}" for part in _word_diff(before, after)]
         lines.append(f"  translation: {translation}")
         lines.append("")
     untranslated = sum(1 for message in catalog if message.id and not message.string)
     if untranslated:
-        lines.append(f"{untranslated} paragraphs of {source_path} are not translated yet")
+        what = "texts" if source_path.endswith(".py") else "paragraphs"
+        lines.append(f"{untranslated} {what} of {source_path} are not translated yet")
     if not lines:
         lines.append(f"{path.relative_to(root).as_posix()}: nothing changed, nothing missing")
     return lines
@@ -120,19 +155,33 @@ def _word_diff(before: str, after: str) -> list[str]:
 
 
 def migrate_translations(
-    root: Path, languages: Sequence[str], source_language: str, only: str | None = None
+    root: Path,
+    languages: Sequence[str],
+    source_language: str,
+    only: str | None = None,
+    lab_prose: LabProseReader | None = None,
 ) -> list[Migration]:
-    """Move every current whole-file Markdown translation into its catalog (see ``migrate``);
-    stale ones are left for their translator, who sees the source's change first."""
-    report = translation_status(root, languages, source_language)
+    """Move every current whole-file Markdown translation into its catalog (see ``migrate``),
+    and every current prose-only lab translation when ``lab_prose`` reads labs; stale ones
+    are left for their translator, who sees the source's change first."""
+    report = translation_status(root, languages, source_language, lab_prose)
     done: list[Migration] = []
     for entry in report.entries:
-        if entry.kind == "lab" or entry.units is not None or (only and entry.language != only):
+        if entry.units is not None or (only and entry.language != only):
             continue
-        if entry.state == "missing":
+        if entry.state == "missing" or (entry.kind == "lab" and lab_prose is None):
             continue
         if entry.state == "stale":
             done.append(Migration(entry.path, None, "stale: update it to the source first"))
+            continue
+        if entry.kind == "lab" and lab_prose is not None:
+            source, translated = lab_prose(root, entry.source), lab_prose(root, entry.path)
+            if source is None or translated is None:
+                done.append(Migration(entry.path, None, "does not load; run courseware validate"))
+                continue
+            done.append(
+                migrate_lab_translation(root, source, translated, entry.path, entry.language)
+            )
             continue
         source_text = (root / entry.source).read_text(encoding="utf-8")
         done.append(

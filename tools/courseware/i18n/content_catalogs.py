@@ -220,10 +220,20 @@ def catalog_coverage(
 ) -> tuple[UnitCounts | None, Problem | None]:
     """How much of ``source_path`` its catalog in ``language`` translates (None and the
     problem when the catalog cannot be read)."""
+    catalog, problem = read_catalog_or_problem(root, source_path, language)
+    if catalog is None:
+        return None, problem
+    return count_units(split_markdown(source_text), catalog), None
+
+
+def read_catalog_or_problem(
+    root: Path, source_path: str, language: str
+) -> tuple[Catalog | None, Problem | None]:
+    """The catalog of ``source_path`` in ``language``, or None and why it cannot be read."""
     path = catalog_path(root, source_path, language)
     shown = path.relative_to(root).as_posix()
     try:
-        catalog = read_catalog(path, language)
+        return read_catalog(path, language), None
     except (OSError, ValueError) as error:
         line = _line_of(str(error))
         message = (
@@ -231,7 +241,6 @@ def catalog_coverage(
             "update to rewrite the catalog"
         )
         return None, Problem(shown, line, None, message, code=codes.CATALOG_UNREADABLE)
-    return count_units(split_markdown(source_text), catalog), None
 
 
 def _line_of(reason: str) -> int | None:

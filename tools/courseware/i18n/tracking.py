@@ -22,6 +22,7 @@ from courseware.errors import Problem
 from courseware.i18n.content_catalogs import UnitCounts, catalog_coverage, catalog_path
 from courseware.i18n.hashing import is_valid_hash, source_hash
 from courseware.i18n.headers import HeaderError, TranslationHeader, read_translation_header
+from courseware.i18n.lab_catalogs import LabProseReader, lab_catalog_coverage
 from courseware.problem_reference import REFERENCE_FILE
 from courseware.validation import did_you_mean
 from courseware.yamlsafe import display_path
@@ -113,7 +114,10 @@ class TranslationReport:
 
 
 def translation_status(
-    root: Path, languages: Sequence[str], source_language: str
+    root: Path,
+    languages: Sequence[str],
+    source_language: str,
+    lab_prose: LabProseReader | None = None,
 ) -> TranslationReport:
     """Pair every source with its translations and say which are translated, stale, missing.
 
@@ -121,6 +125,8 @@ def translation_status(
         root: The project folder.
         languages: Every declared language code (the source language may be among them).
         source_language: The code of the language sources are written in.
+        lab_prose: Reads a lab's prose (this package does not read labs); without it, a lab
+            translated by a catalog counts as missing.
     """
     targets = tuple(code for code in languages if code != source_language)
     found = _find_files(root, set(targets), source_language)
@@ -133,7 +139,8 @@ def translation_status(
     for language in targets:
         for source in sorted(found.sources, key=lambda s: (KINDS.index(s.kind), s.name)):
             current = found.hashes.get(source.path)
-            entries.append(_entry(root, source, language, current, found.translations))
+            entry = _entry(root, source, language, current, found.translations, lab_prose)
+            entries.append(entry)
     return TranslationReport(
         source_language=source_language,
         languages=targets,
@@ -148,7 +155,11 @@ def report_as_dict(report: TranslationReport) -> dict[str, Any]:
     for language in report.languages:
         counts = {kind: vars(report.counts(language, kind)) for kind in KINDS}
         entries = [
-            {key: value for key, value in vars(entry).items() if key != "language"}
+            {
+                key: (vars(value) if isinstance(value, UnitCounts) else value)
+                for key, value in vars(entry).items()
+                if key != "language"
+            }
             for entry in report.entries_for(language)
         ]
         languages.append({"code": language, "counts": counts, "entries": entries})
@@ -255,6 +266,7 @@ def _entry(
     language: str,
     current: str | None,
     translations: dict[str, tuple[str, str]],
+    lab_prose: LabProseReader | None = None,
 ) -> TranslationEntry:
     path = source.translation_path(language)
     missing = TranslationEntry(
@@ -268,7 +280,7 @@ def _entry(
         current_hash=current,
     )
     if path not in translations:
-        return _catalog_entry(root, source, language, missing) or missing
+        return _catalog_entry(root, source, language, missing, lab_prose) or missing
     try:
         header = read_translation_header(root / path)
     except HeaderError as error:
@@ -277,19 +289,30 @@ def _entry(
 
 
 def _catalog_entry(
-    root: Path, source: SourceFile, language: str, missing: TranslationEntry
+    root: Path,
+    source: SourceFile,
+    language: str,
+    missing: TranslationEntry,
+    lab_prose: LabProseReader | None = None,
 ) -> TranslationEntry | None:
     """The state of a translation kept in a content catalog, or None where there is none.
 
     It is translated when every unit is; otherwise stale, saying how much is translated."""
-    if source.kind == "lab":
+    if source.kind == "lab" and lab_prose is None:
         return None
     path = catalog_path(root, source.path, language)
     if not path.is_file() or path.is_symlink():
         return None
     relative = path.relative_to(root).as_posix()
-    text = (root / source.path).read_text(encoding="utf-8", errors="replace")
-    counts, problem = catalog_coverage(root, source.path, language, text)
+    if lab_prose is not None and source.kind == "lab":
+        prose = lab_prose(root, source.path)
+        if prose is None:
+            reason = f"{source.path} does not load; fix it first (see courseware validate)"
+            return replace(missing, path=relative, state="stale", reason=reason)
+        counts, problem = lab_catalog_coverage(root, prose, language)
+    else:
+        text = (root / source.path).read_text(encoding="utf-8", errors="replace")
+        counts, problem = catalog_coverage(root, source.path, language, text)
     if counts is None:
         reason = problem.message if problem is not None else "unreadable catalog"
         return replace(missing, path=relative, state="stale", reason=reason, is_unverified=True)

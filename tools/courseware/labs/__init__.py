@@ -2,8 +2,9 @@
 
 The site builder calls, in order: :func:`load_labs` (or :func:`discover_labs`), then
 :func:`execute_labs`, then :func:`render_lab` for each lab and translation (a translation is
-read merged into its source, so it renders with the source's outputs). Nothing here imports
-MkDocs.
+read merged into its source, so it renders with the source's outputs; a lab translated by a
+catalog is the source lab with the text the caller gives, :func:`with_translated_text`).
+Nothing here imports MkDocs, nor the i18n package: translated text comes in as plain data.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from courseware.labs.source import (
     load_lab,
     load_labs,
     read_lab,
+    with_translated_text,
 )
 
 __all__ = [
@@ -65,4 +67,5 @@ __all__ = [
     "needs_runtime",
     "read_lab",
     "render_lab",
+    "with_translated_text",
 ]

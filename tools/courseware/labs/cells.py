@@ -39,6 +39,10 @@ class LabCell:
     is_untranslated: bool = False
     """In a merged translation: text taken from the source lab because the translation has
     none for it (the source gained a cell), so it is in the source language."""
+    page_source: str | None = None
+    """In a lab translated by a catalog: the Markdown the page shows when it differs from
+    ``source`` (the downloads' text), such as untranslated paragraphs marked with their
+    language or changed ones with a marker."""
 
     @property
     def is_figure(self) -> bool:

@@ -188,7 +188,7 @@ def render_lab(
     _attach_figure_text(notebook)
     stem = lab.id if lab.language is None else f"{lab.id}.{lab.language}"
     shown = notebook
-    if mark_untranslated is not None and notebook is not executed:
+    if notebook is not executed:
         shown = _mark_untranslated(notebook, lab, mark_untranslated)
     body, figures = _convert(shown, stem)
     files: dict[str, bytes] = dict(figures)
@@ -242,17 +242,21 @@ def _attach_figure_text(notebook: NotebookNode) -> None:
 
 
 def _mark_untranslated(
-    notebook: NotebookNode, lab: Lab, mark: Callable[[str], str]
+    notebook: NotebookNode, lab: Lab, mark: Callable[[str], str] | None
 ) -> NotebookNode:
     """A copy of ``notebook`` (built from ``lab``'s cells, in order) whose untranslated
-    Markdown cells are wrapped by ``mark``; the downloads keep the plain text.
+    Markdown cells are wrapped by ``mark``, and whose cells with a page text of their own
+    (a lab translated by a catalog) show it; the downloads keep the plain text.
 
     An untranslated opening ``# Title`` is dropped rather than wrapped: the page's title is
     then the translation's own (from its header), and the page keeps a single ``<h1>``.
     """
     marked = copy.deepcopy(notebook)
     for index, (cell, lab_cell) in enumerate(zip(marked.cells, lab.cells, strict=True)):
-        if not (lab_cell.is_untranslated and cell.cell_type == "markdown"):
+        if lab_cell.page_source is not None and cell.cell_type == "markdown":
+            cell.source = lab_cell.page_source
+            continue
+        if mark is None or not (lab_cell.is_untranslated and cell.cell_type == "markdown"):
             continue
         text = str(cell.source)
         if index == 0 and text.startswith("# "):

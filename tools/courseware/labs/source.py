@@ -12,9 +12,10 @@ source's.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 import jupytext
@@ -55,6 +56,7 @@ __all__ = [
     "load_lab",
     "load_labs",
     "read_lab",
+    "with_translated_text",
 ]
 
 LABS_DIR = "labs"
@@ -65,6 +67,7 @@ _LAB_NAME = re.compile(
     r"^(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*))?\.py$"
 )
 _CELL_MARKER = re.compile(r"^#\s*%%(?!%)")
+_TITLE_LINE = re.compile(r"^#\s*title\s*:")
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,9 @@ class Lab:
     """Hash of the file's bytes (for translation staleness checks)."""
     translated_from_sha256: str | None = None
     """For a translation: the ``source_hash`` its header records, if any."""
+    text_from_catalog: bool = False
+    """A translation whose text comes from a catalog (see :func:`with_translated_text`):
+    ``path`` is the source lab's file."""
 
     @property
     def is_translation(self) -> bool:
@@ -220,12 +226,66 @@ def lab_script(lab: Lab) -> bytes:
     as the source does."""
     if not lab.is_translation:
         return lab.path.read_bytes()
+    if lab.text_from_catalog:
+        lines = strip_invisible_prefix(lab.path.read_text(encoding="utf-8")).splitlines()
+        block, _ = find_header(lines, lab.source_relative_path)
+        header = lines[: block.last_line] if block else []
+        title = "# title: " + json.dumps(lab.title, ensure_ascii=False)
+        header = [title if _TITLE_LINE.match(line) else line for line in header]
+        return lab_script_text(header, lab.cells).encode("utf-8")
     lines = strip_invisible_prefix(lab.path.read_text(encoding="utf-8")).splitlines()
     block, _ = find_header(lines, lab.relative_path)
     note = _skeleton_note(PurePosixPath(lab.source_relative_path).name)
     # The note tells a translator the file has no code, which is no longer true here.
     header = [line for line in lines[: block.last_line] if line not in note] if block else []
     return lab_script_text(header, lab.cells).encode("utf-8")
+
+
+def with_translated_text(
+    lab: Lab,
+    language: str,
+    title: str,
+    cells: Mapping[int, tuple[str, str]],
+    figures: Mapping[int, tuple[tuple[str, ...], str | None]],
+) -> Lab:
+    """The source ``lab`` in ``language``, its text given by the caller (a catalog's).
+
+    Args:
+        lab: a source lab.
+        language: the translation's language.
+        title: the translated title.
+        cells: Markdown cell number (from 1, as ``text=N``) -> (the text of the downloads,
+            the text of the page); a cell not given keeps the source's text.
+        figures: figure cell number (from 1, as ``figure=N``) -> its alt texts and caption;
+            alt texts are kept from the source when their number differs.
+    """
+    merged: list[LabCell] = []
+    counts = {"text": 0, "figure": 0}
+    for cell in lab.cells:
+        if cell.kind == "markdown":
+            counts["text"] += 1
+            given = cells.get(counts["text"])
+            if given is not None:
+                download, page = given
+                shown = page if page != download else None
+                cell = replace(cell, source=download, page_source=shown)
+        elif cell.is_figure:
+            counts["figure"] += 1
+            texts = figures.get(counts["figure"])
+            if texts is not None:
+                alt_texts, caption = texts
+                if len(alt_texts) != len(cell.alt_texts):
+                    alt_texts = cell.alt_texts
+                cell = replace(cell, alt_texts=alt_texts, caption=caption)
+        merged.append(cell)
+    return replace(
+        lab,
+        language=language,
+        title=title,
+        cells=tuple(merged),
+        text_from_catalog=True,
+        translated_from_sha256=None,
+    )
 
 
 def lab_translation_skeleton(text: str, relative: str) -> str:

@@ -33,12 +33,14 @@ if TYPE_CHECKING:
     from courseware.site.commands.validate import validate_project
     from courseware.site.offline import Bundle
     from courseware.site.render import syllabus_text
+    from courseware.site.staging import read_lab_prose
 
 _LAZY = {
     "Bundle": "courseware.site.offline",
     "bundle_track": "courseware.site.commands.bundle",
     "print_track_pdf": "courseware.site.commands.print_track",
     "merge_partial_sites": "courseware.site.commands.merge",
+    "read_lab_prose": "courseware.site.staging",
     "serve_site": "courseware.site.commands.serve",
     "syllabus_text": "courseware.site.render",
     "validate_project": "courseware.site.commands.validate",
@@ -51,6 +53,7 @@ __all__ = [
     "bundle_track",
     "print_track_pdf",
     "merge_partial_sites",
+    "read_lab_prose",
     "serve_site",
     "syllabus_text",
     "validate_project",

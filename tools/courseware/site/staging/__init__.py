@@ -6,6 +6,7 @@ from courseware.site.staging.curriculum import stage_tracks
 from courseware.site.staging.front_matter import split_front_matter
 from courseware.site.staging.hand_pages import MAX_PAGE_BYTES
 from courseware.site.staging.home_page import restage_home_page
+from courseware.site.staging.lab_catalogs import read_lab_prose
 from courseware.site.staging.lab_facts import LabFacts, check_lab_references, read_lab_facts
 from courseware.site.staging.project_settings import MKDOCS_FILE, read_mkdocs_yml
 from courseware.site.staging.source_map import LineMap, StagedSource, locate
@@ -25,6 +26,7 @@ __all__ = [
     "load_site_assessment",
     "locate",
     "read_lab_facts",
+    "read_lab_prose",
     "read_mkdocs_yml",
     "restage_home_page",
     "site_stylesheet",

@@ -24,6 +24,7 @@ from courseware.site.staging.datasheets import stage_datasheets
 from courseware.site.staging.glossary import stage_glossary
 from courseware.site.staging.hand_pages import stage_hand_pages
 from courseware.site.staging.home_page import stage_home_page
+from courseware.site.staging.lab_catalogs import read_lab_prose
 from courseware.site.staging.lab_facts import check_lab_references, read_lab_facts
 from courseware.site.staging.labs import stage_labs
 from courseware.site.staging.module_files import stage_module_images
@@ -46,7 +47,9 @@ def collect_site_files(registry: Registry, *, keep_going: bool = False) -> Stage
     """
     staged = StagedFiles()
     source = registry.source_language.code
-    translations = translation_status(registry.root, registry.language_codes, source)
+    translations = translation_status(
+        registry.root, registry.language_codes, source, read_lab_prose
+    )
     hand_pages = stage_hand_pages(registry, translations)
     staged.merge(hand_pages)
     reported = {p.file for p in hand_pages.problems}

@@ -22,6 +22,7 @@ from courseware.site.render import (
     render_home_sections,
 )
 from courseware.site.staging.hand_pages import stage_hand_pages
+from courseware.site.staging.lab_catalogs import read_lab_prose
 from courseware.site.staging.staged import StagedFiles
 
 HOME_PAGE = "index"
@@ -110,6 +111,8 @@ def restage_home_page(
     their problems were reported by the first staging, so they are not repeated.
     """
     source = registry.source_language.code
-    translations = translation_status(registry.root, registry.language_codes, source)
+    translations = translation_status(
+        registry.root, registry.language_codes, source, read_lab_prose
+    )
     hand_pages = stage_hand_pages(registry, translations)
     return stage_home_page(registry, hand_pages, files, downloads)

@@ -18,6 +18,7 @@ from courseware.registry.lab_references import LabReference, check_lab_modules, 
 from courseware.registry.load import Registry
 from courseware.site.render import KitLab
 from courseware.site.staging.answer_functions import ANSWER_FUNCTIONS
+from courseware.site.staging.lab_catalogs import complete_catalog_titles
 
 _MODULE_LINE = re.compile(r"^#\s*module\s*:")
 
@@ -75,6 +76,9 @@ def read_lab_facts(root: Path) -> LabFacts:
         facts.problems += problems
         if lab is not None:
             facts.labs.append(lab)
+    for lab in facts.labs:
+        for language, title in complete_catalog_titles(root, lab).items():
+            facts.titles.setdefault((lab.id, language), title)
     return facts
 
 

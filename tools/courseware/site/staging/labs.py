@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from courseware.errors import ContentError
+from courseware import problem_codes as codes
+from courseware.errors import ContentError, Problem
 from courseware.i18n.catalogs import translator
+from courseware.i18n.content_catalogs import UnitCounts, catalog_path, read_catalog
 from courseware.i18n.formatting import format_size
 from courseware.i18n.tracking import TranslationReport
 from courseware.labs import (
@@ -36,10 +38,12 @@ from courseware.site.render import (
     fallback_notice,
     heading_attributes,
     language_marks,
+    partly_translated_notice,
     render_lab_index,
     stale_notice,
     wrap_in_language,
 )
+from courseware.site.staging.lab_catalogs import catalog_lab
 from courseware.site.staging.project_settings import ProjectSettings, project_settings
 from courseware.site.staging.staged import LabSummary, StagedFiles
 from courseware.site.staging.translations import is_stale
@@ -71,6 +75,54 @@ def _translations_of(labs: list[Lab]) -> dict[tuple[str, str], Lab]:
     return {(lab.id, lab.language): lab for lab in labs if lab.language is not None}
 
 
+@dataclass
+class _CatalogLabs:
+    labs: dict[tuple[str, str], Lab] = field(default_factory=dict)
+    """Each lab translated by a catalog, by (lab id, language)."""
+    counts: dict[tuple[str, str], UnitCounts] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _catalog_translations(
+    registry: Registry,
+    sources: list[Lab],
+    source: str,
+    settings: ProjectSettings,
+    prose_files: set[tuple[str, str]],
+) -> _CatalogLabs:
+    """The source labs in every language that has a catalog for them (``locale/<lang>/
+    LC_MESSAGES/labs/<id>.po``) and no prose-only translation, with how much each
+    translates."""
+    found = _CatalogLabs()
+    for lab in sources:
+        for language in registry.language_codes:
+            path = catalog_path(registry.root, lab.relative_path, language)
+            if (lab.id, language) in prose_files or language == source:
+                continue
+            if not path.is_file() or path.is_symlink():
+                continue
+            try:
+                catalog = read_catalog(path, language)
+            except (OSError, ValueError) as error:
+                shown = path.relative_to(registry.root).as_posix()
+                message = f"not a valid PO file ({error}); fix the entry, or run translate update"
+                found.problems.append(
+                    Problem(shown, None, None, message, code=codes.CATALOG_UNREADABLE)
+                )
+                continue
+            translated, counts = catalog_lab(
+                lab,
+                language,
+                catalog,
+                source_language=source,
+                gettext=translator(language),
+                fuzzy_shown=settings.fuzzy_translations,
+            )
+            found.labs[(lab.id, language)] = translated
+            found.counts[(lab.id, language)] = counts
+    return found
+
+
 def stage_labs(
     registry: Registry,
     *,
@@ -97,6 +149,9 @@ def stage_labs(
         wheel = cached_runtime_wheel(registry.root / RUNTIME_WHEEL_CACHE_DIR)
         staged.add_file(f"labs/{wheel.path.name}", wheel.path.read_bytes())
     settings = project_settings(registry.root)
+    catalogs = _catalog_translations(registry, sources, source, settings, set(translations))
+    staged.problems += catalogs.problems
+    translations = {**catalogs.labs, **translations}  # a prose-only file wins over a catalog
     outdated: list[str] = []
     for run in runs:
         if not run.is_ok:
@@ -104,8 +159,15 @@ def stage_labs(
                 staged.problems += list(run.problems)
                 continue
             outdated.append(run.lab.id)
-        _stage_lab(staged, registry, run, translations, source, report, wheel, settings)
-    _stage_index(staged, registry, [run.lab for run in runs], translations, source)
+        _stage_lab(
+            staged, registry, run, translations, source, report, wheel, settings, catalogs.counts
+        )
+    listed = {
+        key: lab
+        for key, lab in translations.items()
+        if key not in catalogs.counts or catalogs.counts[key].percent == 100
+    }
+    _stage_index(staged, registry, [run.lab for run in runs], listed, source)
     staged.labs = LabSummary(
         executed=sum(1 for run in runs if run.status == "executed"),
         cached=sum(1 for run in runs if run.status == "cached"),
@@ -124,6 +186,7 @@ def _stage_lab(
     report: TranslationReport | None,
     wheel: RuntimeWheel | None,
     settings: ProjectSettings,
+    catalog_counts: dict[tuple[str, str], UnitCounts],
 ) -> None:
     for language in registry.language_codes:
         gettext = translator(language)
@@ -148,6 +211,10 @@ def _stage_lab(
         if language != source and translation is None:
             sections = _as_fallback(sections, source, language, gettext)
             metadata = {"courseware": _fallback_metadata(sections, source, language)}
+        elif (counts := catalog_counts.get((run.lab.id, language))) is not None:
+            if counts.percent < 100:
+                partly = partly_translated_notice(counts.percent, source, language, gettext)
+                sections = replace(sections, notice=_joined(partly, sections.notice))
         elif translation is not None and report and is_stale(report, translation.relative_path):
             sections = replace(sections, notice=_joined(stale_notice(gettext), sections.notice))
         if not run.sandboxed:
