@@ -11,8 +11,9 @@ module's `index.md` and measures, from the write, until
 - with `--browser`, a real Chromium (Debian's, through Playwright) that has the page open
   has reloaded by itself and shows the marker (the same-origin live-reload poller).
 
-It also times the re-staging alone (`stage_and_check` and writing the staged tree) in this
-process, which tells how much of the wait is staging and how much MkDocs.
+It reports what serve logged for each edit (staging, and the pages re-rendered warm, with
+their time), and times one cold re-staging (`stage_and_check`, then writing the staged
+tree) in this process, without serve's warm check cache.
 
 Usage: python bench/serve_edit.py [--module ID] [--edits N] [--browser] [--json]
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -151,6 +153,12 @@ def run(module: str, edits: int, browser: bool) -> dict[str, Any]:
                     polling=20,
                 )
                 browser_times.append(time.perf_counter() - written)
+        time.sleep(1.0)
+        log_text = log_path.read_text(encoding="utf-8", errors="replace")
+        staged = re.findall(r"Staged the project in ([0-9.]+) s", log_text)
+        rendered = re.findall(r"Re-rendered (\d+) changed page\(s\) in ([0-9.]+) s", log_text)
+        results["serve_staging_s"] = [float(value) for value in staged[1:]]
+        results["serve_rerender"] = [(int(n), float(t)) for n, t in rendered]
         results["edit_to_http_s"] = [round(value, 3) for value in http_times]
         results["edit_to_http_median_s"] = round(statistics.median(http_times), 3)
         if browser_times:
@@ -190,7 +198,9 @@ def main() -> None:
     if "edit_to_browser_s" in r:
         shown = r["edit_to_browser_s"]
         print(f"  edit -> browser reloaded: {shown} s (median {r['edit_to_browser_median_s']} s)")
-    print(f"  of which re-staging alone: {r['restage_s']} s")
+    print(f"  in serve, staging per edit: {r['serve_staging_s']} s")
+    print(f"  in serve, warm re-render (pages, s): {r['serve_rerender']} (none: full builds)")
+    print(f"  a cold re-stage in a fresh process (no check cache): {r['restage_s']} s")
 
 
 if __name__ == "__main__":
