@@ -15,7 +15,11 @@ It reports what serve logged for each edit (staging, and the pages re-rendered w
 their time), and times one cold re-staging (`stage_and_check`, then writing the staged
 tree) in this process, without serve's warm check cache.
 
-Usage: python bench/serve_edit.py [--module ID] [--edits N] [--browser] [--json]
+With `--synthetic N` it serves bench/synthetic_project.py's project of N modules in five
+languages instead (no labs), and edits its first module.
+
+Usage: python bench/serve_edit.py [--module ID] [--edits N] [--browser] [--synthetic N]
+    [--json]
 """
 
 from __future__ import annotations
@@ -92,11 +96,18 @@ def _time_restage(root: Path) -> float:
     return time.perf_counter() - started
 
 
-def run(module: str, edits: int, browser: bool) -> dict[str, Any]:
+def run(module: str, edits: int, browser: bool, synthetic: int = 0) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="bench-serve-edit-"))
     root = work / "project"
-    root.mkdir()
-    _copy_project(root)
+    if synthetic:
+        sys.path.insert(0, str(BENCH))
+        from synthetic_project import generate_project
+
+        generate_project(root, REPOSITORY, synthetic, max(1, synthetic // 10), 5)
+        module = "module-0000"
+    else:
+        root.mkdir()
+        _copy_project(root)
     page_source = root / "modules" / module / "index.md"
     if not page_source.is_file():
         raise SystemExit(f"{page_source}: no such module text; pass --module with a module id")
@@ -107,6 +118,7 @@ def run(module: str, edits: int, browser: bool) -> dict[str, Any]:
     courseware = Path(sys.executable).parent / "courseware"
     command = [str(courseware), "serve", "--root", str(root), "--dev-addr", f"127.0.0.1:{port}"]
     results: dict[str, Any] = {"module": module, "url_path": f"/modules/{module}/"}
+    results["site"] = f"synthetic, {synthetic} modules x 5 languages" if synthetic else "bundled"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
@@ -181,8 +193,11 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--browser", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--synthetic", type=int, default=0, help="serve bench/synthetic_project.py of N modules"
+    )
     options = parser.parse_args()
-    results = run(options.module, options.edits, options.browser)
+    results = run(options.module, options.edits, options.browser, options.synthetic)
     results["cores"] = os.cpu_count()
     results["load_average_at_end"] = [round(value, 2) for value in os.getloadavg()]
     if options.json:
