@@ -204,9 +204,8 @@ def main() -> None:
         print(json.dumps(results, indent=1))
         return
     r = results
-    print(
-        f"bundled site, module {r['module']} ({r['cores']} cores, load {r['load_average_at_end']})"
-    )
+    load = r["load_average_at_end"]
+    print(f"{r['site']} site, module {r['module']} ({r['cores']} cores, load {load})")
     print(f"  first build before serving: {r['first_build_s']} s")
     http = r["edit_to_http_s"]
     print(f"  edit -> page served over HTTP: {http} s (median {r['edit_to_http_median_s']} s)")
