@@ -22,7 +22,9 @@ and its arguments (the language's Files, Navigation and Jinja environment). On a
   the navigation of every other page shows, or an error) falls back to a full build.
 
 The search index and the sitemap are left as the last full build wrote them; the next full
-build brings them up to date.
+build brings them up to date. A page is assumed to depend on its own staged file and on
+other pages' titles only: a Markdown extension that includes other files (``snippets``),
+which the project's ``mkdocs.yml`` does not enable, would break that.
 """
 
 from __future__ import annotations
