@@ -33,6 +33,8 @@ def serve_site(root: Path, dev_addr: str) -> None:
     inherits the project's ``mkdocs.yml``. Before every build the project is re-staged, and
     the configuration written again if ``build/`` was removed meanwhile; content problems
     are then the page the browser shows (``engine.live_server``), until they are fixed.
+    An edit that changes only pages' staged Markdown re-renders just those pages
+    (``engine.warm_render``).
     """
     root = root.resolve()
     registry = load_registry(root)
@@ -56,4 +58,4 @@ def serve_site(root: Path, dev_addr: str) -> None:
 
     watched = [str(root / name) for name in CONTENT_FOLDERS if (root / name).is_dir()]
     watched.append(str(root / MKDOCS_FILE))
-    serve_until_interrupted(config_file, dev_addr, watched, prepare)
+    serve_until_interrupted(config_file, dev_addr, watched, prepare, root / STAGED_DOCS_DIR)

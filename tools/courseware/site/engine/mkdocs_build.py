@@ -12,6 +12,7 @@ import os
 import shutil
 import signal
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -125,7 +126,11 @@ def build_offline_copy(
 
 
 def serve_until_interrupted(
-    config_file: Path, dev_addr: str, watched: list[str], prepare: Callable[[], None]
+    config_file: Path,
+    dev_addr: str,
+    watched: list[str],
+    prepare: Callable[[], None],
+    staged_dir: Path | None = None,
 ) -> None:
     """Serve with live reload (``engine.live_server``), rebuilding when ``watched`` change.
 
@@ -139,6 +144,9 @@ def serve_until_interrupted(
         dev_addr: ``host:port`` to serve on.
         watched: the project's source folders and files; the staged tree is ours, not watched.
         prepare: called before each build; raises ``CoursewareError`` for content problems.
+        staged_dir: the staged tree ``prepare`` writes; given, a change that only edits
+            pages' Markdown re-renders just those pages (``engine.warm_render``), the rest
+            rebuilds the site.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -146,25 +154,38 @@ def serve_until_interrupted(
     from mkdocs.livereload import _serve_url
 
     from courseware.site.engine.live_server import CoursewareServer, read_source_404
+    from courseware.site.engine.warm_render import WarmSite, recording, snapshot
 
     site_dir = Path(tempfile.mkdtemp(prefix="courseware-serve-"))
     host, _, port = dev_addr.rpartition(":")
     serve_url = _serve_url(host, int(port), "/")
     server: CoursewareServer
 
+    warm = [WarmSite()]
+    staged = [snapshot(staged_dir) if staged_dir is not None else {}]
+
     def builder() -> None:
         """One build; never raises: a failure becomes the page the browser gets."""
         with collect_warnings() as collector:
             try:
+                started = time.perf_counter()
                 prepare()
+                log.info(f"Staged the project in {time.perf_counter() - started:.2f} s")
+                if _render_warm(warm[0], staged, staged_dir):
+                    server.failure = None
+                    return
                 config = load_config(
                     config_file=str(config_file), site_dir=str(site_dir), strict=False
                 )
                 config.site_url = serve_url
-                build(config, serve_url=serve_url)
+                warm[0] = WarmSite()
+                with recording(warm[0]):
+                    build(config, serve_url=serve_url)
             except CoursewareError as error:
+                warm[0] = WarmSite()
                 server.failure = str(error)
             except (Abort, MkDocsException, OSError) as error:
+                warm[0] = WarmSite()
                 details = "\n".join(collector.messages)
                 server.failure = f"{error}\n{details}".strip()
             else:
@@ -180,6 +201,11 @@ def serve_until_interrupted(
         source_404=read_source_404(site_dir),
     )
     previous = signal.signal(signal.SIGTERM, _interrupt)  # a stopped server cleans up too
+    progress = logging.StreamHandler()  # how long staging and re-rendering took, per edit
+    progress.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    log.addHandler(progress)
+    log.setLevel(logging.INFO)
+    log.propagate = False
     try:
         builder()
         for path in watched:
@@ -191,8 +217,34 @@ def serve_until_interrupted(
         finally:
             server.shutdown()
     finally:
+        log.removeHandler(progress)
+        log.propagate = True
         signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _render_warm(warm: Any, staged: list[Any], staged_dir: Path | None) -> bool:
+    """Re-render only the changed pages when that shows the change (``warm_render``);
+    False when a full build must run. ``staged`` holds the last snapshot, updated here."""
+    from courseware.site.engine.warm_render import snapshot
+
+    if staged_dir is None:
+        return False
+    before, after = staged[0], snapshot(staged_dir)
+    staged[0] = after
+    sources = warm.changed_pages(before, after)
+    if sources is None:
+        return False
+    started = time.perf_counter()
+    try:
+        rendered = warm.render(sources)
+    except Exception as error:  # any surprise: the full build shows the change correctly
+        log.info(f"Re-rendering the changed pages failed ({error}); rebuilding the site")
+        return False
+    if rendered:
+        elapsed = time.perf_counter() - started
+        log.info(f"Re-rendered {len(sources)} changed page(s) in {elapsed:.2f} s")
+    return bool(rendered)
 
 
 def _interrupt(signum: int, frame: Any) -> None:

@@ -1,0 +1,161 @@
+"""Re-render only the pages whose staged Markdown changed, in the process that served the
+last full build (``courseware serve``; issue 19, item 2).
+
+A full MkDocs build of every language takes many seconds; the edit of one module's text
+changes one or a few staged files. MkDocs 1.6 builds a page in two steps
+(``mkdocs.commands.build._populate_page``: Markdown to HTML with the plugins' page events;
+``_build_page``: the theme's template with the navigation, written to the page's
+destination). mkdocs-static-i18n builds every language with the same configuration object,
+calling every plugin's ``on_config`` before each language (its own ``on_config`` first
+resets the configuration to the original and applies that language's overrides), so a
+language's state is the one its build had after ``on_config`` runs again for it.
+
+So during a full build every ``_build_page`` call is recorded with the language being built
+and its arguments (the language's Files, Navigation and Jinja environment). On a change:
+
+- the staged tree is compared with the last one (what ``write_staged`` rewrote);
+- when only pages' Markdown changed, and each changed file is a page recorded in the last
+  build, each such page is rebuilt in each language that shows it (a fallback page is the
+  source file shown in several languages) with that language's configuration, files,
+  navigation and templates kept from the full build;
+- anything else (a file added or removed, a non-page file, a page whose title changed, which
+  the navigation of every other page shows, or an error) falls back to a full build.
+
+The search index and the sitemap are left as the last full build wrote them; the next full
+build brings them up to date. A page is assumed to depend on its own staged file and on
+other pages' titles only: a Markdown extension that includes other files (``snippets``),
+which the project's ``mkdocs.yml`` does not enable, would break that.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+Snapshot = dict[str, tuple[int, int, int]]
+
+
+def snapshot(docs_dir: Path) -> Snapshot:
+    """Each staged file's size, inode and modification time: ``write_staged`` replaces a
+    changed file atomically (a new inode) and leaves an unchanged one alone."""
+    result: Snapshot = {}
+    for dirpath, _dirnames, filenames in os.walk(docs_dir):
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            try:
+                status = os.lstat(path)
+            except OSError:
+                continue
+            result[path] = (status.st_size, status.st_ino, status.st_mtime_ns)
+    return result
+
+
+@dataclass
+class _Recorded:
+    language: str | None
+    page: Any
+    files: Any
+    """The language's Files, as ``_populate_page`` got them."""
+    doc_files: Any
+    nav: Any
+    env: Any
+    excluded: bool
+
+
+@dataclass
+class WarmSite:
+    """What the last full build left to re-render its pages with."""
+
+    config: Any = None
+    pages: dict[str, list[_Recorded]] = field(default_factory=dict)
+    """Recorded page builds by the absolute path of their staged source."""
+
+    def changed_pages(self, before: Snapshot, after: Snapshot) -> list[str] | None:
+        """The staged sources that changed, when every one is a recorded page and nothing
+        was added or removed; None when only a full build can show the change (also when
+        nothing staged changed: ``mkdocs.yml`` may have)."""
+        if self.config is None or before.keys() != after.keys():
+            return None
+        changed = [path for path, stat in after.items() if before[path] != stat]
+        if not changed or any(path not in self.pages for path in changed):
+            return None
+        return changed
+
+    def render(self, sources: list[str]) -> bool:
+        """Rebuild the pages of ``sources`` in every language that shows them; False when
+        one's title changed (the navigation of other pages shows it: a full build must)."""
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        config = self.config
+        i18n = config.plugins.get("i18n")
+        by_language: dict[str | None, list[_Recorded]] = {}
+        for source in sources:
+            for recorded in self.pages[source]:
+                by_language.setdefault(recorded.language, []).append(recorded)
+        for language, recorded_pages in by_language.items():
+            if i18n is not None and language is not None:
+                i18n.current_language = language
+            config = config.plugins.on_config(config)
+            files = recorded_pages[0].doc_files
+            for recorded in recorded_pages:
+                title = recorded.page.title
+                _populate_page(recorded.page, config, recorded.files, dirty=False)
+                if recorded.page.title != title:
+                    return False
+                _build_page(
+                    recorded.page,
+                    config,
+                    files,
+                    recorded.nav,
+                    recorded.env,
+                    excluded=recorded.excluded,
+                )
+        self.config = config
+        return True
+
+
+@contextmanager
+def recording(site: WarmSite) -> Iterator[None]:
+    """Record every page MkDocs builds inside the block into ``site`` (see the module
+    docstring); MkDocs' ``build`` looks ``_build_page`` and ``_populate_page`` up in its
+    module at each call, so wrapping the module's names is enough."""
+    from mkdocs.commands import build as build_module
+
+    original_build = build_module._build_page
+    original_populate = build_module._populate_page
+    files_of: dict[int, Any] = {}
+
+    def populate(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
+        files_of[id(page)] = files
+        original_populate(page, config, files, dirty)
+
+    def build_page(
+        page: Any,
+        config: Any,
+        doc_files: Any,
+        nav: Any,
+        env: Any,
+        dirty: bool = False,
+        excluded: bool = False,
+    ) -> None:
+        original_build(page, config, doc_files, nav, env, dirty, excluded)
+        if page.file.abs_src_path is None:  # generated by a plugin: only a full build
+            return
+        i18n = config.plugins.get("i18n")
+        language = None if i18n is None else i18n.current_language
+        files = files_of.get(id(page))
+        recorded = _Recorded(language, page, files, doc_files, nav, env, excluded)
+        site.pages.setdefault(os.path.abspath(page.file.abs_src_path), []).append(recorded)
+        site.config = config
+
+    build_module._populate_page = populate
+    build_module._build_page = build_page
+    try:
+        yield
+    finally:
+        build_module._populate_page = original_populate
+        build_module._build_page = original_build
