@@ -55,6 +55,7 @@ _BY_FILE = {
     "tests/faults/test_published_gate.py": "published content",
     "tests/faults/test_weak_answers.py": "weak answers",
     "tests/faults/test_serve.py": "weak answers",
+    "tests/faults/test_serve_warm.py": "weak answers",
     "tests/faults/test_scenarios.py": None,
 }
 

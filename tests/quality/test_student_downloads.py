@@ -71,6 +71,14 @@ def environments(
 def download(site: Path, lab_id: str, language: str, into: Path) -> tuple[Path, Path]:
     """Copy what the page offers (notebook, script, data files) into a folder of its own."""
     shutil.copytree(lab_folder(site, lab_id, language), into)
+    # Data files the same in every language exist once, in the source lab's folder, and the
+    # page links them there (engine/shared_files.py): the student saves them beside the rest.
+    shared = lab_folder(site, lab_id, "en")
+    for path in sorted(shared.rglob("*")):
+        target = into / path.relative_to(shared)
+        if path.is_file() and path.suffix not in (".ipynb", ".py") and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
     # A translated lab's files are <id>.<lang>.*; an untranslated one offers the source's.
     [notebook] = into.glob("*.ipynb")
     return notebook, notebook.with_suffix(".py")
