@@ -10,8 +10,9 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from courseware.assess.forms import Form
+from courseware.errors import Problem
 from courseware.i18n.catalogs import translator
-from courseware.i18n.content_catalogs import catalog_path, read_catalog
+from courseware.i18n.content_catalogs import catalog_path
 from courseware.i18n.tracking import TranslationReport
 from courseware.registry.load import Registry
 from courseware.registry.modules import Module
@@ -33,14 +34,13 @@ from courseware.site.render import (
     render_track_prints,
     render_track_tests,
     stale_notice,
-    translated_document,
     wrap_in_language,
 )
 from courseware.site.staging.assessment import load_site_assessment
+from courseware.site.staging.catalog_pages import document_from_catalog
 from courseware.site.staging.front_matter import split_front_matter
 from courseware.site.staging.hand_pages import read_text_file
 from courseware.site.staging.lab_facts import LabFacts, read_lab_facts
-from courseware.site.staging.project_settings import project_settings
 from courseware.site.staging.staged import StagedFiles
 from courseware.site.staging.translations import is_stale
 from courseware.textfields import text_in, text_language
@@ -71,20 +71,16 @@ def _from_catalog(
     registry: Registry, source_path: str, body: str, source_language: str, language: str
 ) -> str:
     """The module's text in ``language`` assembled from its catalog, under a notice saying
-    how much is translated when that is not all of it."""
-    gettext = translator(language)
-    catalog = read_catalog(catalog_path(registry.root, source_path, language), language)
-    shown = project_settings(registry.root).fuzzy_translations
-    document = translated_document(
-        body,
-        catalog,
-        source_language=source_language,
-        language=language,
-        gettext=gettext,
-        fuzzy_shown="source" if shown == "source" else "previous",
+    how much is translated when that is not all of it (the registry has already reported an
+    unreadable catalog, so none reaches here)."""
+    catalog_file = catalog_path(registry.root, source_path, language)
+    problems: list[Problem] = []
+    document = document_from_catalog(
+        registry, catalog_file, body, source_language, language, problems
     )
     if document.counts.percent == 100:
         return document.markdown
+    gettext = translator(language)
     notice = partly_translated_notice(document.counts.percent, source_language, language, gettext)
     return notice + "\n\n" + document.markdown
 

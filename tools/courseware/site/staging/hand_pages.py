@@ -15,18 +15,17 @@ from pathlib import Path
 from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.i18n.catalogs import translator
-from courseware.i18n.content_catalogs import catalog_path, read_catalog
+from courseware.i18n.content_catalogs import catalog_path
 from courseware.i18n.tracking import TranslationReport
 from courseware.registry.load import Registry
 from courseware.site.render import (
     fallback_notice,
     partly_translated_notice,
     stale_notice,
-    translated_document,
     wrap_in_language,
 )
+from courseware.site.staging.catalog_pages import document_from_catalog
 from courseware.site.staging.front_matter import split_front_matter
-from courseware.site.staging.project_settings import project_settings
 from courseware.site.staging.staged import StagedFiles
 from courseware.site.staging.translations import is_stale
 from courseware.yamlsafe import decode_text, display_path
@@ -178,24 +177,9 @@ def _from_catalog(
 ) -> str:
     """A hand page in ``language`` assembled from its catalog (the source where the catalog
     cannot be read, with the problem reported)."""
-    gettext = translator(language)
-    try:
-        catalog = read_catalog(catalog_file, language)
-    except (OSError, ValueError) as error:
-        shown = catalog_file.relative_to(registry.root).as_posix()
-        message = f"not a valid PO file ({error}); fix the entry"
-        part.problems.append(Problem(shown, None, None, message, code=codes.CATALOG_UNREADABLE))
-        catalog = None
-    fuzzy = project_settings(registry.root).fuzzy_translations
-    document = translated_document(
-        body,
-        catalog,
-        source_language=source,
-        language=language,
-        gettext=gettext,
-        fuzzy_shown="source" if fuzzy == "source" else "previous",
-    )
+    document = document_from_catalog(registry, catalog_file, body, source, language, part.problems)
     if document.counts.percent == 100:
         return document.markdown
+    gettext = translator(language)
     notice = partly_translated_notice(document.counts.percent, source, language, gettext)
     return notice + "\n\n" + document.markdown

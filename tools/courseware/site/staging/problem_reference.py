@@ -17,10 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from courseware import problem_codes as codes
-from courseware.errors import Problem
 from courseware.i18n.catalogs import translator
-from courseware.i18n.content_catalogs import catalog_path, read_catalog
+from courseware.i18n.content_catalogs import catalog_path
 from courseware.problem_reference import REFERENCE_FILE, problem_codes_markdown
 from courseware.registry.load import Registry
 from courseware.site.render import (
@@ -28,10 +26,9 @@ from courseware.site.render import (
     heading_attributes,
     language_marks,
     partly_translated_notice,
-    translated_document,
     wrap_in_language,
 )
-from courseware.site.staging.project_settings import project_settings
+from courseware.site.staging.catalog_pages import document_from_catalog
 from courseware.site.staging.staged import StagedFiles
 
 REFERENCE_PAGE = "problem-codes"
@@ -71,28 +68,14 @@ def _from_catalog(registry: Registry, markdown: str, language: str, part: Staged
     """The reference in ``language`` assembled from its catalog, the partly-translated notice
     under its title while the catalog is incomplete (the English page where the catalog
     cannot be read, with the problem reported)."""
-    gettext = translator(language)
     catalog_file = catalog_path(registry.root, REFERENCE_FILE.as_posix(), language)
-    try:
-        catalog = read_catalog(catalog_file, language)
-    except (OSError, ValueError) as error:
-        shown = catalog_file.relative_to(registry.root).as_posix()
-        message = f"not a valid PO file ({error}); fix the entry"
-        part.problems.append(Problem(shown, None, None, message, code=codes.CATALOG_UNREADABLE))
-        catalog = None
-    fuzzy = project_settings(registry.root).fuzzy_translations
-    document = translated_document(
-        markdown,
-        catalog,
-        source_language=REFERENCE_LANGUAGE,
-        language=language,
-        gettext=gettext,
-        fuzzy_shown="source" if fuzzy == "source" else "previous",
+    document = document_from_catalog(
+        registry, catalog_file, markdown, REFERENCE_LANGUAGE, language, part.problems
     )
     if document.counts.percent == 100:
         return document.markdown
     title, _, body = document.markdown.partition("\n")
     notice = partly_translated_notice(
-        document.counts.percent, REFERENCE_LANGUAGE, language, gettext
+        document.counts.percent, REFERENCE_LANGUAGE, language, translator(language)
     )
     return f"{title}\n\n{notice}\n{body}"
