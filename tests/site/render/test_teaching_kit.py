@@ -177,7 +177,11 @@ def _kit(language: str) -> str:
         labs=[LAB],
         key=KEY,
         exercises=EXERCISES if language == "es" else ENGLISH_EXERCISES,
-        values={"total-kg": ComputedValue("3,41" if language == "es" else "3.41", "library")},
+        values={
+            "total-kg": ComputedValue(
+                "3,41" if language == "es" else "3.41", "a × b", "250 billion devices"
+            )
+        },
         questions=[BANK.items[0]],
     )
 
@@ -198,7 +202,7 @@ def test_kit_has_notes_timing_with_labs_materials_objectives_and_answers() -> No
     assert "## Learning objectives {#objectives}\n\n1. Explain footprint.\n" in kit
     assert "### [Exercise: count it](index.md#count-it)\n" in kit
     assert "1. It is **3.41** kg.\n2. Answers \\*differ\\*.\n" in kit
-    assert "| Exercise: count it | 1 | computed by total-kg: library |" in kit
+    assert "| Exercise: count it | 1 | computed by total-kg: `a × b` (250 billion devices) |" in kit
     assert "| Exercise: count it | 2 | written in the answer key, from the module's text |" in kit
 
 
@@ -211,9 +215,10 @@ def test_kit_in_spanish_marks_untranslated_text_and_formats_the_value() -> None:
     assert "1. Son **3,41** kg.\n" in kit
     assert '2. <span lang="en">Answers \\*differ\\*.</span>\n' in kit
     assert "## Clave de respuestas {#answer-key}" in kit
-    # The closing table marks the English description of a computed answer's source.
+    # The closing table shows a computed answer's formula as code and its note in Spanish.
     assert (
-        '| Ejercicio: cuenta | 1 | calculada por total-kg: <span lang="en">library</span> |' in kit
+        "| Ejercicio: cuenta | 1 | calculada por total-kg: `a × b` "
+        "(250 000 millones de dispositivos) |" in kit
     )
 
 
@@ -331,7 +336,7 @@ def test_an_answer_falling_back_to_english_writes_its_number_as_english_does() -
         translator("pt"),
         key=KEY,
         exercises=ENGLISH_EXERCISES,
-        values={"total-kg": ComputedValue("7.200,5", "library", {"en": "7,200.5"})},
+        values={"total-kg": ComputedValue("7.200,5", "library", shown_in={"en": "7,200.5"})},
     )
     # "7.200,5" inside an English sentence would read as seven point two.
     assert '1. <span lang="en">It is **7,200.5** kg.</span>\n' in kit
@@ -344,3 +349,17 @@ def test_a_unit_is_marked_only_when_it_is_a_word_that_falls_back() -> None:
     assert "7,2 kg CO2e (se acepta" in _checks("es", [symbol])
     assert '7,2 <span lang="en">days</span> (se acepta' in _checks("es", [word])
     assert "7,2 dias (aceita-se" in _checks("pt", [word])
+
+
+def test_a_computed_answers_note_without_a_translation_is_marked_as_english() -> None:
+    registry = load_registry(FIXTURES / "valid")
+    kit = render_teaching_kit(
+        registry.modules_by_id["footprint"],
+        registry,
+        "pt",
+        translator("pt"),
+        key=KEY,
+        exercises=ENGLISH_EXERCISES,
+        values={"total-kg": ComputedValue("3,41", "a × b", "a note no catalog has")},
+    )
+    assert '`a × b` (<span lang="en">a note no catalog has</span>)' in kit

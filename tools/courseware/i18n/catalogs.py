@@ -23,6 +23,13 @@ DOMAIN = "courseware"
 Translate = Callable[[str], str]
 
 
+def gettext_noop(text: str) -> str:
+    """Mark ``text`` for extraction where it is stored, not shown: a table of texts that a
+    renderer later passes through ``gettext`` (the Makefile extracts ``gettext_noop``, the
+    name Python's gettext documentation gives this marker). Returns ``text`` unchanged."""
+    return text
+
+
 def po_path(language: str) -> Path:
     """Where the catalog of ``language`` lives."""
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"

@@ -62,7 +62,10 @@ class ComputedValue:
     """A computed answer as the page shows it, and what computed it."""
 
     shown: str
-    source: str
+    formula: str | None
+    """What computed it, in code or arithmetic that reads the same in every language."""
+    note: str | None = None
+    """The English words the formula needs, translated through ``gettext`` on the page."""
     shown_in: Mapping[str, str] = field(default_factory=dict)
     """The value formatted for other languages, by code: an answer whose text falls back to
     the source language shows its number as that language writes it (``7,200`` in English,
@@ -281,7 +284,7 @@ def _answers(
                     gettext("computed by {name}, which gave no value").format(name=part.computed)
                 )
             else:
-                origin = _computed_origin(part.computed, computed.source, language, gettext)
+                origin = _computed_origin(part.computed, computed, language, gettext)
             sources.append((title, number, origin))
         text += "\n"
     text += _heading(2, gettext("Where the answers come from"), "answer-sources")
@@ -300,17 +303,25 @@ def _answers(
 
 
 ANSWER_SOURCE_LANGUAGE = "en"
-"""The language ``staging/answer_functions.py`` describes each function's source in."""
+"""The language ``staging/answer_functions.py`` writes each function's note in."""
 
 _SLOT = "\x00"
 
 
-def _computed_origin(name: str, source: str, language: str, gettext: Translate) -> str:
-    """``computed by <name>: <source>`` as Markdown, the English description of the source
-    marked as English on a page in another language (WCAG 3.1.2)."""
+def _computed_origin(name: str, computed: ComputedValue, language: str, gettext: Translate) -> str:
+    """``computed by <name>: <formula> (<note>)`` as Markdown: the formula as code, the note
+    in the reader's language, or marked as English where no translation exists yet (WCAG
+    3.1.2)."""
     template = gettext("computed by {name}: {source}").format(name=name, source=_SLOT)
-    described = in_language(markdown_text(source), ANSWER_SOURCE_LANGUAGE, language)
-    return markdown_text(template).replace(_SLOT, described)
+    parts = []
+    if computed.formula:
+        parts.append(f"`{computed.formula}`")
+    if computed.note:
+        translated = gettext(computed.note)
+        shown_language = ANSWER_SOURCE_LANGUAGE if translated == computed.note else language
+        note = in_language(markdown_text(translated), shown_language, language)
+        parts.append(f"({note})" if parts else note)
+    return markdown_text(template).replace(_SLOT, " ".join(parts))
 
 
 def render_teacher_plan(

@@ -3,8 +3,9 @@ exercise's number with the module's own library, so the teaching kit prints what
 (and so the lab) computes, never a number copied by hand that could drift from it.
 
 Where a module has no library for the number (battery life, a bill of materials, a model's
-size), the function does the arithmetic on the inputs the module's text states, named in its
-``source`` so that the closing note of the kit can say where every answer comes from.
+size), the function does the arithmetic on the inputs the module's text states, shown in its
+``formula`` (with a ``note`` in words where the formula needs one) so that the closing note
+of the kit can say where every answer comes from, in the reader's language.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from courseware.footprint import (
     fleet_footprint,
     milestone_table,
 )
+from courseware.i18n.catalogs import gettext_noop
 from courseware.i18n.formatting import locale_of
 from courseware.registry.answers import AnswerKey
 
@@ -36,8 +38,12 @@ class AnswerFunction:
     compute: Callable[[Path], float]
     """Takes the project root (for the data files a library reads)."""
     decimals: int
-    source: str
-    """What computes it, as the closing note of the teaching kit names it."""
+    formula: str | None
+    """What computes it, in code or arithmetic that reads the same in every language (the
+    teaching kit's closing note shows it as code)."""
+    note: str | None = None
+    """What the formula leaves unsaid, in English words marked with ``gettext_noop``: the kit
+    shows it through ``gettext``, so it is translated like the interface."""
     grouped: bool = True
     """False for years, which are never written with a thousands separator."""
 
@@ -145,7 +151,7 @@ def _biases(_: Path) -> float:
 
 ANSWER_FUNCTIONS: Mapping[str, AnswerFunction] = {
     "battery-energy-wh": AnswerFunction(
-        _cell_wh, 1, "3.6 V × 2 Ah, the cell stated in modules/what-is-tinyml/index.md"
+        _cell_wh, 1, "3.6 V × 2 Ah", gettext_noop("the cell the module's text states")
     ),
     "battery-hours-at-1-mw": AnswerFunction(
         _hours_on_charge(_LOW_POWER_W), 0, "battery-energy-wh ÷ 1 mW"
@@ -153,7 +159,7 @@ ANSWER_FUNCTIONS: Mapping[str, AnswerFunction] = {
     "battery-days-at-1-mw": AnswerFunction(
         _days_on_charge(_LOW_POWER_W), 0, "battery-energy-wh ÷ 1 mW ÷ 24 h"
     ),
-    "three-years-wh-at-1-mw": AnswerFunction(_three_years_wh, 2, "1 mW × 8,760 h × 3"),
+    "three-years-wh-at-1-mw": AnswerFunction(_three_years_wh, 2, "1 mW × 8760 h × 3"),
     "three-years-charges": AnswerFunction(
         _three_years_charges, 2, "three-years-wh-at-1-mw ÷ battery-energy-wh"
     ),
@@ -187,28 +193,33 @@ ANSWER_FUNCTIONS: Mapping[str, AnswerFunction] = {
     "kws-best-fleet-mt": AnswerFunction(
         _fleet_megatonnes("kws-best"),
         1,
-        'courseware.footprint.fleet_footprint(estimate_system("kws-best")), 250 billion devices',
+        'courseware.footprint.fleet_footprint(estimate_system("kws-best"))',
+        gettext_noop("250 billion devices"),
     ),
     "ic-typical-fleet-mt": AnswerFunction(
         _fleet_megatonnes("ic-typical"),
         1,
-        'courseware.footprint.fleet_footprint(estimate_system("ic-typical")), 250 billion devices',
+        'courseware.footprint.fleet_footprint(estimate_system("ic-typical"))',
+        gettext_noop("250 billion devices"),
     ),
     "ic-worst-fleet-mt": AnswerFunction(
         _fleet_megatonnes("ic-worst"),
         1,
-        'courseware.footprint.fleet_footprint(estimate_system("ic-worst")), 250 billion devices',
+        'courseware.footprint.fleet_footprint(estimate_system("ic-worst"))',
+        gettext_noop("250 billion devices"),
     ),
     "exponential-year-250-billion": AnswerFunction(
         _milestone_year("exponential", 250_000_000_000),
         0,
-        "courseware.footprint.milestone_table(): exponential year of 250 billion devices",
+        "courseware.footprint.milestone_table()",
+        gettext_noop("the year the exponential projection reaches 250 billion devices"),
         grouped=False,
     ),
     "linear-year-250-billion": AnswerFunction(
         _milestone_year("linear", 250_000_000_000),
         0,
-        "courseware.footprint.milestone_table(): linear year of 250 billion devices",
+        "courseware.footprint.milestone_table()",
+        gettext_noop("the year the linear projection reaches 250 billion devices"),
         grouped=False,
     ),
     "person-sensor-surplus": AnswerFunction(
@@ -217,44 +228,73 @@ ANSWER_FUNCTIONS: Mapping[str, AnswerFunction] = {
         "courseware.datasheet capability_surplus(curriculum/sensors/person-sensor.yaml)",
     ),
     "class-set-cost-usd": AnswerFunction(
-        _fixed(15 * _PA1_DEVICE_USD), 2, "15 devices × $14.51 (the PA1's BOM in the module)"
+        _fixed(15 * _PA1_DEVICE_USD),
+        2,
+        "15 × $14.51",
+        gettext_noop("15 devices at the cost of the PA1's bill of materials in the module"),
     ),
     "pa1-camera-share": AnswerFunction(
-        _fixed(100 * _PA1_CAMERA_USD / _PA1_DEVICE_USD), 0, "$8.90 ÷ $14.51 (the PA1's BOM)"
+        _fixed(100 * _PA1_CAMERA_USD / _PA1_DEVICE_USD),
+        0,
+        "$8.90 ÷ $14.51",
+        gettext_noop("the PA1's bill of materials"),
     ),
     "pa1-mcu-share": AnswerFunction(
-        _fixed(100 * _PA1_MCU_USD / _PA1_DEVICE_USD), 0, "$1.00 ÷ $14.51 (the PA1's BOM)"
+        _fixed(100 * _PA1_MCU_USD / _PA1_DEVICE_USD),
+        0,
+        "$1.00 ÷ $14.51",
+        gettext_noop("the PA1's bill of materials"),
     ),
     "label-unknown-share": AnswerFunction(
-        _fixed(100 * 15 / 22), 0, "15 unknown of 5 + 2 + 15 answers (the exercise's label)"
+        _fixed(100 * 15 / 22),
+        0,
+        "15 ÷ (5 + 2 + 15)",
+        gettext_noop("the unknown answers among all the answers of the exercise's label"),
     ),
     "pa1-training-images": AnswerFunction(
-        _fixed(round(0.8 * _PA1_IMAGES)), 0, "0.8 × 109,604 images, rounded"
+        _fixed(round(0.8 * _PA1_IMAGES)), 0, "0.8 × 109604", gettext_noop("rounded to whole images")
     ),
     "pa1-held-out-images": AnswerFunction(
-        _fixed(_PA1_IMAGES - round(0.8 * _PA1_IMAGES)), 0, "109,604 − the training images"
+        _fixed(_PA1_IMAGES - round(0.8 * _PA1_IMAGES)), 0, "109604 − pa1-training-images"
     ),
     "study-participants-fitting": AnswerFunction(
         lambda _: _whole_people(_STUDY_SHARES),
         0,
-        "smallest number of people for which 63.2, 36.8, 47.4, 39.4 and 13.2 % are whole "
-        "counts (within 0.1 point)",
+        "63.2 %, 36.8 %, 47.4 %, 39.4 %, 13.2 %",
+        gettext_noop(
+            "the smallest number of people for which these shares are whole counts (within "
+            "0.1 point)"
+        ),
     ),
     "model-parameters": AnswerFunction(
-        lambda root: _weights(root) + _biases(root), 0, "20 × 32 + 32 × 5 weights + 32 + 5 biases"
+        lambda root: _weights(root) + _biases(root),
+        0,
+        "20 × 32 + 32 × 5 + 32 + 5",
+        gettext_noop("the weights, then the biases"),
     ),
     "model-float32-bytes": AnswerFunction(
-        lambda root: 4 * (_weights(root) + _biases(root)), 0, "4 bytes × every parameter"
+        lambda root: 4 * (_weights(root) + _biases(root)), 0, "4 B × model-parameters"
     ),
     "model-int8-bytes": AnswerFunction(
-        lambda root: _weights(root) + 4 * _biases(root), 0, "1 byte per weight + 4 per bias"
+        lambda root: _weights(root) + 4 * _biases(root),
+        0,
+        "1 B × weights + 4 B × biases",
+        gettext_noop("1 byte per weight and 4 per bias"),
     ),
-    "model-macs": AnswerFunction(_weights, 0, "one multiply-accumulate per weight"),
+    "model-macs": AnswerFunction(
+        _weights, 0, None, gettext_noop("one multiply-accumulate per weight")
+    ),
     "window-bytes": AnswerFunction(
-        _fixed(3 * 100 * 3 * 2), 0, "3 s × 100 samples/s × 3 axes × 2 bytes"
+        _fixed(3 * 100 * 3 * 2),
+        0,
+        "3 s × 100 Hz × 3 × 2 B",
+        gettext_noop("three axes, 2 bytes per sample"),
     ),
     "normalised-gain": AnswerFunction(
-        _fixed((70 - 40) / (100 - 40)), 1, "(70 − 40) ÷ (100 − 40), the exercise's averages"
+        _fixed((70 - 40) / (100 - 40)),
+        1,
+        "(70 − 40) ÷ (100 − 40)",
+        gettext_noop("the exercise's average scores"),
     ),
 }
 """Every function an answer key may name, by the name it uses."""

@@ -98,7 +98,8 @@ def stage_teaching_kits(
             shown_values = {
                 name: ComputedValue(
                     formatted_answer(name, value, language),
-                    ANSWER_FUNCTIONS[name].source,
+                    ANSWER_FUNCTIONS[name].formula,
+                    ANSWER_FUNCTIONS[name].note,
                     {source: formatted_answer(name, value, source)},
                 )
                 for name, value in values.items()
