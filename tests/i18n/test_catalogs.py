@@ -28,8 +28,15 @@ REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "tools" / "courseware"
 POT = PACKAGE / "i18n" / "messages.pot"
 # The Makefile's i18n-extract: Babel's default keywords (ngettext among them) plus
-# ``gettext``, ``g`` and ``plural_forms`` (its 2nd and 3rd arguments are the two forms).
-KEYWORDS = {**DEFAULT_KEYWORDS, "gettext": None, "g": None, "plural_forms": (2, 3)}
+# ``gettext``, ``g``, ``gettext_noop`` and ``plural_forms`` (its 2nd and 3rd arguments are the
+# two forms).
+KEYWORDS = {
+    **DEFAULT_KEYWORDS,
+    "gettext": None,
+    "g": None,
+    "gettext_noop": None,
+    "plural_forms": (2, 3),
+}
 MARKERS = ("gettext", "g")
 # babel.cfg's mapping: Python sources, and the datasheet labels kept as YAML data.
 METHOD_MAP = [
