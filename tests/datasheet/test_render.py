@@ -64,7 +64,7 @@ def test_specifications_use_the_conventional_table() -> None:
 
 def test_findings_download_risk_and_illustrative_notice_are_shown() -> None:
     page = _page({"title_page.contact": "TBD"})
-    assert "placeholder" in page and "1 errors" in page
+    assert "placeholder" in page and "1 error," in page
     assert '<a href="base.yaml" download>' in page
     assert "operationalisation" in page and "not the paper&#x27;s own method" in page
     assert "Illustrative example" in page
