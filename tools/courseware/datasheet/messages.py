@@ -113,6 +113,13 @@ class Nums:
         return separator.join(_localise(format(v, self.spec), number_format) for v in self.values)
 
 
+class Symbol(str):
+    """A unit or other symbol (``klux``, ``mW``): written as it is in every language, so it
+    is not marked as English text on a translated page."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Joined:
     """Several messages shown as one list (``train 80 %, test 20 %``)."""
@@ -159,7 +166,7 @@ class Message:
         if not self.template:
             return "", True  # gettext("") is a catalog's header, not a translation
         translated = gettext(self.template)
-        complete = translated != self.template
+        complete = translated != self.template or _language_neutral(self.template)
         if placeholders(translated) != placeholders(self.template):
             translated, complete = self.template, False
         values: dict[str, str] = {}
@@ -169,6 +176,8 @@ class Message:
                 complete = complete and part_complete
             elif isinstance(value, Num | Money | Nums):
                 values[name] = markup.text(value.localised(number_format))
+            elif isinstance(value, Symbol):
+                values[name] = markup.text(value)
             else:
                 text = str(value)
                 values[name] = markup.data(text) if text else ""
@@ -179,6 +188,13 @@ def _english(value: object) -> str:
     if isinstance(value, Num | Money | Nums | Message | Joined):
         return value.english()
     return str(value)
+
+
+def _language_neutral(template: str) -> bool:
+    """Whether a template has no words to translate (``{name} {share} %``, ``{power} mW``),
+    so a catalog rightly gives it back unchanged."""
+    words = "".join(text for text, _, _, _ in Formatter().parse(template))
+    return re.search(r"[a-z]{3,}", words) is None
 
 
 def placeholders(template: str) -> set[str]:

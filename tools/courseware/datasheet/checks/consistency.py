@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
 from courseware.datasheet.checks.values import i2c_address_value
-from courseware.datasheet.messages import N_, Joined, Message, Num, Nums
+from courseware.datasheet.messages import N_, Joined, Message, Num, Nums, Symbol
 from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS, Quantity
 from courseware.datasheet.schema.description import Statement
 from courseware.datasheet.schema.standard import Dimensions
@@ -74,18 +74,18 @@ def _mismatch(statement: Statement, target: object) -> Message | None:
                 return N_(
                     "{said} {unit}, not comparable with {table_unit}",
                     said=Num(said),
-                    unit=statement.unit,
-                    table_unit=target.unit,
+                    unit=Symbol(statement.unit),
+                    table_unit=Symbol(target.unit),
                 )
             if abs(converted - table) > 1e-9 * max(abs(table), 1):
                 return N_(
                     "{name} {said} {unit}, but {field} says {table} {table_unit}",
                     name=name,
                     said=Num(said),
-                    unit=statement.unit,
+                    unit=Symbol(statement.unit),
                     field=statement.field,
                     table=Num(table),
-                    table_unit=target.unit,
+                    table_unit=Symbol(target.unit),
                 )
         return None
     if statement.text is not None and isinstance(target, str) and statement.text != target:

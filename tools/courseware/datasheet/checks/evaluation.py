@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
-from courseware.datasheet.messages import N_, Num, Nums
+from courseware.datasheet.messages import N_, Num, Nums, Symbol
 from courseware.datasheet.schema.additional import EndToEnd
 from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS, Quantity
 from courseware.datasheet.units import convert
@@ -100,7 +100,7 @@ def tested_envelope(context: CheckContext) -> Iterator[Hit]:
                     claimed_high=Num(claimed_high),
                     tested_low=Num(tested_low),
                     tested_high=Num(tested_high),
-                    unit=unit,
+                    unit=Symbol(unit),
                 ),
                 "warning",
             )
@@ -158,7 +158,7 @@ def condition_labels(context: CheckContext) -> Iterator[Hit]:
                         "{factor}: the text gives {levels} {unit}, the figures {figure_levels}",
                         factor=factor.factor,
                         levels=Nums(tuple(factor.levels)),
-                        unit=factor.unit,
+                        unit=Symbol(factor.unit),
                         figure_levels=Nums(tuple(factor.figure_levels)),
                     ),
                 )
