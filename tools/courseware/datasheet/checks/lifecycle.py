@@ -191,7 +191,7 @@ def footprint_config(context: CheckContext) -> Iterator[Hit]:
     try:
         section = compute_environment(context.sheet)
     except EnvironmentInputError as error:
-        for problem in error.problems:
+        for problem in error.messages:
             yield Hit(where, problem)
         return
     impact = context.at("ml_sensor", "environmental_impact")
