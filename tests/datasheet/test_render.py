@@ -236,7 +236,7 @@ def test_a_message_without_a_translation_stays_english_and_marked() -> None:
 
 def test_summary_counts_use_the_languages_plural_forms() -> None:
     from courseware.datasheet.render import _summary
-    from courseware.i18n.catalogs import plural_translator
+    from courseware.i18n.catalogs import plural_translator, translator
     from courseware.site.staging.datasheets import number_format
 
     counts: dict[Severity, int] = {"error": 1, "warning": 2, "info": 11}
@@ -245,8 +245,8 @@ def test_summary_counts_use_the_languages_plural_forms() -> None:
     assert _summary(counts, plural_translator("fr"), number_format("fr")) == (
         "1 erreur, 2 avertissements, 11 remarques"
     )
-    assert _summary(counts, plural_translator("ar"), number_format("ar")) == (
-        "1 خطأ, 2 تحذيران, 11 ملاحظةً"
+    assert _summary(counts, plural_translator("ar"), number_format("ar"), translator("ar")) == (
+        "1 خطأ، 2 تحذيران، 11 ملاحظةً"
     )
 
 

@@ -116,7 +116,12 @@ def _finding_message(finding: Finding, g: Gettext, page: PageLocale) -> str:
     return f"<td>{html}</td>"
 
 
-def _summary(counts: Mapping[Severity, int], ngettext: Plural, number_format: NumberFormat) -> str:
+def _summary(
+    counts: Mapping[Severity, int],
+    ngettext: Plural,
+    number_format: NumberFormat,
+    g: Gettext = _identity,
+) -> str:
     """``3 errors, 1 warning, 0 notes`` with each count's plural form in the page's language."""
 
     def count(value: int) -> str:
@@ -125,19 +130,18 @@ def _summary(counts: Mapping[Severity, int], ngettext: Plural, number_format: Nu
     errors = ngettext("{count} error", "{count} errors", counts["error"])
     warnings = ngettext("{count} warning", "{count} warnings", counts["warning"])
     notes = ngettext("{count} note", "{count} notes", counts["info"])
-    return ", ".join(
-        (
-            errors.format(count=count(counts["error"])),
-            warnings.format(count=count(counts["warning"])),
-            notes.format(count=count(counts["info"])),
-        )
+    # The list's punctuation is the language's too (Arabic writes "،").
+    return g("{errors}, {warnings}, {notes}").format(
+        errors=errors.format(count=count(counts["error"])),
+        warnings=warnings.format(count=count(counts["warning"])),
+        notes=notes.format(count=count(counts["info"])),
     )
 
 
 def _findings_section(
     findings: list[Finding], g: Gettext, page: PageLocale, shows_findings: bool = False
 ) -> str:
-    summary = _summary(count_by_severity(findings), page.ngettext, page.number_format)
+    summary = _summary(count_by_severity(findings), page.ngettext, page.number_format, g)
     heading = g("Validator findings")
     lines = [
         f"## {escape_markdown(heading)}",
