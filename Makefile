@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 # Interface strings: extract the gettext("...") calls, merge them into every language's .po,
 # and compile the .po files the site reads.
 i18n-extract: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k gettext -k g -k gettext_noop -k ngettext:1,2 -k plural_forms:2,3 --no-location --sort-output --omit-header \
+	$(BIN)/pybabel extract -F babel.cfg -k gettext -k g -k gettext_noop -k ngettext:1,2 -k plural_forms:2,3 -k N_ --no-location --sort-output --omit-header \
 	  -o $(POT) tools/courseware
 
 i18n-update: i18n-extract

@@ -107,3 +107,29 @@ def test_render_never_replaces_its_source_or_a_file_that_is_not_markdown(tmp_pat
         assert err.splitlines()[-1] == f"Error: --out {out}: refusing to replace {out}, {reason}"
     assert source.read_bytes() == (SENSORS / "person-sensor.yaml").read_bytes()
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_validate_prints_the_english_messages_unchanged_by_their_templates() -> None:
+    """The messages are translatable templates for the site; the command line still prints
+    the English text, numbers as Python formats them, whatever the reader's language."""
+    code, out, _ = run("validate", str(SENSORS / "pa1-person-detection.yaml"))
+    assert code == 1
+    lines = {line.split(": ", 1)[1] for line in out.splitlines()}
+    expected = {
+        "standard_sensor.description.interface.update_modes[0].rate: continuous: 1 Hz claimed, "
+        "but the networks take 2200 ms per output, at most 0.45 Hz [CW-DS-007 "
+        "timing-feasibility]",
+        "standard_sensor.form_factor.dimensions: 10 × 10 × 2 mm stated, but the drawing shows "
+        "27.7 × 27.2 × 9.7 mm [CW-DS-018 dimensions-drawing]",
+        "ai.dataset.splits: the splits add up to 120 % (train 80 %, test 20 %, validation "
+        "20 %); one share is named twice or described differently in two places [CW-DS-008 "
+        "dataset-splits]",
+        "ai.model.networks[0].peak_ram.unit: unit 'Kb' is ambiguous: it could mean kilobits "
+        "(write kbit) or kilobytes (write kB) [CW-DS-009 units]",
+        "ml_sensor.end_to_end.demographics[0].buckets: gender shares 63.2 / 36.8 % are not "
+        "whole numbers of the 40 people declared; they fit 38 people [CW-DS-005 "
+        "demographic-shares]",
+        "info: bill_of_materials.lines: only 2 of 13 lines are given, so the total cannot be "
+        "re-added [CW-DS-001 bom-total]",
+    }
+    assert expected <= lines

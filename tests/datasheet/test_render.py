@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from tests.datasheet.helpers import SENSORS, load_data, patched
 
 from courseware.datasheet.environment import compute_environment
+from courseware.datasheet.findings import Finding, Severity
 from courseware.datasheet.render import (
     PAGE_CLASS,
     GalleryEntry,
@@ -64,7 +66,7 @@ def test_specifications_use_the_conventional_table() -> None:
 
 def test_findings_download_risk_and_illustrative_notice_are_shown() -> None:
     page = _page({"title_page.contact": "TBD"})
-    assert "placeholder" in page and "1 errors" in page
+    assert "placeholder" in page and "1 error," in page
     assert '<a href="base.yaml" download>' in page
     assert "operationalisation" in page and "not the paper&#x27;s own method" in page
     assert "Illustrative example" in page
@@ -155,3 +157,152 @@ def test_a_datasheet_without_that_purpose_has_no_such_note() -> None:
     page = _page({})
     assert "Validator findings" in page
     assert "own inconsistencies" not in page
+
+
+# --- the validator's messages in the reader's language -----------------------------------
+
+PA1 = SENSORS / "pa1-person-detection.yaml"
+
+
+def _translated_page(language: str) -> tuple[str, list[Finding]]:
+    """The bundled PA1 sheet (findings on purpose) as the site stages it in ``language``."""
+    from courseware.i18n.catalogs import plural_translator, translator
+    from courseware.site.staging.datasheets import number_format
+
+    result = check_file(PA1)
+    assert result.sheet is not None
+    findings = list(result.findings)
+    page = render_datasheet_page(
+        result.sheet,
+        findings,
+        compute_risk_profile(result.sheet, findings),
+        "pa1.yaml",
+        translator(language),
+        environment=compute_environment(result.sheet),
+        language=language,
+        ngettext=plural_translator(language),
+        number_format=number_format(language),
+    )
+    return page, findings
+
+
+def _findings_table(page: str) -> str:
+    return page[page.index('<table class="cw-ds-findings">') : page.index("</table>")]
+
+
+def test_spanish_page_shows_every_finding_message_translated_with_decimal_commas() -> None:
+    page, findings = _translated_page("es")
+    table = _findings_table(page)
+    assert findings and all(f.text is not None for f in findings)
+    for finding in findings:
+        assert finding.message not in table, finding.message
+    # Cells of English text would carry the mark; translated ones quote data in spans only.
+    assert "<td lang=" not in table
+    assert "como máximo 0,45 Hz" in table  # 1 / 2.2 s, as the CLI prints "at most 0.45 Hz"
+    assert "0,208-1,149 klux" in table
+    assert "63,2 / 36,8 %" in table
+    assert "1,5; 4,5; 7,5 m" in table  # a list of decimal-comma numbers is split by ";"
+    assert "errores" in page and "advertencias" in page
+
+
+def test_arabic_page_shows_every_finding_message_translated_in_arabic_number_format() -> None:
+    from babel.numbers import format_decimal
+
+    page, findings = _translated_page("ar")
+    table = _findings_table(page)
+    for finding in findings:
+        assert finding.message not in table, finding.message
+    assert "<td lang=" not in table
+    # Data quoted from the sheet keeps its language and direction inside the Arabic text.
+    assert '<span lang="en" dir="ltr">int8</span>' in table
+    feasible = format_decimal(Decimal("0.45"), format="#,##0.00", locale="ar")
+    assert f"أي {feasible} Hz على الأكثر" in table
+    assert "ملاحظة" in page
+
+
+def test_a_message_without_a_translation_stays_english_and_marked() -> None:
+    page, findings = _translated_page("es")
+    untranslated = render_datasheet_page(
+        check_file(PA1).sheet,  # type: ignore[arg-type]
+        findings,
+        None,
+        "pa1.yaml",
+        lambda s: s,
+        language="es",
+    )
+    table = _findings_table(untranslated)
+    assert '<td lang="en">only 2 of 13 lines are given' in table
+
+
+def test_summary_counts_use_the_languages_plural_forms() -> None:
+    from courseware.datasheet.render import _summary
+    from courseware.i18n.catalogs import plural_translator, translator
+    from courseware.site.staging.datasheets import number_format
+
+    counts: dict[Severity, int] = {"error": 1, "warning": 2, "info": 11}
+    english = _summary(counts, lambda s, p, n: s if n == 1 else p, number_format("en"))
+    assert english == "1 error, 2 warnings, 11 notes"
+    assert _summary(counts, plural_translator("fr"), number_format("fr")) == (
+        "1 erreur, 2 avertissements, 11 remarques"
+    )
+    assert _summary(counts, plural_translator("ar"), number_format("ar"), translator("ar")) == (
+        "1 خطأ، 2 تحذيران، 11 ملاحظةً"
+    )
+
+
+def _templates() -> set[str]:
+    """Every template marked ``N_("...")`` in the datasheet package, read from the source."""
+    import ast
+    from pathlib import Path
+
+    import courseware.datasheet
+
+    found: set[str] = set()
+    for path in Path(courseware.datasheet.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "N_"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.add(node.args[0].value)
+    return found
+
+
+def test_every_template_is_translated_with_the_same_placeholders_in_every_catalog() -> None:
+    from courseware.datasheet.messages import placeholders
+    from courseware.i18n.catalogs import read_catalog
+
+    templates = _templates()
+    assert len(templates) > 100
+    for language in ("es", "pt", "fr", "ar"):
+        catalog = read_catalog(language)
+        for template in templates:
+            entry = catalog.get(template)
+            assert entry is not None and entry.string, (language, template)
+            assert not entry.fuzzy, (language, template)
+            assert placeholders(str(entry.string)) == placeholders(template), (language, template)
+
+
+def test_english_text_of_a_message_is_what_the_cli_printed() -> None:
+    from courseware.datasheet.messages import N_, Money, Num, Nums
+
+    message = N_(
+        "the lines add up to {total}, but {shares} at most {rate} Hz ({n} features)",
+        total=Money(Decimal("1234.5")),
+        shares=Nums((63.2, 36.8), " / "),
+        rate=Num(1 / 2.2, ".2g"),
+        n=Num(27648, ","),
+    )
+    assert message.english() == (
+        "the lines add up to $1234.50, but 63.2 / 36.8 at most 0.45 Hz (27,648 features)"
+    )
+    from courseware.site.staging.datasheets import number_format
+
+    text, _ = message.localised(lambda s: s, number_format("pt"))
+    assert text == (
+        "the lines add up to $1234,50, but 63,2 / 36,8 at most 0,45 Hz (27.648 features)"
+    )

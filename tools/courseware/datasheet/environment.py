@@ -4,8 +4,10 @@ operating power, the lifetime and a grid intensity (not the calculator's 1 mW de
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from courseware.datasheet.messages import N_, Message
 from courseware.datasheet.schema import Datasheet
 from courseware.datasheet.schema.additional import FootprintConfig
 from courseware.datasheet.schema.base import nominal_in
@@ -46,11 +48,21 @@ class EnvironmentalSection:
 
 
 class EnvironmentInputError(ValueError):
-    """The footprint configuration cannot be computed; ``problems`` says why, one per line."""
+    """The footprint configuration cannot be computed; ``problems`` says why, one per line
+    (English), and ``messages`` the same as translatable templates where this module wrote
+    them (the footprint library's own problems stay plain English strings)."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(problems))
+    def __init__(self, problems: Sequence[str | Message]) -> None:
+        self.messages = list(problems)
+        self.problems = [p.english() if isinstance(p, Message) else p for p in problems]
+        super().__init__("; ".join(self.problems))
+
+
+_POWER_SOURCES = {
+    "no hardware block": N_("no hardware block"),
+    "no operating power, voltage or current": N_("no operating power, voltage or current"),
+}
+"""The reasons ``declared_power_mw`` gives for finding no power, as translatable phrases."""
 
 
 def declared_power_mw(sheet: Datasheet) -> tuple[float | None, str]:
@@ -81,14 +93,19 @@ def compute_environment(sheet: Datasheet) -> EnvironmentalSection | None:
     config = impact.footprint if impact else None
     if impact is None or config is None:
         return None
-    problems: list[str] = []
+    problems: list[str | Message] = []
     power_mw, power_source = declared_power_mw(sheet)
     if power_mw is None:
-        problems.append(f"the use stage needs the declared operating power ({power_source})")
+        problems.append(
+            N_(
+                "the use stage needs the declared operating power ({source})",
+                source=_POWER_SOURCES.get(power_source, power_source),
+            )
+        )
     if impact.lifetime_years is None:
-        problems.append("the use stage needs lifetime_years")
+        problems.append(N_("the use stage needs lifetime_years"))
     if config.grid_region is None and config.grid_kg_co2e_per_kwh is None:
-        problems.append("give grid_region or grid_kg_co2e_per_kwh for the use stage")
+        problems.append(N_("give grid_region or grid_kg_co2e_per_kwh for the use stage"))
     if problems:
         raise EnvironmentInputError(problems)
     assert power_mw is not None and impact.lifetime_years is not None

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from courseware.datasheet.messages import Message
 from courseware.errors import Problem
 from courseware.problem_codes import UNCODED, ProblemCode
 
@@ -23,7 +24,9 @@ class Finding:
     ``check`` names the check (``bom-total``) or ``schema`` for problems found while loading;
     ``field`` is the dotted path of the YAML key (``bill_of_materials.lines[2].quantity``);
     ``code`` is the check's entry in ``courseware.problem_codes`` (its slug is the check's id),
-    or, for a loading problem, the code of that problem.
+    or, for a loading problem, the code of that problem. ``message`` is the English text;
+    ``text`` is the same message as a translatable template with its values, for the site
+    (None for loading problems, which stay English).
     """
 
     check: str
@@ -33,6 +36,17 @@ class Finding:
     field: str
     message: str
     code: ProblemCode = dataclasses.field(default=UNCODED, compare=False)
+    text: Message | None = dataclasses.field(default=None, compare=False, repr=False)
+
+    @property
+    def template(self) -> str:
+        """The message's template (the English text itself when there is none)."""
+        return self.text.template if self.text else self.message
+
+    @property
+    def values(self) -> dict[str, object]:
+        """The values the template's placeholders take."""
+        return dict(self.text.values) if self.text else {}
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"

@@ -8,20 +8,22 @@ label goes through ``gettext`` with a literal string so Babel can extract it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from urllib.parse import quote
 
 from pydantic import BaseModel
 
 from courseware.datasheet.environment import EnvironmentalSection
-from courseware.datasheet.findings import Finding, count_by_severity
+from courseware.datasheet.findings import Finding, Severity, count_by_severity
 from courseware.datasheet.html_tables import (
     Gettext,
     TableRenderer,
     escape,
     escape_markdown,
 )
+from courseware.datasheet.messages import Markup, NumberFormat, english_number
 from courseware.datasheet.risk import RiskProfile
 from courseware.datasheet.schema import Datasheet
 from courseware.footprint.page import block_headings, english_attributes
@@ -29,6 +31,14 @@ from courseware.footprint.page import block_headings, english_attributes
 
 def _identity(text: str) -> str:
     return text
+
+
+Plural = Callable[[str, str, int], str]
+"""``ngettext``: the form of a counted string the reader's language asks for."""
+
+
+def _english_plural(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
 
 
 PAGE_CLASS = "cw-datasheet"
@@ -81,15 +91,57 @@ def _group_blocks(
     ]
 
 
-def _findings_section(
-    findings: list[Finding], g: Gettext, marks: str, shows_findings: bool = False
+@dataclass(frozen=True)
+class PageLocale:
+    """How a page in one language writes what is not a fixed label: counted strings
+    (``ngettext``), numbers (a Babel pattern in the page's locale) and the marks of English
+    text (`` lang="en"``, empty on an English page)."""
+
+    ngettext: Plural = _english_plural
+    number_format: NumberFormat = english_number
+    marks: str = ""
+
+
+def _finding_message(finding: Finding, g: Gettext, page: PageLocale) -> str:
+    """The finding's message cell: translated when the catalog has its template (the data it
+    quotes from the datasheet marked as English), else the English text marked as such."""
+    if finding.text is None:
+        return f"<td{page.marks}>{escape(finding.message)}</td>"
+    markup = Markup(escape, lambda data: f"<span{page.marks}>{escape(data)}</span>")
+    if not page.marks:
+        markup = Markup(escape, escape)
+    html, complete = finding.text.localised(g, page.number_format, markup)
+    if not complete:
+        return f"<td{page.marks}>{escape(finding.message)}</td>"
+    return f"<td>{html}</td>"
+
+
+def _summary(
+    counts: Mapping[Severity, int],
+    ngettext: Plural,
+    number_format: NumberFormat,
+    g: Gettext = _identity,
 ) -> str:
-    counts = count_by_severity(findings)
-    # Babel reads no calls inside f-strings (before Python 3.12): labels are taken first.
-    errors, warnings, notes = g("errors"), g("warnings"), g("notes")
-    summary = (
-        f"{counts['error']} {errors}, {counts['warning']} {warnings}, {counts['info']} {notes}"
+    """``3 errors, 1 warning, 0 notes`` with each count's plural form in the page's language."""
+
+    def count(value: int) -> str:
+        return number_format(Decimal(value), "#,##0")
+
+    errors = ngettext("{count} error", "{count} errors", counts["error"])
+    warnings = ngettext("{count} warning", "{count} warnings", counts["warning"])
+    notes = ngettext("{count} note", "{count} notes", counts["info"])
+    # The list's punctuation is the language's too (Arabic writes "،").
+    return g("{errors}, {warnings}, {notes}").format(
+        errors=errors.format(count=count(counts["error"])),
+        warnings=warnings.format(count=count(counts["warning"])),
+        notes=notes.format(count=count(counts["info"])),
     )
+
+
+def _findings_section(
+    findings: list[Finding], g: Gettext, page: PageLocale, shows_findings: bool = False
+) -> str:
+    summary = _summary(count_by_severity(findings), page.ngettext, page.number_format, g)
     heading = g("Validator findings")
     lines = [
         f"## {escape_markdown(heading)}",
@@ -115,7 +167,7 @@ def _findings_section(
         rows = "".join(
             f'<tr class="cw-ds-{escape(f.severity)}"><td>{escape(severity_names[f.severity])}</td>'
             f"<td>{escape(f.line or '')}</td><td><code>{_breakable_path(f.field)}</code></td>"
-            f"<td{marks}>{escape(f.message)}</td><td><code>{escape(f.check)}</code></td></tr>"
+            f"{_finding_message(f, g, page)}<td><code>{escape(f.check)}</code></td></tr>"
             for f in findings
         )
         lines += [
@@ -224,12 +276,14 @@ def render_datasheet_page(
     gettext: Gettext = _identity,
     environment: EnvironmentalSection | None = None,
     language: str = "en",
+    ngettext: Plural = _english_plural,
+    number_format: NumberFormat = english_number,
 ) -> str:
     """Return the page body (Markdown with raw HTML) for one datasheet.
 
-    The labels and headings are in the reader's language; the datasheet's own text, the
-    validator's messages and the risk checklist are in English, and marked as such on a page
-    in another language.
+    The labels, headings and the validator's messages are in the reader's language (a
+    message whose template has no translation stays English); the datasheet's own text and
+    the risk checklist are in English, and marked as such on a page in another language.
 
     Args:
         sheet: the datasheet.
@@ -239,9 +293,13 @@ def render_datasheet_page(
         gettext: translates the page's own labels.
         environment: the computed environmental section, when the sheet has a footprint.
         language: the page's language.
+        ngettext: chooses the plural form of the findings' counts in the page's language.
+        number_format: writes a number with a Babel pattern in the page's locale (the
+            numbers in the validator's messages); English when not given.
     """
     g = gettext
     marks = english_attributes(language)
+    page = PageLocale(ngettext, number_format, marks)
     r = TableRenderer(g, marks)
     title = sheet.title_page
     name = title.sensor_name if title and title.sensor_name else sheet.id
@@ -267,7 +325,7 @@ def render_datasheet_page(
         + "</a></p>",
         "",
     ]
-    out.append(_findings_section(found, g, marks, sheet.purpose == "shows-findings"))
+    out.append(_findings_section(found, g, page, sheet.purpose == "shows-findings"))
     out += [_heading(2, g("Title page and versioning")), "", r.block(title), ""]
     for group_title, blocks in _group_blocks(sheet, g):
         out += [f"## {escape_markdown(group_title)}", ""]

@@ -6,15 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from courseware.datasheet.messages import N_, Message
 from courseware.datasheet.schema import Datasheet
 from courseware.datasheet.walk import value_at
 
 
 @dataclass(frozen=True)
 class Trigger:
-    """A named condition and the reason it makes a field owed."""
+    """A named condition and the reason it makes a field owed (a translatable phrase)."""
 
-    reason: str
+    reason: Message
     holds: Callable[[Datasheet], bool]
 
 
@@ -47,12 +48,14 @@ def _no_footprint_config(sheet: Datasheet) -> bool:
 
 
 TRIGGERS: dict[str, Trigger] = {
-    "observes_people": Trigger("the sensor observes people", _observes_people),
-    "bus_is_i2c": Trigger("the bus is I2C", _bus_is_i2c),
-    "humans_in_study": Trigger("people took part in the evaluation", _humans_in_study),
+    "observes_people": Trigger(N_("the sensor observes people"), _observes_people),
+    "bus_is_i2c": Trigger(N_("the bus is I2C"), _bus_is_i2c),
+    "humans_in_study": Trigger(N_("people took part in the evaluation"), _humans_in_study),
     "claims_certification": Trigger(
-        "certification status is certified or audited", _claims_certification
+        N_("certification status is certified or audited"), _claims_certification
     ),
-    "battery_powered": Trigger("the power supply is a battery", _battery_powered),
-    "no_footprint_config": Trigger("no footprint configuration computes it", _no_footprint_config),
+    "battery_powered": Trigger(N_("the power supply is a battery"), _battery_powered),
+    "no_footprint_config": Trigger(
+        N_("no footprint configuration computes it"), _no_footprint_config
+    ),
 }

@@ -7,6 +7,7 @@ so it is refused with the two readings spelt out (check 5).
 
 from __future__ import annotations
 
+from courseware.datasheet.messages import N_, Message
 from courseware.validation import did_you_mean
 
 _SECONDS_PER_YEAR = 365.25 * 24 * 3600  # Julian year, the usual unit of lifetime arithmetic
@@ -64,26 +65,40 @@ UNITS: dict[str, tuple[str, float]] = {
 """Unit to (dimension, factor to the dimension's base unit). "kb/s" is kept because bus
 rates are conventionally written so (SparkFun Qwiic, both examples) and read as kilobits."""
 
-AMBIGUOUS_UNITS: dict[str, str] = {
-    "Kb": "kilobits (write kbit) or kilobytes (write kB)",
-    "kb": "kilobits (write kbit) or kilobytes (write kB)",
-    "KB": "1000 bytes (write kB) or 1024 bytes (write KiB)",
-    "Mb": "megabits (write Mbit) or megabytes (write MB)",
-    "mb": "megabits (write Mbit) or megabytes (write MB)",
-    "Kbps": "write kbit/s",
-    "C": "degrees Celsius (write °C) or coulombs",
-    "deg": "an angle (write °) or a temperature (write °C)",
+AMBIGUOUS_UNITS: dict[str, Message] = {
+    "Kb": N_("kilobits (write kbit) or kilobytes (write kB)"),
+    "kb": N_("kilobits (write kbit) or kilobytes (write kB)"),
+    "KB": N_("1000 bytes (write kB) or 1024 bytes (write KiB)"),
+    "Mb": N_("megabits (write Mbit) or megabytes (write MB)"),
+    "mb": N_("megabits (write Mbit) or megabytes (write MB)"),
+    "Kbps": N_("write kbit/s"),
+    "C": N_("degrees Celsius (write °C) or coulombs"),
+    "deg": N_("an angle (write °) or a temperature (write °C)"),
 }
 
 
-def unit_problem(unit: str) -> str | None:
+def unit_problem(unit: str) -> Message | None:
     """Return why ``unit`` cannot be used, or None when it is in the table."""
     if unit in UNITS:
         return None
     if unit in AMBIGUOUS_UNITS:
-        return f"unit {unit!r} is ambiguous: it could mean {AMBIGUOUS_UNITS[unit]}"
+        return N_(
+            "unit {unit} is ambiguous: it could mean {meanings}",
+            unit=repr(unit),
+            meanings=AMBIGUOUS_UNITS[unit],
+        )
     hint = did_you_mean(unit, UNITS)
-    return f"unknown unit {unit!r}{hint or '; use one of ' + ', '.join(UNITS)}"
+    prefix = "; did you mean "
+    if hint.startswith(prefix) and hint.endswith("?"):
+        suggestion = hint[len(prefix) : -1]
+        return N_(
+            "unknown unit {unit}; did you mean {suggestion}?",
+            unit=repr(unit),
+            suggestion=suggestion,
+        )
+    if hint:
+        return N_("unknown unit {unit}{hint}", unit=repr(unit), hint=hint)
+    return N_("unknown unit {unit}; use one of {units}", unit=repr(unit), units=", ".join(UNITS))
 
 
 def dimension_of(unit: str | None) -> str | None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
+from courseware.datasheet.messages import EMPTY, N_, Joined, Message, Money, Num, Nums
 from courseware.datasheet.schema.additional import DemographicAttribute, EndToEnd
 from courseware.datasheet.schema.ai import Network
 from courseware.datasheet.schema.base import nominal_in
@@ -41,8 +42,11 @@ def bom_total(context: CheckContext) -> Iterator[Hit]:
     if bom.published_line_count is not None and bom.published_line_count > len(bom.lines):
         yield Hit(
             ("bill_of_materials", "lines"),
-            f"only {len(bom.lines)} of "
-            f"{bom.published_line_count} lines are given, so the total cannot be re-added",
+            N_(
+                "only {given} of {published} lines are given, so the total cannot be re-added",
+                given=Num(len(bom.lines), "d"),
+                published=Num(bom.published_line_count, "d"),
+            ),
             "info",
         )
         return
@@ -51,7 +55,11 @@ def bom_total(context: CheckContext) -> Iterator[Hit]:
     if abs(total - stated) >= Decimal("0.01"):
         yield Hit(
             ("bill_of_materials", "stated_total_usd"),
-            f"the lines add up to ${total:.2f}, but the total says ${stated:.2f}",
+            N_(
+                "the lines add up to {total}, but the total says {stated}",
+                total=Money(total),
+                stated=Money(stated),
+            ),
         )
 
 
@@ -74,14 +82,25 @@ def environment_breakdown(context: CheckContext) -> Iterator[Hit]:
         if abs(summed - total) > BREAKDOWN_TOLERANCE * total:
             yield Hit(
                 where,
-                f"the blocks add up to {summed:.2f} kg CO2e, but the total is "
-                f"{total:g} kg CO2e (more than {BREAKDOWN_TOLERANCE:.0%} apart)",
+                N_(
+                    "the blocks add up to {summed} kg CO2e, but the total is {total} kg CO2e "
+                    "(more than {tolerance}% apart)",
+                    summed=Num(summed, ".2f"),
+                    total=Num(total),
+                    tolerance=Num(BREAKDOWN_TOLERANCE * 100, ".0f"),
+                ),
             )
     percents = [line.percent for line in impact.breakdown]
     if all(p is not None for p in percents):
         summed_percent = sum(p for p in percents if p is not None)
         if abs(summed_percent - 100) > PERCENT_SUM_TOLERANCE:
-            yield Hit(where, f"the percentages add up to {summed_percent:.1f} %, not 100 %")
+            yield Hit(
+                where,
+                N_(
+                    "the percentages add up to {summed} %, not 100 %",
+                    summed=Num(summed_percent, ".1f"),
+                ),
+            )
 
 
 @check("environment-coverage", "error", "Footprint coverage matches the BOM lines", 10)
@@ -97,16 +116,22 @@ def environment_coverage(context: CheckContext) -> Iterator[Hit]:
     if coverage.bom_lines_total != line_count:
         yield Hit(
             (*where, "bom_lines_total"),
-            f"{coverage.bom_lines_total} BOM lines stated, "
-            f"but the bill of materials has {line_count}",
+            N_(
+                "{stated} BOM lines stated, but the bill of materials has {count}",
+                stated=Num(coverage.bom_lines_total, "d"),
+                count=Num(line_count, "d"),
+            ),
         )
     marked = [line for line in bom.lines if line.in_footprint is not None]
     accounted = sum(1 for line in marked if line.in_footprint)
     if len(marked) == line_count and accounted != coverage.bom_lines_accounted:
         yield Hit(
             (*where, "bom_lines_accounted"),
-            f"{coverage.bom_lines_accounted} lines "
-            f"accounted for, but {accounted} BOM lines are marked in_footprint",
+            N_(
+                "{stated} lines accounted for, but {marked} BOM lines are marked in_footprint",
+                stated=Num(coverage.bom_lines_accounted, "d"),
+                marked=Num(accounted, "d"),
+            ),
         )
 
 
@@ -138,16 +163,27 @@ def offline_metrics(context: CheckContext) -> Iterator[Hit]:
             if stated is not None and abs(stated - from_matrix) > METRIC_TOLERANCE_POINTS:
                 yield Hit(
                     (*where, name),
-                    f"{metric.variant}: {stated:g} % stated, but the "
-                    f"confusion matrix gives {from_matrix:g} %",
+                    N_(
+                        "{variant}: {stated} % stated, but the confusion matrix gives {computed} %",
+                        variant=metric.variant,
+                        stated=Num(stated),
+                        computed=Num(from_matrix),
+                    ),
                 )
-        for row, (a, b) in {
-            "negative": (matrix.true_negative_percent, matrix.false_positive_percent),
-            "positive": (matrix.false_negative_percent, matrix.true_positive_percent),
-        }.items():
-            if abs(a + b - 100) > METRIC_TOLERANCE_POINTS:
+        rows = (
+            (
+                N_("the negative row adds up to {sum} %, not 100 %"),
+                matrix.true_negative_percent + matrix.false_positive_percent,
+            ),
+            (
+                N_("the positive row adds up to {sum} %, not 100 %"),
+                matrix.false_negative_percent + matrix.true_positive_percent,
+            ),
+        )
+        for row, row_sum in rows:
+            if abs(row_sum - 100) > METRIC_TOLERANCE_POINTS:
                 yield Hit(
-                    (*where, "confusion_matrix"), f"the {row} row adds up to {a + b:g} %, not 100 %"
+                    (*where, "confusion_matrix"), Message(row.template, {"sum": Num(row_sum)})
                 )
 
 
@@ -189,19 +225,28 @@ def _attribute_shares(
     if abs(sum(shares) - 100) > PERCENT_SUM_TOLERANCE:
         yield Hit(
             (*location, "buckets"),
-            f"{attribute.attribute} shares add up to {sum(shares):.1f} %, not 100 %",
+            N_(
+                "{attribute} shares add up to {sum} %, not 100 %",
+                attribute=attribute.attribute,
+                sum=Num(sum(shares), ".1f"),
+            ),
         )
     people = attribute.respondents or participants
     if people is None or _fits(shares, people):
         return
     candidates = sorted(range(1, 10 * people + 1), key=lambda n: (abs(n - people), n))
     implied = next((n for n in candidates if _fits(shares, n)), None)
-    hint = f"; they fit {implied} people" if implied else ""
-    shown = " / ".join(f"{s:g}" for s in shares)
+    hint = N_("; they fit {implied} people", implied=Num(implied, "d")) if implied else EMPTY
     yield Hit(
         (*location, "buckets"),
-        f"{attribute.attribute} shares {shown} % are not whole "
-        f"numbers of the {people} people declared{hint}",
+        N_(
+            "{attribute} shares {shares} % are not whole numbers of the {people} people "
+            "declared{hint}",
+            attribute=attribute.attribute,
+            shares=Nums(tuple(shares), " / "),
+            people=Num(people, "d"),
+            hint=hint,
+        ),
     )
 
 
@@ -220,8 +265,13 @@ def power_identity(context: CheckContext) -> Iterator[Hit]:
     if abs(product - watts) > POWER_TOLERANCE * watts:
         yield Hit(
             ("standard_sensor", "hardware", "operating_power"),
-            f"{volts:g} V × {amps * 1000:g} mA = {product * 1000:.0f} mW, but the stated "
-            f"power is {watts * 1000:g} mW",
+            N_(
+                "{volts} V × {milliamps} mA = {product} mW, but the stated power is {stated} mW",
+                volts=Num(volts),
+                milliamps=Num(amps * 1000),
+                product=Num(product * 1000, ".0f"),
+                stated=Num(watts * 1000),
+            ),
         )
 
 
@@ -241,7 +291,7 @@ def timing_feasibility(context: CheckContext) -> Iterator[Hit]:
             if network is None:
                 yield Hit(
                     (*location, "networks"),
-                    f"no network with id {network_id!r} in ai.model.networks",
+                    N_("no network with id {id} in ai.model.networks", id=repr(network_id)),
                     "error",
                 )
                 break
@@ -252,9 +302,14 @@ def timing_feasibility(context: CheckContext) -> Iterator[Hit]:
             if seconds > 0 and rate_hz > (1 / seconds) * (1 + RATE_TOLERANCE):
                 yield Hit(
                     (*location, "rate"),
-                    f"{mode.name}: {rate_hz:g} Hz claimed, but the "
-                    f"networks take {seconds * 1000:g} ms per output, at most "
-                    f"{1 / seconds:.2g} Hz",
+                    N_(
+                        "{mode}: {rate} Hz claimed, but the networks take {milliseconds} ms "
+                        "per output, at most {feasible} Hz",
+                        mode=mode.name,
+                        rate=Num(rate_hz),
+                        milliseconds=Num(seconds * 1000),
+                        feasible=Num(1 / seconds, ".2g"),
+                    ),
                 )
 
 
@@ -269,11 +324,15 @@ def dataset_splits(context: CheckContext) -> Iterator[Hit]:
     names = [s.name for s in splits]
     total = sum(s.share_percent for s in splits)
     if abs(total - 100) > PERCENT_SUM_TOLERANCE:
-        shown = ", ".join(f"{s.name} {s.share_percent:g} %" for s in splits)
+        shown = [N_("{name} {share} %", name=s.name, share=Num(s.share_percent)) for s in splits]
         yield Hit(
             where,
-            f"the splits add up to {total:g} % ({shown}); one share is named twice "
-            "or described differently in two places",
+            N_(
+                "the splits add up to {total} % ({splits}); one share is named twice or "
+                "described differently in two places",
+                total=Num(total),
+                splits=Joined(tuple(shown)),
+            ),
         )
     elif len(set(names)) != len(names):
-        yield Hit(where, "a split is listed twice")
+        yield Hit(where, N_("a split is listed twice"))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
 from courseware.datasheet.checks.values import i2c_address_value
+from courseware.datasheet.messages import N_, Joined, Message, Num, Nums, Symbol
 from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS, Quantity
 from courseware.datasheet.schema.description import Statement
 from courseware.datasheet.schema.standard import Dimensions
@@ -34,14 +35,19 @@ def stated_values(context: CheckContext) -> Iterator[Hit]:
         target_location = parse_dotted(statement.field)
         target = value_at(context.sheet, target_location)
         if target is None:
-            yield Hit((*location, "field"), f"{statement.field!r} names no field that is set")
+            yield Hit(
+                (*location, "field"),
+                N_("{field} names no field that is set", field=repr(statement.field)),
+            )
             continue
         mismatch = _mismatch(statement, target)
         if mismatch:
-            yield Hit(location, f"{statement.where} gives {mismatch}")
+            yield Hit(
+                location, N_("{where} gives {mismatch}", where=statement.where, mismatch=mismatch)
+            )
 
 
-def _mismatch(statement: Statement, target: object) -> str | None:
+def _mismatch(statement: Statement, target: object) -> Message | None:
     if statement.address is not None or statement.field.endswith("i2c_address"):
         table = i2c_address_value(target)
         said = (
@@ -50,7 +56,12 @@ def _mismatch(statement: Statement, target: object) -> str | None:
             else i2c_address_value(statement.text)
         )
         if said is not None and table is not None and said != table:
-            return f"{said:#04x}, but {statement.field} is {table:#04x}"
+            return N_(
+                "{said}, but {field} is {table}",
+                said=f"{said:#04x}",
+                field=statement.field,
+                table=f"{table:#04x}",
+            )
         return None
     if isinstance(target, Quantity) and target.is_disclosed and target.unit and statement.unit:
         for name in ("min", "typ", "max"):
@@ -60,15 +71,30 @@ def _mismatch(statement: Statement, target: object) -> str | None:
                 continue
             converted = convert(said, statement.unit, target.unit)
             if converted is None:
-                return f"{said:g} {statement.unit}, not comparable with {target.unit}"
+                return N_(
+                    "{said} {unit}, not comparable with {table_unit}",
+                    said=Num(said),
+                    unit=Symbol(statement.unit),
+                    table_unit=Symbol(target.unit),
+                )
             if abs(converted - table) > 1e-9 * max(abs(table), 1):
-                return (
-                    f"{name} {said:g} {statement.unit}, but {statement.field} says "
-                    f"{table:g} {target.unit}"
+                return N_(
+                    "{name} {said} {unit}, but {field} says {table} {table_unit}",
+                    name=name,
+                    said=Num(said),
+                    unit=Symbol(statement.unit),
+                    field=statement.field,
+                    table=Num(table),
+                    table_unit=Symbol(target.unit),
                 )
         return None
     if statement.text is not None and isinstance(target, str) and statement.text != target:
-        return f"{statement.text!r}, but {statement.field} says {target!r}"
+        return N_(
+            "{said}, but {field} says {table}",
+            said=repr(statement.text),
+            field=statement.field,
+            table=repr(target),
+        )
     return None
 
 
@@ -87,10 +113,13 @@ def dimensions_drawing(context: CheckContext) -> Iterator[Hit]:
     # Compare sorted sizes: a drawing may name length and width the other way round.
     pairs = zip(sorted(stated), sorted(drawn), strict=True)
     if any(abs(a - b) > DIMENSION_TOLERANCE * b for a, b in pairs):
-        shown = " × ".join(f"{v:.1f}" for v in drawn)
         yield Hit(
             ("standard_sensor", "form_factor", "dimensions"),
-            f"{' × '.join(f'{v:g}' for v in stated)} mm stated, but the drawing shows {shown} mm",
+            N_(
+                "{stated} mm stated, but the drawing shows {drawn} mm",
+                stated=Nums(tuple(stated), " × "),
+                drawn=Nums(tuple(drawn), " × ", ".1f"),
+            ),
         )
 
 
@@ -107,11 +136,21 @@ def output_semantics(context: CheckContext) -> Iterator[Hit]:
         return
     outputs = [f for f in fields if "confidence" in f.name.lower() and f.max is not None]
     if outputs and all((f.min, f.max) != (low, high) for f in outputs):
-        ranges = ", ".join(f"{f.name} {f.min:g}-{f.max:g}" for f in outputs if f.min is not None)
+        ranges = tuple(
+            N_("{name} {low}-{high}", name=f.name, low=Num(f.min), high=Num(f.max))
+            for f in outputs
+            if f.min is not None and f.max is not None
+        )
         yield Hit(
             ("ml_sensor", "end_to_end", "metric"),
-            f"the evaluation's {name} runs "
-            f"{low:g}-{high:g}, but the interface outputs {ranges}; use one scale",
+            N_(
+                "the evaluation's {metric} runs {low}-{high}, but the interface outputs "
+                "{ranges}; use one scale",
+                metric=name,
+                low=Num(low),
+                high=Num(high),
+                ranges=Joined(ranges),
+            ),
         )
 
 
@@ -139,9 +178,11 @@ def modalities_covered(context: CheckContext) -> Iterator[Hit]:
         if modality not in declared:
             yield Hit(
                 location,
-                f"a part sensing {modality} is fitted, but the privacy label has no "
-                f"{modality} data practice; declare it or mark the part "
-                "physically_disabled",
+                N_(
+                    "a part sensing {modality} is fitted, but the privacy label has no "
+                    "{modality} data practice; declare it or mark the part physically_disabled",
+                    modality=modality,
+                ),
             )
 
 
@@ -156,20 +197,33 @@ def storage_claims(context: CheckContext) -> Iterator[Hit]:
     storing = [r for r in registers if r.stores_data_on_device]
     if not storing:
         return
-    names = ", ".join(f"{r.name} (default {r.default or 'not stated'})" for r in storing)
+    names = Joined(
+        tuple(
+            N_("{name} (default {default})", name=r.name, default=r.default)
+            if r.default
+            else N_("{name} (default not stated)", name=r.name)
+            for r in storing
+        )
+    )
     for index, practice in enumerate(practices):
         base = ("iot", "privacy_security", "data_practices", index)
         if says_no(practice.stored_on_device):
             yield Hit(
                 (*base, "stored_on_device"),
-                f"{practice.stored_on_device!r}, but the "
-                f"interface keeps data on the device: {names}",
+                N_(
+                    "{answer}, but the interface keeps data on the device: {registers}",
+                    answer=repr(practice.stored_on_device),
+                    registers=names,
+                ),
             )
         if says_no(practice.local_retention):
             yield Hit(
                 (*base, "local_retention"),
-                f"{practice.local_retention!r}, but the "
-                f"interface keeps data on the device: {names}",
+                N_(
+                    "{answer}, but the interface keeps data on the device: {registers}",
+                    answer=repr(practice.local_retention),
+                    registers=names,
+                ),
             )
 
 
@@ -184,21 +238,28 @@ def identity_disclosure(context: CheckContext) -> Iterator[Hit]:
     if isinstance(inferred, str) and not re.search(r"identi|recogni", inferred, re.IGNORECASE):
         yield Hit(
             ("iot", "privacy_security", "data_use", "inferred"),
-            f"a network identifies people, but the label says {inferred!r}",
+            N_("a network identifies people, but the label says {answer}", answer=repr(inferred)),
         )
     identifiable = context.at("iot", "privacy_security", "captures_identifiable_data")
     if identifiable in ("no", *UNDISCLOSED_ANSWERS):
         yield Hit(
             ("iot", "privacy_security", "captures_identifiable_data"),
-            f"a network identifies people, but the label says {identifiable!r}",
+            N_(
+                "a network identifies people, but the label says {answer}",
+                answer=repr(identifiable),
+            ),
         )
     for name in ("training", "fine_tuning"):
         answer = context.at("ai", "dataset", name, "individual_information")
         if answer in ("no", *UNDISCLOSED_ANSWERS):
             yield Hit(
                 ("ai", "dataset", name, "individual_information"),
-                f"a network identifies people, but the {name} data's individual "
-                f"information is {answer!r}",
+                N_(
+                    "a network identifies people, but the {dataset} data's individual "
+                    "information is {answer}",
+                    dataset=name,
+                    answer=repr(answer),
+                ),
             )
 
 
@@ -213,8 +274,12 @@ def debug_ports(context: CheckContext) -> Iterator[Hit]:
         if port.production_state not in _SAFE_PORT_STATES:
             yield Hit(
                 ("standard_sensor", "communication", "debug_ports", index),
-                f"{port.name} is {port.production_state!r} in production, yet the label "
-                "says raw data never leaves the module; state how the port is closed",
+                N_(
+                    "{port} is {state} in production, yet the label says raw data never "
+                    "leaves the module; state how the port is closed",
+                    port=port.name,
+                    state=repr(port.production_state),
+                ),
             )
 
 
@@ -233,4 +298,11 @@ def update_policy(context: CheckContext) -> Iterator[Hit]:
     ):
         answer = value_at(context.sheet, location)
         if answer is None or answer in UNDISCLOSED_ANSWERS or says_no(answer):
-            yield Hit(location, f"{updates!r}, so this must be stated (found {answer!r})")
+            yield Hit(
+                location,
+                N_(
+                    "{updates}, so this must be stated (found {answer})",
+                    updates=repr(updates),
+                    answer=repr(answer),
+                ),
+            )

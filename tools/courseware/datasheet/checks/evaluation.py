@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
+from courseware.datasheet.messages import N_, Num, Nums, Symbol
 from courseware.datasheet.schema.additional import EndToEnd
 from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS, Quantity
 from courseware.datasheet.units import convert
@@ -40,7 +41,7 @@ def version_binding(context: CheckContext) -> Iterator[Hit]:
         if missing:
             yield Hit(
                 (*location, "version_binding"),
-                f"the results are not bound to: {', '.join(missing)}",
+                N_("the results are not bound to: {fields}", fields=", ".join(missing)),
             )
 
 
@@ -66,13 +67,20 @@ def tested_envelope(context: CheckContext) -> Iterator[Hit]:
         if untested:
             yield Hit(
                 (*where, "claimed_settings"),
-                f"{row.factor}: claimed {', '.join(untested)} but not tested there",
+                N_(
+                    "{factor}: claimed {settings} but not tested there",
+                    factor=row.factor,
+                    settings=", ".join(untested),
+                ),
                 "warning",
             )
         if row.claimed is None or not row.claimed.is_disclosed:
             continue
         if row.tested is None or not row.tested.is_disclosed:
-            yield Hit(where, f"{row.factor}: a range is claimed but no tested range is given")
+            yield Hit(
+                where,
+                N_("{factor}: a range is claimed but no tested range is given", factor=row.factor),
+            )
             continue
         unit = row.claimed.unit or ""
         claimed_low, claimed_high = _range_in(row.claimed, unit)
@@ -84,9 +92,16 @@ def tested_envelope(context: CheckContext) -> Iterator[Hit]:
         if claimed_low < tested_low or claimed_high > tested_high:
             yield Hit(
                 (*where, "claimed"),
-                f"{row.factor}: claimed {claimed_low:g}-"
-                f"{claimed_high:g} {unit}, tested only {tested_low:g}-{tested_high:g} "
-                f"{unit}",
+                N_(
+                    "{factor}: claimed {claimed_low}-{claimed_high} {unit}, tested only "
+                    "{tested_low}-{tested_high} {unit}",
+                    factor=row.factor,
+                    claimed_low=Num(claimed_low),
+                    claimed_high=Num(claimed_high),
+                    tested_low=Num(tested_low),
+                    tested_high=Num(tested_high),
+                    unit=Symbol(unit),
+                ),
                 "warning",
             )
 
@@ -99,8 +114,10 @@ def negatives_included(context: CheckContext) -> Iterator[Hit]:
         if end_to_end.includes_absent_trials is False:
             yield Hit(
                 (*location, "includes_absent_trials"),
-                "only target-present trials were "
-                "measured, so false positives (per hour) are unknown; add absent trials",
+                N_(
+                    "only target-present trials were measured, so false positives (per hour) "
+                    "are unknown; add absent trials"
+                ),
             )
 
 
@@ -114,14 +131,18 @@ def metric_claim(context: CheckContext) -> Iterator[Hit]:
     if called and called.lower() != name.lower():
         yield Hit(
             ("ml_sensor", "end_to_end", "metric", "called_in_text"),
-            f"the text calls it {called!r}, but the figures show {name!r}",
+            N_(
+                "the text calls it {called}, but the figures show {metric}",
+                called=repr(called),
+                metric=repr(name),
+            ),
         )
     metrics = context.at("ai", "model", "offline_metrics")
     for index, metric_set in enumerate(metrics if isinstance(metrics, list) else []):
         if metric_set.precision_percent is not None and metric_set.recall_percent is None:
             yield Hit(
                 ("ai", "model", "offline_metrics", index, "precision_percent"),
-                f"{metric_set.variant}: precision is reported without recall",
+                N_("{variant}: precision is reported without recall", variant=metric_set.variant),
             )
 
 
@@ -133,9 +154,13 @@ def condition_labels(context: CheckContext) -> Iterator[Hit]:
             if factor.figure_levels and factor.figure_levels != factor.levels:
                 yield Hit(
                     (*location, "conditions", index, "figure_levels"),
-                    f"{factor.factor}: the text gives "
-                    f"{', '.join(f'{v:g}' for v in factor.levels)} {factor.unit}, the "
-                    f"figures {', '.join(f'{v:g}' for v in factor.figure_levels)}",
+                    N_(
+                        "{factor}: the text gives {levels} {unit}, the figures {figure_levels}",
+                        factor=factor.factor,
+                        levels=Nums(tuple(factor.levels)),
+                        unit=Symbol(factor.unit),
+                        figure_levels=Nums(tuple(factor.figure_levels)),
+                    ),
                 )
         for a_index, attribute in enumerate(end_to_end.demographics or []):
             for b_index, bucket in enumerate(attribute.buckets):
@@ -144,8 +169,15 @@ def condition_labels(context: CheckContext) -> Iterator[Hit]:
                 if None not in figure and None not in text and text != figure:
                     yield Hit(
                         (*location, "demographics", a_index, "buckets", b_index),
-                        f"{bucket.label}: the text gives {text[0]:g}-{text[1]:g}, "
-                        f"the figures {figure[0]:g}-{figure[1]:g}",
+                        N_(
+                            "{label}: the text gives {low}-{high}, the figures "
+                            "{figure_low}-{figure_high}",
+                            label=bucket.label,
+                            low=Num(text[0]),
+                            high=Num(text[1]),
+                            figure_low=Num(figure[0]),
+                            figure_high=Num(figure[1]),
+                        ),
                     )
 
 
@@ -162,8 +194,14 @@ def population(context: CheckContext) -> Iterator[Hit]:
                 if size is not None and size < SMALL_SUBGROUP:
                     yield Hit(
                         (*location, "demographics", a_index, "buckets", b_index),
-                        f"{attribute.attribute} {bucket.label!r}: about {size} people, "
-                        f"under {SMALL_SUBGROUP}; report a confidence interval",
+                        N_(
+                            "{attribute} {label}: about {size} people, under {threshold}; "
+                            "report a confidence interval",
+                            attribute=attribute.attribute,
+                            label=repr(bucket.label),
+                            size=Num(size, "d"),
+                            threshold=Num(SMALL_SUBGROUP, "d"),
+                        ),
                     )
 
 
@@ -174,13 +212,23 @@ def disparity_quantified(context: CheckContext) -> Iterator[Hit]:
         for index, disparity in enumerate(end_to_end.disparities or []):
             where = (*location, "disparities", index)
             if disparity.gap_percent is None or disparity.direction is None:
-                yield Hit(where, f"{disparity.attribute}: give gap_percent and direction")
+                yield Hit(
+                    where,
+                    N_(
+                        "{attribute}: give gap_percent and direction",
+                        attribute=disparity.attribute,
+                    ),
+                )
             elif disparity.gap_percent > DISPARITY_THRESHOLD_PERCENT:
                 yield Hit(
                     (*where, "gap_percent"),
-                    f"{disparity.attribute}: a gap of "
-                    f"{disparity.gap_percent:g} % ({disparity.direction}) is above "
-                    f"{DISPARITY_THRESHOLD_PERCENT:g} %",
+                    N_(
+                        "{attribute}: a gap of {gap} % ({direction}) is above {threshold} %",
+                        attribute=disparity.attribute,
+                        gap=Num(disparity.gap_percent),
+                        direction=disparity.direction,
+                        threshold=Num(DISPARITY_THRESHOLD_PERCENT),
+                    ),
                 )
 
 
@@ -192,6 +240,10 @@ def units_tested(context: CheckContext) -> Iterator[Hit]:
         if count is None or count < 2:
             yield Hit(
                 (*location, "units_tested"),
-                "test several identical units to show "
-                "unit-to-unit variation" + ("" if count is None else f" (tested {count})"),
+                N_("test several identical units to show unit-to-unit variation")
+                if count is None
+                else N_(
+                    "test several identical units to show unit-to-unit variation (tested {count})",
+                    count=Num(count, "d"),
+                ),
             )

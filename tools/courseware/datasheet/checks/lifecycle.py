@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from courseware.datasheet.checks.arithmetic import BREAKDOWN_TOLERANCE
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
 from courseware.datasheet.environment import EnvironmentInputError, compute_environment
+from courseware.datasheet.messages import N_, Num
 from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS, nominal_in
 from courseware.datasheet.units import UNITS
 from courseware.datasheet.walk import strings_of
@@ -31,15 +32,15 @@ def use_phase_power(context: CheckContext) -> Iterator[Hit]:
         return
     where = ("ml_sensor", "environmental_impact")
     declared_w = nominal_in(getattr(hardware, "operating_power", None), "W")
-    declared = "" if declared_w is None else f"{declared_w * 1000:g} mW"
+    declared = N_("{power} mW", power=Num(declared_w * 1000)) if declared_w is not None else None
     if declared_w is None:
         volts = nominal_in(getattr(hardware, "operating_voltage", None), "V")
         amps = nominal_in(getattr(hardware, "operating_current", None), "A")
         declared_w = volts * amps if volts is not None and amps is not None else None
         declared = (
-            "not declared"
+            N_("not declared")
             if declared_w is None
-            else f"not declared; nominal V × I ≈ {declared_w * 1000:.0f} mW"
+            else N_("not declared; nominal V × I ≈ {power} mW", power=Num(declared_w * 1000, ".0f"))
         )
     if getattr(impact, "footprint", None) is not None:
         return  # computed from the declared power; the footprint-config check reports gaps
@@ -47,8 +48,11 @@ def use_phase_power(context: CheckContext) -> Iterator[Hit]:
     if used is None or used in UNDISCLOSED_ANSWERS:
         yield Hit(
             (*where, "use_phase_power_mw"),
-            "the use stage's power is not stated; "
-            f"compute it from the declared operating power ({declared})",
+            N_(
+                "the use stage's power is not stated; compute it from the declared operating "
+                "power ({declared})",
+                declared=declared,
+            ),
         )
     elif (
         isinstance(used, float | int)
@@ -57,10 +61,14 @@ def use_phase_power(context: CheckContext) -> Iterator[Hit]:
     ):
         yield Hit(
             (*where, "use_phase_power_mw"),
-            f"the use stage assumes {used:g} mW, but the declared operating power is {declared}",
+            N_(
+                "the use stage assumes {used} mW, but the declared operating power is {declared}",
+                used=Num(used),
+                declared=declared,
+            ),
         )
     if getattr(impact, "lifetime_years", None) is None:
-        yield Hit((*where, "lifetime_years"), "state the lifetime the use stage assumes")
+        yield Hit((*where, "lifetime_years"), N_("state the lifetime the use stage assumes"))
 
 
 @check("environment-method", "warning", "Footprint method, coverage and end of life stated", 32)
@@ -71,21 +79,24 @@ def environment_method(context: CheckContext) -> Iterator[Hit]:
         return
     where = ("ml_sensor", "environmental_impact")
     for name, why in (
-        ("method_source", "cite the method (e.g. the TinyML footprint paper)"),
-        ("end_of_life", "say how to recycle or dispose of the module"),
+        ("method_source", N_("cite the method (e.g. the TinyML footprint paper)")),
+        ("end_of_life", N_("say how to recycle or dispose of the module")),
     ):
         if getattr(impact, name) in (None, *UNDISCLOSED_ANSWERS):
             yield Hit((*where, name), why)
     coverage = impact.coverage
     if coverage is None and impact.footprint is None:
-        yield Hit(where, "state how many BOM lines the footprint covers")
+        yield Hit(where, N_("state how many BOM lines the footprint covers"))
     elif (
         coverage
         and coverage.bom_lines_accounted < coverage.bom_lines_total
         and not coverage.excluded
     ):
         gap = coverage.bom_lines_total - coverage.bom_lines_accounted
-        yield Hit((*where, "coverage", "excluded"), f"{gap} BOM lines are not covered; name them")
+        yield Hit(
+            (*where, "coverage", "excluded"),
+            N_("{gap} BOM lines are not covered; name them", gap=Num(gap, "d")),
+        )
 
 
 @check("compliance-evidence", "warning", "Compliance claims carry evidence and scope", 33)
@@ -100,14 +111,21 @@ def compliance_evidence(context: CheckContext) -> Iterator[Hit]:
         if regulation.evidence is None and regulation.evidence_url is None:
             yield Hit(
                 (*base, "regulations", index),
-                f"{regulation.name}: add the declaration, "
-                "certificate or rationale behind the claim",
+                N_(
+                    "{regulation}: add the declaration, certificate or rationale behind the claim",
+                    regulation=regulation.name,
+                ),
             )
     for index, certification in enumerate(compliance.certifications or []):
         missing = [n for n in ("identifier", "date", "scope") if getattr(certification, n) is None]
         if missing:
             yield Hit(
-                (*base, "certifications", index), f"{certification.name}: give {', '.join(missing)}"
+                (*base, "certifications", index),
+                N_(
+                    "{certification}: give {fields}",
+                    certification=certification.name,
+                    fields=", ".join(missing),
+                ),
             )
 
 
@@ -122,17 +140,24 @@ def revision_hygiene(context: CheckContext) -> Iterator[Hit]:
     if title.datasheet_version and last.version != title.datasheet_version:
         yield Hit(
             (*where, "version"),
-            f"the last change is {last.version!r}, but this is "
-            f"{title.datasheet_version!r}; add an entry for it",
+            N_(
+                "the last change is {last}, but this is {version}; add an entry for it",
+                last=repr(last.version),
+                version=repr(title.datasheet_version),
+            ),
         )
     elif title.release_date and last.date != title.release_date:
         yield Hit(
             (*where, "date"),
-            f"the last change is dated {last.date}, but the release date is {title.release_date}",
+            N_(
+                "the last change is dated {last}, but the release date is {release}",
+                last=str(last.date),
+                release=str(title.release_date),
+            ),
         )
     versions = [entry.version for entry in title.change_log]
     if len(set(versions)) != len(versions):
-        yield Hit(("title_page", "change_log"), "a version appears twice in the change log")
+        yield Hit(("title_page", "change_log"), N_("a version appears twice in the change log"))
 
 
 @check("acronyms", "info", "Acronyms used are defined", 35)
@@ -148,7 +173,14 @@ def acronyms(context: CheckContext) -> Iterator[Hit]:
     undefined = sorted(used - defined - _NOT_ACRONYMS)
     if undefined:
         shown = ", ".join(undefined[:12]) + (" ..." if len(undefined) > 12 else "")
-        yield Hit(("acronyms",), f"{len(undefined)} acronyms used but not defined: {shown}")
+        yield Hit(
+            ("acronyms",),
+            N_(
+                "{count} acronyms used but not defined: {acronyms}",
+                count=Num(len(undefined), "d"),
+                acronyms=shown,
+            ),
+        )
 
 
 @check("footprint-config", "error", "The footprint configuration computes, and matches", 10)
@@ -159,7 +191,7 @@ def footprint_config(context: CheckContext) -> Iterator[Hit]:
     try:
         section = compute_environment(context.sheet)
     except EnvironmentInputError as error:
-        for problem in error.problems:
+        for problem in error.messages:
             yield Hit(where, problem)
         return
     impact = context.at("ml_sensor", "environmental_impact")
@@ -170,6 +202,9 @@ def footprint_config(context: CheckContext) -> Iterator[Hit]:
     if abs(stated - computed) > BREAKDOWN_TOLERANCE * computed:
         yield Hit(
             ("ml_sensor", "environmental_impact", "total_kg_co2e"),
-            f"{stated:g} kg CO2e stated, but the footprint configuration gives "
-            f"{computed:g} kg CO2e",
+            N_(
+                "{stated} kg CO2e stated, but the footprint configuration gives {computed} kg CO2e",
+                stated=Num(stated),
+                computed=Num(computed),
+            ),
         )

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from courseware.datasheet.findings import Finding, Severity
+from courseware.datasheet.messages import Message
 from courseware.datasheet.schema import Datasheet
 from courseware.datasheet.walk import value_at
 from courseware.problem_codes import ProblemCode, code_by_slug
@@ -28,10 +29,14 @@ class CheckContext:
 
 @dataclass(frozen=True)
 class Hit:
-    """One place a check found wrong; ``severity`` overrides the check's own when set."""
+    """One place a check found wrong; ``severity`` overrides the check's own when set.
+
+    ``message`` is a template with its values (``N_(...)``), so the site can show it in the
+    reader's language; a plain string (a footprint library's problem) stays English.
+    """
 
     location: KeyPath
-    message: str
+    message: Message | str
     severity: Severity | None = None
 
 
@@ -64,6 +69,8 @@ class Check:
         findings = []
         for hit in self.function(context):
             line = context.document.line_of(hit.location) if context.document else None
+            text = hit.message if isinstance(hit.message, Message) else None
+            english = text.english() if text else str(hit.message)
             findings.append(
                 Finding(
                     check=self.id,
@@ -71,8 +78,9 @@ class Check:
                     file=context.path,
                     line=line,
                     field=dotted_field(hit.location),
-                    message=hit.message,
+                    message=english,
                     code=self.code,
+                    text=text,
                 )
             )
         return findings

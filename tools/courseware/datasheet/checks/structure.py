@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
 from courseware.datasheet.findings import Severity
 from courseware.datasheet.grades import grade_of
+from courseware.datasheet.messages import N_, Num
 from courseware.datasheet.schema import Datasheet
 from courseware.datasheet.schema.base import UNDISCLOSED_ANSWERS, Quantity
 from courseware.datasheet.triggers import TRIGGERS
@@ -35,13 +36,15 @@ def blocks_present(context: CheckContext) -> Iterator[Hit]:
     if sheet.title_page is None:
         yield Hit(
             ("title_page",),
-            "the title page is missing; add title_page with the "
-            "sensor name, datasheet_version and release_date",
+            N_(
+                "the title page is missing; add title_page with the sensor name, "
+                "datasheet_version and release_date"
+            ),
         )
     else:
         for name in ("datasheet_version", "release_date"):
             if getattr(sheet.title_page, name) is None:
-                yield Hit(("title_page", name), "the title page needs a version and a date")
+                yield Hit(("title_page", name), N_("the title page needs a version and a date"))
     for group_name in ("standard_sensor", "iot", "ai", "ml_sensor"):
         group = getattr(sheet, group_name)
         group_model = Datasheet.model_fields[group_name].annotation
@@ -49,7 +52,9 @@ def blocks_present(context: CheckContext) -> Iterator[Hit]:
         for block_name in block_names:
             if group is None or getattr(group, block_name) is None:
                 title = _block_title(group_model, block_name)
-                yield Hit((group_name, block_name), f"the block {title!r} is missing")
+                yield Hit(
+                    (group_name, block_name), N_("the block {block} is missing", block=repr(title))
+                )
 
 
 def _block_names(annotation: object) -> list[str]:
@@ -84,7 +89,7 @@ def _graded_gaps(context: CheckContext, kind: str) -> Iterator[tuple[KeyPath, st
 def required_fields(context: CheckContext) -> Iterator[Hit]:
     """An [R] field may say 'Not disclosed', but it may not be silent."""
     for location, _ in _graded_gaps(context, "required"):
-        yield Hit(location, "required field is empty; give the value or write 'Not disclosed'")
+        yield Hit(location, N_("required field is empty; give the value or write 'Not disclosed'"))
 
 
 @check("conditional-fields", "error", "Conditional ([C]) fields are filled when triggered", 2)
@@ -95,7 +100,10 @@ def conditional_fields(context: CheckContext) -> Iterator[Hit]:
         if trigger is not None and trigger.holds(context.sheet):
             yield Hit(
                 location,
-                f"required because {trigger.reason}; give the value or write 'Not disclosed'",
+                N_(
+                    "required because {reason}; give the value or write 'Not disclosed'",
+                    reason=trigger.reason,
+                ),
             )
 
 
@@ -108,7 +116,10 @@ def placeholders(context: CheckContext) -> Iterator[Hit]:
         if match and not ("here" in match.group(0).lower() and "https://" in text):
             yield Hit(
                 location,
-                f"placeholder {match.group(0)!r}; give the real value or write 'Not disclosed'",
+                N_(
+                    "placeholder {placeholder}; give the real value or write 'Not disclosed'",
+                    placeholder=repr(match.group(0)),
+                ),
             )
 
 
@@ -129,10 +140,23 @@ def disclosure_count(context: CheckContext) -> Iterator[Hit]:
     total = len(answers) + label_unknown
     if total == 0:
         return
-    detail = f"{len(answers)} fields answered 'Not disclosed', 'Unknown' or 'Unsure'"
-    if label_unknown:
-        detail += f", plus {label_unknown} 'Unknown' items in the nutrition label tallies"
-    severity: Severity = "warning" if total > DISCLOSURE_WARNING_THRESHOLD else "info"
-    yield Hit(
-        (), f"{detail} ({total} in all; warning above {DISCLOSURE_WARNING_THRESHOLD})", severity
+    fields, threshold = Num(len(answers), "d"), Num(DISCLOSURE_WARNING_THRESHOLD, "d")
+    message = N_(
+        "{fields} fields answered 'Not disclosed', 'Unknown' or 'Unsure' ({total} in all; "
+        "warning above {threshold})",
+        fields=fields,
+        total=Num(total, "d"),
+        threshold=threshold,
     )
+    if label_unknown:
+        message = N_(
+            "{fields} fields answered 'Not disclosed', 'Unknown' or 'Unsure', plus {label} "
+            "'Unknown' items in the nutrition label tallies ({total} in all; warning above "
+            "{threshold})",
+            fields=fields,
+            label=Num(label_unknown, "d"),
+            total=Num(total, "d"),
+            threshold=threshold,
+        )
+    severity: Severity = "warning" if total > DISCLOSURE_WARNING_THRESHOLD else "info"
+    yield Hit((), message, severity)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
+from courseware.datasheet.messages import EMPTY, N_, Num
 from courseware.datasheet.schema.additional import DemographicAttribute
 from courseware.datasheet.schema.ai import Network
 from courseware.datasheet.schema.base import Quantity
@@ -49,6 +50,33 @@ EXPECTED_DIMENSIONS: dict[str, str] = {
 }
 """What each named quantity measures, by field name."""
 
+DIMENSION_NAMES = {
+    "time": N_("time"),
+    "power": N_("power"),
+    "current": N_("current"),
+    "voltage": N_("voltage"),
+    "data": N_("data"),
+    "data_rate": N_("data rate"),
+    "illuminance": N_("illuminance"),
+    "length": N_("length"),
+    "temperature": N_("temperature"),
+    "frequency": N_("frequency"),
+    "angle": N_("angle"),
+    "mass_co2e": N_("mass co2e"),
+    "ratio": N_("ratio"),
+    "count": N_("count"),
+}
+"""The name of each dimension of ``courseware.datasheet.units.UNITS`` in a message."""
+
+_EXPECTED_NAMES = {"data_rate": N_("data_rate")}
+"""The expected dimension is named as written in ``EXPECTED_DIMENSIONS`` (the command line
+has always printed "is a data_rate"); a translation names it in words."""
+
+
+def _plain(value: float | None) -> Num | str:
+    """A number as ``str()`` prints it (``None`` stays ``None``), as the range message did."""
+    return "None" if value is None else Num(value, "")
+
 
 @check("units", "error", "Every number has an unambiguous, known unit", 5)
 def units(context: CheckContext) -> Iterator[Hit]:
@@ -57,7 +85,7 @@ def units(context: CheckContext) -> Iterator[Hit]:
         if not quantity.is_disclosed:
             continue
         if quantity.unit is None:
-            yield Hit((*location,), "the value has no unit; add unit: (e.g. mA, kB, lux)")
+            yield Hit((*location,), N_("the value has no unit; add unit: (e.g. mA, kB, lux)"))
             continue
         problem = unit_problem(quantity.unit)
         if problem:
@@ -77,7 +105,13 @@ def unit_kind(context: CheckContext) -> Iterator[Hit]:
         if expected and found and found != expected:
             yield Hit(
                 (*location, "unit"),
-                f"{name} is a {expected}, but {quantity.unit!r} measures {found.replace('_', ' ')}",
+                N_(
+                    "{field} is a {expected}, but {unit} measures {found}",
+                    field=name,
+                    expected=_EXPECTED_NAMES.get(expected) or DIMENSION_NAMES[expected],
+                    unit=repr(quantity.unit),
+                    found=DIMENSION_NAMES[found],
+                ),
             )
 
 
@@ -89,7 +123,12 @@ def range_order(context: CheckContext) -> Iterator[Hit]:
         if values != sorted(values):
             yield Hit(
                 location,
-                f"min {quantity.min}, typ {quantity.typ}, max {quantity.max} are not in order",
+                N_(
+                    "min {min}, typ {typ}, max {max} are not in order",
+                    min=_plain(quantity.min),
+                    typ=_plain(quantity.typ),
+                    max=_plain(quantity.max),
+                ),
             )
 
 
@@ -106,7 +145,12 @@ def monk_skin_tone_range(context: CheckContext) -> Iterator[Hit]:
                 if value is not None and not low <= value <= high:
                     yield Hit(
                         (*location, "buckets", index, name),
-                        f"MST {value:g} is outside the Monk Skin Tone scale ({low}-{high})",
+                        N_(
+                            "MST {value} is outside the Monk Skin Tone scale ({low}-{high})",
+                            value=Num(value),
+                            low=Num(low, "d"),
+                            high=Num(high, "d"),
+                        ),
                     )
 
 
@@ -131,14 +175,29 @@ def i2c_address_range(context: CheckContext) -> Iterator[Hit]:
     location = ("standard_sensor", "communication", "i2c_address")
     value = i2c_address_value(raw)
     if value is None:
-        yield Hit(location, f"{raw!r} is not an address; write it in hex, e.g. 0x22")
+        yield Hit(
+            location, N_("{raw} is not an address; write it in hex, e.g. 0x22", raw=repr(raw))
+        )
         return
     low, high = I2C_7BIT_RANGE
     if not low <= value <= high:
         hint = (
-            f"; {value:#04x} looks like the 8-bit form of {value >> 1:#04x}" if value > 0x7F else ""
+            N_(
+                "; {address} looks like the 8-bit form of {seven_bit}",
+                address=f"{value:#04x}",
+                seven_bit=f"{value >> 1:#04x}",
+            )
+            if value > 0x7F
+            else EMPTY
         )
-        yield Hit(location, f"{value:#04x} is outside the 7-bit range 0x08-0x77{hint}")
+        yield Hit(
+            location,
+            N_(
+                "{address} is outside the 7-bit range 0x08-0x77{hint}",
+                address=f"{value:#04x}",
+                hint=hint,
+            ),
+        )
 
 
 @check("percent-range", "error", "Percentages lie in 0-100", 6)
@@ -148,7 +207,7 @@ def percent_range(context: CheckContext) -> Iterator[Hit]:
         name = location[-1] if location else ""
         is_percent = isinstance(name, str) and name.endswith("_percent")
         if is_percent and isinstance(value, float | int) and not 0 <= value <= 100:
-            yield Hit(location, f"{value:g} % is outside 0-100")
+            yield Hit(location, N_("{value} % is outside 0-100", value=Num(value)))
 
 
 @check("named-formats", "warning", "Format names match their pixel counts (QVGA = 320×240)", 7)
@@ -161,7 +220,14 @@ def named_formats(context: CheckContext) -> Iterator[Hit]:
         if expected and actual != expected:
             yield Hit(
                 (*location, "format_name"),
-                f"{name} is {expected[0]} × {expected[1]}, not {actual[0]} × {actual[1]}",
+                N_(
+                    "{format} is {width} × {height}, not {actual_width} × {actual_height}",
+                    format=name,
+                    width=Num(expected[0], "d"),
+                    height=Num(expected[1], "d"),
+                    actual_width=Num(actual[0], "d"),
+                    actual_height=Num(actual[1], "d"),
+                ),
             )
 
 
@@ -176,6 +242,12 @@ def input_features(context: CheckContext) -> Iterator[Hit]:
         if shape.features != expected:
             yield Hit(
                 (*location, "input", "features"),
-                f"{shape.features:,} features stated, but {shape.height_px} × "
-                f"{shape.width_px} × {shape.channels} = {expected:,}",
+                N_(
+                    "{stated} features stated, but {height} × {width} × {channels} = {expected}",
+                    stated=Num(shape.features, ","),
+                    height=Num(shape.height_px, "d"),
+                    width=Num(shape.width_px, "d"),
+                    channels=Num(shape.channels, "d"),
+                    expected=Num(expected, ","),
+                ),
             )

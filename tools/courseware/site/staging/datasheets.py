@@ -8,7 +8,11 @@ at all stops the build like any other content error.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
+
+from babel.numbers import format_decimal
 
 from courseware.datasheet import (
     CheckedDatasheet,
@@ -22,7 +26,8 @@ from courseware.datasheet import (
 )
 from courseware.datasheet.environment import EnvironmentInputError
 from courseware.errors import Problem
-from courseware.i18n.catalogs import translator
+from courseware.i18n.catalogs import plural_translator, translator
+from courseware.i18n.formatting import locale_of
 from courseware.registry.load import Registry
 from courseware.site.staging.hand_pages import read_text_file
 from courseware.site.staging.staged import StagedFiles
@@ -62,6 +67,17 @@ def root_prefix(page: str, language: str, source: str) -> str:
     return "../" * (depth + (0 if language == source else 1))
 
 
+def number_format(language: str) -> Callable[[Decimal, str], str]:
+    """The page's number format for the validator's messages: Babel's ``format_decimal``
+    with a pattern (``#,##0.00``) in the locale of ``language``."""
+    locale = locale_of(language)
+
+    def format_number(value: Decimal, pattern: str) -> str:
+        return str(format_decimal(value, format=pattern, locale=locale))
+
+    return format_number
+
+
 def stage_datasheets(registry: Registry) -> StagedFiles:
     """Stage ``sensors/index`` and ``sensors/<id>`` for every language, plus the YAML files."""
     staged = StagedFiles()
@@ -95,6 +111,8 @@ def stage_datasheets(registry: Registry) -> StagedFiles:
                 gettext,
                 environment=environment,
                 language=language,
+                ngettext=plural_translator(language),
+                number_format=number_format(language),
             )
             staged.add_generated_page(page_name, language, source, body)
             counts = count_by_severity(findings)
