@@ -100,19 +100,19 @@ def read_catalog(path: Path, language: str) -> Catalog:
         previous = _previous_sources(raw.decode("utf-8"))
     except (PoFileError, UnicodeDecodeError) as error:
         raise ValueError(str(error)) from None
-    for msgid, before in previous.items():
-        message = catalog.get(msgid)
+    for (msgid, context), before in previous.items():
+        message = catalog.get(msgid, context)
         if message is not None and message.fuzzy:
             message.previous_id = [before]
     return catalog
 
 
-def _previous_sources(text: str) -> dict[str, str]:
-    """msgid -> the previous source its ``#| msgid`` comment keeps.
+def _previous_sources(text: str) -> dict[tuple[str, str | None], str]:
+    """(msgid, msgctxt) -> the previous source its ``#| msgid`` comment keeps.
 
     Babel writes these comments but its reader drops them, so a second update would lose
     what the translator needs to see; they are read back here."""
-    found: dict[str, str] = {}
+    found: dict[tuple[str, str | None], str] = {}
     for block in text.split("\n\n"):
         lines = block.splitlines()
         previous = [line[2:].strip() for line in lines if line.startswith("#| ")]
@@ -130,8 +130,21 @@ def _previous_sources(text: str) -> dict[str, str]:
             continue
         before = denormalize("\n".join([previous[0][len("msgid ") :], *previous[1:]]))
         after = denormalize("\n".join([current[0][len("msgid ") :], *current[1:]]))
-        found[after] = before
+        found[(after, _context_of(lines))] = before
     return found
+
+
+def _context_of(lines: list[str]) -> str | None:
+    """The ``msgctxt`` of an entry's lines (registry catalogs key entries by it), or None."""
+    context: list[str] = []
+    for line in lines:
+        if line.startswith("msgctxt "):
+            context = [line[len("msgctxt ") :]]
+        elif context and line.startswith('"'):
+            context.append(line)
+        elif context:
+            break
+    return denormalize("\n".join(context)) if context else None
 
 
 def catalog_bytes(catalog: Catalog) -> bytes:

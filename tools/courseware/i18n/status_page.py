@@ -178,7 +178,12 @@ def _state_detail(entry: TranslationEntry, states: dict[State, str], gettext: Tr
 
 
 def _kind_names(gettext: Translate) -> dict[Kind, str]:
-    return {"page": gettext("Page"), "module": gettext("Module"), "lab": gettext("Lab")}
+    return {
+        "page": gettext("Page"),
+        "module": gettext("Module"),
+        "lab": gettext("Lab"),
+        "text": gettext("Registry texts"),
+    }
 
 
 def _state_names(gettext: Translate) -> dict[State, str]:
