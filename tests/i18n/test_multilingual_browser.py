@@ -22,7 +22,7 @@ from courseware.cli import cli
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("i18n-site")]
 
 REPO = Path(__file__).resolve().parents[2]
-CONTENT = ("curriculum", "modules", "labs", "pages")
+CONTENT = ("curriculum", "modules", "labs", "pages", "locale")
 POT = REPO / "tools" / "courseware" / "i18n" / "messages.pot"
 # A module to switch languages on, and one whose French and Arabic translations the copy drops,
 # so that the fallback case does not depend on how much of the bundled course is translated.

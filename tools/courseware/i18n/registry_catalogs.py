@@ -49,6 +49,11 @@ LOCALIZED_VALIDATOR = "_validate_localized"
 """The name of ``textfields``' LocalizedText validator, by which a text field is recognised."""
 
 
+KEEP_SOURCE_FLAG = "keep-source"
+"""A catalog flag (``#, keep-source``) on an entry whose translation is the source text on
+purpose, in the source language: a course's published name, which stays as published."""
+
+
 @dataclass(frozen=True)
 class TextField:
     """One LocalizedText value of a document: where it is, its entry context, its value."""
@@ -214,13 +219,21 @@ def merged_text_catalog(template: Catalog, old: Catalog | None, language: str) -
             context=entry.context,
             previous_id=previous_id,
             auto_comments=before.auto_comments if before is not None else [],
-            user_comments=before.user_comments if before is not None else [],
+            user_comments=_own_comments(before),
         )
     for message in previous.values():
         if message.string:
             key: Any = (message.id, message.context)  # Babel's key of an entry with a context
             catalog.obsolete[key] = message
     return catalog
+
+
+def _own_comments(message: Message | None) -> list[str]:
+    """A translator's comments on an entry; Babel's reader returns a fuzzy entry's ``#|``
+    lines among them, which ``previous_id`` writes again."""
+    if message is None:
+        return []
+    return [comment for comment in message.user_comments if not comment.startswith("|")]
 
 
 def entries_by_context(catalog: Catalog) -> dict[str | None, Message]:
@@ -269,9 +282,10 @@ def with_catalog_translations(
 
     Only translated entries made from the current source text are used; a fuzzy or stale one
     is left out, so the field shows the source text as for any missing translation. An
-    entry translated as the very source text (a course's published name, a unit symbol such
-    as Wh) counts as translated but is not put in: pages then show the text marked with the
-    source language, which is what it is. The
+    entry translated as the very source text and flagged ``keep-source`` (a course's
+    published name) counts as translated but is not put in: pages then show it marked with
+    the source language, which is what it is (a word that is the same in both languages,
+    such as "Transport" in French, has no flag and is the translation). The
     document returned shares the lines of the one given (its data is a copy)."""
     source_path = document.path
     found = catalog_languages(root, source_path) if languages is None else languages
@@ -298,9 +312,10 @@ def with_catalog_translations(
                 problems.append(_translated_twice(document, field, language, shown, message))
                 continue
             translation = str(message.string)
-            if entry_state(message, text) != "translated" or translation == text:
-                continue  # stale; or the same as the source (a name, a unit), which keeps
-                # the source's language mark on pages
+            if entry_state(message, text) != "translated":
+                continue
+            if translation == text and KEEP_SOURCE_FLAG in message.flags:
+                continue  # a published name, kept in the source language and marked so
             try:
                 check_plain_text(translation)
             except InvalidValue as error:
