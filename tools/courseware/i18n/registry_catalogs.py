@@ -22,7 +22,7 @@ from __future__ import annotations
 import copy
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -368,11 +368,6 @@ def stale_entries(
             if text is not None and message is not None and entry_state(message, text) == "fuzzy":
                 found.append((language, field.context, message.lineno))
     return found
-
-
-def template_languages(value: Mapping[str, Any] | Any, source_language: str) -> set[str]:
-    """The languages a YAML-held LocalizedText value translates into (not the source)."""
-    return set(value) - {source_language} if isinstance(value, dict) else set()
 
 
 @dataclass(frozen=True)
