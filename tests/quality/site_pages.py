@@ -14,7 +14,7 @@ from courseware.site import build_site
 
 REPO = Path(__file__).resolve().parents[2]
 # What a reader sees is built from these; everything else in the repository is tooling.
-CONTENT = ("curriculum", "modules", "labs", "pages", "mkdocs.yml")
+CONTENT = ("curriculum", "modules", "labs", "pages", "locale", "mkdocs.yml")
 
 # Page type → path under a language's root. Ids are the repository's own content: a renamed
 # module or lab fails here with the missing path named, rather than silently testing less.
