@@ -297,7 +297,7 @@ def with_catalog_translations(
     for language in found:
         if language == source_language:
             continue
-        catalog, problem = read_catalog_or_problem(root, source_path, language)
+        catalog, problem = read_catalog_or_problem(root, source_path, language, shared=True)
         if catalog is None:
             problems += [problem] if problem is not None else []
             continue
@@ -358,7 +358,7 @@ def stale_entries(
     found = []
     fields = text_fields(model, document.data)
     for language in catalog_languages(root, document.path):
-        catalog, _ = read_catalog_or_problem(root, document.path, language)
+        catalog, _ = read_catalog_or_problem(root, document.path, language, shared=True)
         if catalog is None:
             continue
         by_context = entries_by_context(catalog)
@@ -399,7 +399,7 @@ def text_document_units(
     for language in languages:
         catalog = None
         if language in with_catalogs:
-            catalog, _ = read_catalog_or_problem(root, document.path, language)
+            catalog, _ = read_catalog_or_problem(root, document.path, language, shared=True)
         by_context = entries_by_context(catalog) if catalog is not None else {}
         units: dict[UnitState, int] = dict.fromkeys(UNIT_STATES, 0)
         words: dict[UnitState, int] = dict.fromkeys(UNIT_STATES, 0)
