@@ -32,6 +32,19 @@ CHROMIUM_ARGS = [
 ]
 
 
+def copy_bundled_content(project: Path) -> Path:
+    """Copy the repository's own content into ``project``: every content folder the registry
+    reads (``registry.load.CONTENT_FOLDERS``, the translation catalogs in ``locale/``
+    included) and mkdocs.yml, without Python's bytecode caches."""
+    from courseware.registry.load import CONTENT_FOLDERS
+
+    project.mkdir(parents=True, exist_ok=True)
+    for folder in CONTENT_FOLDERS:
+        shutil.copytree(REPO / folder, project / folder, ignore=shutil.ignore_patterns("*.pyc"))
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
 def copy_project(name: str, destination: Path) -> Path:
     """Copy ``tests/fixtures/<name>`` plus the repository's mkdocs.yml into ``destination``."""
     target = destination / name

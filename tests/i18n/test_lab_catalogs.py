@@ -16,6 +16,8 @@ from tests.conftest import copy_project
 
 from courseware.cli import cli
 from courseware.i18n.content_catalogs import catalog_path, read_catalog, write_catalog
+from courseware.i18n.hashing import source_hash
+from courseware.i18n.headers import TranslationHeader, add_translation_header
 from courseware.i18n.tracking import translation_status
 from courseware.registry.load import load_registry
 from courseware.site.staging import read_lab_facts, read_lab_prose
@@ -182,43 +184,38 @@ def _lab_pages(files: dict[str, str]) -> dict[str, str]:
     return {
         name: "\n".join(line for line in text.splitlines() if line.strip())
         for name, text in files.items()
-        if name.startswith("labs/device-footprint.") and name.endswith(".md")
+        if name.startswith("labs/fit.") and name.endswith(".md")
     }
 
 
 @pytest.mark.slow
 @pytest.mark.xdist_group("lab-site")
-def test_migrating_the_bundled_lab_translations_keeps_their_page_text(tmp_path: Path) -> None:
-    project = tmp_path / "repo"
-    for part in ("curriculum", "modules", "pages", "labs"):
-        shutil.copytree(REPO / part, project / part)
-    shutil.copy(REPO / "mkdocs.yml", project)
-    for other in project.glob("labs/*.py"):
-        if not other.name.startswith("device-footprint"):
-            other.unlink()
-    translations = [project / "labs" / f"device-footprint.{code}.py" for code in ("es", "pt")]
-    assert all(path.is_file() for path in translations)
+def test_migrating_a_prose_only_lab_translation_keeps_its_page_text(tmp_path: Path) -> None:
+    """The bundled labs' translations moved into catalogs this way (their text, cell for cell,
+    is checked against the files they came from in tests/labs/test_translation.py)."""
+    project = _lab_project(tmp_path)
+    source = project / LAB
+    source.write_text(source.read_text(encoding="utf-8").removesuffix(EXTRA_CELL), "utf-8")
+    translation = project / "labs" / "fit.fr.py"
+    shutil.copy(GOOD / "labs" / "fit.fr.py", translation)
+    header = TranslationHeader("fit.py", source_hash(source))
+    text = translation.read_text(encoding="utf-8")
+    translation.write_text(add_translation_header(text, header, "jupytext"), "utf-8")
     before = _staged_labs(project)
+    assert "Ajuster une droite" in before["labs/fit.fr.md"]
     output = _run(project, "translate", "migrate")
-    for code in ("es", "pt"):
-        line = (
-            f"labs/device-footprint.{code}.py -> locale/{code}/LC_MESSAGES/labs/device-footprint.po"
-        )
-        assert line in output
-    assert not [path for path in translations if path.exists()]
+    assert "labs/fit.fr.py -> locale/fr/LC_MESSAGES/labs/fit.po" in output
+    assert not translation.exists()
     after = _staged_labs(project)
     pages_before, pages_after = _lab_pages(before), _lab_pages(after)
-    assert {"labs/device-footprint.es.md", "labs/device-footprint.pt.md"} <= set(pages_before)
+    assert "labs/fit.fr.md" in pages_before
     assert pages_after.keys() == pages_before.keys()
-    for name, text in pages_before.items():
-        assert pages_after[name] == text, name
-    assert "Dez blocos, uma soma" in pages_after["labs/device-footprint.pt.md"]
-    assert "Diez bloques, una suma" in pages_after["labs/device-footprint.es.md"]
-    assert "cw-partial" not in pages_after["labs/device-footprint.es.md"]
-    for code in ("es", "pt"):
-        name = f"labs/device-footprint-{code}/device-footprint.{code}.ipynb"
-        cells = [json.loads(files[name])["cells"] for files in (before, after)]
-        assert cells[0] == cells[1], name
+    for name, page in pages_before.items():
+        assert pages_after[name] == page, name
+    assert "cw-partial" not in pages_after["labs/fit.fr.md"]
+    name = "labs/fit-fr/fit.fr.ipynb"
+    cells = [json.loads(files[name])["cells"] for files in (before, after)]
+    assert cells[0] == cells[1]
 
 
 def test_a_lab_at_99_percent_is_not_listed_in_that_language(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ language.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,13 +15,14 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
+from tests.conftest import copy_bundled_content
 
 from courseware.cli import cli
+from courseware.i18n.content_catalogs import catalog_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("i18n-site")]
 
 REPO = Path(__file__).resolve().parents[2]
-CONTENT = ("curriculum", "modules", "labs", "pages", "locale")
 POT = REPO / "tools" / "courseware" / "i18n" / "messages.pot"
 # A module to switch languages on, and one whose French and Arabic translations the copy drops,
 # so that the fallback case does not depend on how much of the bundled course is translated.
@@ -34,13 +34,11 @@ DROPPED_TRANSLATIONS = ("fr", "ar")
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's curriculum, modules, labs and pages built into a fresh project."""
-    project = tmp_path_factory.mktemp("multilingual") / "project"
-    project.mkdir()
-    for folder in CONTENT:
-        shutil.copytree(REPO / folder, project / folder, ignore=shutil.ignore_patterns("*.pyc"))
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_bundled_content(tmp_path_factory.mktemp("multilingual") / "project")
     for language in DROPPED_TRANSLATIONS:
-        (project / "modules" / UNTRANSLATED / f"index.{language}.md").unlink(missing_ok=True)
+        catalog = catalog_path(project, f"modules/{UNTRANSLATED}/index.md", language)
+        assert catalog.is_file(), catalog
+        catalog.unlink()
     result = CliRunner().invoke(cli, ["build", "--root", str(project)])
     assert result.exit_code == 0, result.output
     return project / "site"

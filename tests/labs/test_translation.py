@@ -4,7 +4,6 @@ new source cells shown untranslated, and every cell the merge cannot place a war
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import jupytext
@@ -12,8 +11,11 @@ import pytest
 
 from courseware import problem_codes as codes
 from courseware.errors import Problem
+from courseware.i18n.content_catalogs import catalog_path, read_catalog
+from courseware.i18n.lab_catalogs import lab_translation
 from courseware.i18n.start import start_translation
-from courseware.labs import lab_script, lab_translation_skeleton, load_lab, load_labs
+from courseware.labs import lab_script, lab_translation_skeleton, load_lab
+from courseware.site.staging import read_lab_prose
 
 REPO = Path(__file__).resolve().parents[2]
 MIGRATED = REPO / "tests" / "fixtures" / "labs" / "translated-prose"
@@ -251,26 +253,23 @@ def test_the_downloaded_script_drops_the_note_that_says_the_file_has_no_code(
     assert 'print("one, two, three")' in script
 
 
-def test_the_migrated_footprint_translations_keep_their_text_cell_for_cell(
-    tmp_path: Path,
-) -> None:
+def test_the_migrated_footprint_translations_keep_their_text_cell_for_cell() -> None:
     """The fixture holds each translation's Markdown cells and figure texts as read from the
-    full-copy files before they became prose-only (see its ``made_from``)."""
-    shutil.copytree(REPO / "labs", tmp_path / "labs")
-    labs, problems = load_labs(tmp_path)
-    assert problems == []
-    by_key = {(lab.id, lab.language): lab for lab in labs}
-    source = by_key[("device-footprint", None)]
+    full-copy files before they became prose-only (see its ``made_from``); the translations
+    now live in catalogs (``locale/<lang>/LC_MESSAGES/labs/device-footprint.po``), and the lab
+    assembled from each has exactly that text."""
+    prose = read_lab_prose(REPO, "labs/device-footprint.py")
+    assert prose is not None
     for language in ("es", "pt"):
-        lab = by_key[("device-footprint", language)]
+        path = catalog_path(REPO, "labs/device-footprint.py", language)
+        translated = lab_translation(prose, read_catalog(path, language))
         before = json.loads((MIGRATED / f"device-footprint.{language}.json").read_text("utf-8"))
-        assert lab.title == before["title"]
-        assert [cell.source for cell in lab.cells if cell.kind == "markdown"] == before["markdown"]
+        assert translated.title == before["title"]
+        assert [translated.cells[cell.number] for cell in prose.cells] == before["markdown"]
         figures = [
-            {"alt": list(c.alt_texts), "caption": c.caption} for c in lab.cells if c.is_figure
+            {"alt": list(alt_texts), "caption": caption}
+            for alt_texts, caption in (translated.figures[f.number] for f in prose.figures)
         ]
         assert figures == before["figures"]
-        assert [cell.source for cell in lab.code_cells] == [c.source for c in source.code_cells]
-        assert not any(cell.is_untranslated for cell in lab.cells)
-        text = (tmp_path / "labs" / f"device-footprint.{language}.py").read_text("utf-8")
-        assert "import " not in text and "print(" not in text  # no code left in the file
+        assert translated.counts is not None and translated.counts.percent == 100
+        assert not (REPO / "labs" / f"device-footprint.{language}.py").exists()

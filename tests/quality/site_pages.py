@@ -10,11 +10,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.conftest import copy_bundled_content
+
 from courseware.site import build_site
 
 REPO = Path(__file__).resolve().parents[2]
-# What a reader sees is built from these; everything else in the repository is tooling.
-CONTENT = ("curriculum", "modules", "labs", "pages", "locale", "mkdocs.yml")
 
 # Page type → path under a language's root. Ids are the repository's own content: a renamed
 # module or lab fails here with the missing path named, rather than silently testing less.
@@ -74,14 +74,7 @@ def build_real_site(workdir: Path) -> Path:
     caches of the repository are copied along, so unchanged labs are not run again nor
     unchanged tracks printed again.
     """
-    project = workdir / "project"
-    project.mkdir(parents=True)
-    for name in CONTENT:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, symlinks=True)
-        elif source.is_file():
-            shutil.copy(source, project / name)
+    project = copy_bundled_content(workdir / "project")
     for name in ("labs", "prints"):  # executed labs, printed tracks
         cache = REPO / ".cache" / name
         if cache.is_dir():

@@ -460,7 +460,8 @@ MODULES_NOT_TRANSLATED = _code(
     "modules-not-translated",
     "A track's modules are not all available in the track's language (a warning).",
     "curriculum/tracks/intro.yaml:3: warning: language: 1 module not available in 'es': "
-    "sensing; they fall back to 'en' (translations welcome: modules/<id>/index.es.md)",
+    "sensing; they fall back to 'en' (translations welcome: courseware translate start "
+    "modules/<id>/index.md es)",
     "Translate the modules named, or accept the fallback.",
 )
 RETIRED_MODULE = _code(

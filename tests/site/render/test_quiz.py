@@ -8,11 +8,11 @@ is left to the site's staging.
 from __future__ import annotations
 
 import gzip
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from tests.conftest import copy_bundled_content
 
 from courseware.assess.codes import decode, forms_by_hash
 from courseware.assess.forms import FORM_LETTERS, bank_entries
@@ -197,11 +197,7 @@ def test_a_test_form_makes_the_code_python_reads(browser, serve, tmp_path, lette
 
 def test_text_falling_back_to_english_is_marked_on_an_arabic_page(tmp_path: Path) -> None:
     """The bundled bank is translated into Arabic, so a copy drops one prompt's Arabic text."""
-    project = tmp_path / "project"
-    for part in ("curriculum", "modules", "labs", "pages"):
-        shutil.copytree(REPOSITORY / part, project / part)
-    shutil.copy(REPOSITORY / "mkdocs.yml", project)
-    shutil.copytree(REPOSITORY / "locale", project / "locale")
+    project = copy_bundled_content(tmp_path / "project")
     catalog = project / "locale/ar/LC_MESSAGES/modules/what-is-tinyml/questions.po"
     text = catalog.read_text(encoding="utf-8")
     entry = 'msgctxt "items[where-the-model-runs].prompt"\n'

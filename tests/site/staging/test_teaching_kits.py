@@ -5,11 +5,11 @@ module's text gives learners, and reaches the staged page formatted for its lang
 from __future__ import annotations
 
 import math
-import shutil
 from pathlib import Path
 
 import pytest
 from babel.numbers import format_decimal
+from tests.conftest import copy_bundled_content
 
 from courseware.assess.bank import load_banks
 from courseware.datasheet import load_datasheet
@@ -139,9 +139,7 @@ def test_kits_index_lists_every_module_in_every_language() -> None:
 
 
 def test_a_broken_bank_is_reported_and_left_out_of_the_kit(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for name in ("curriculum", "modules", "labs"):
-        shutil.copytree(REPO / name, project / name)
+    project = copy_bundled_content(tmp_path / "project")
     bank = project / "modules" / "what-is-tinyml" / "questions.yaml"
     bank.write_text(
         bank.read_text().replace("objective: describe-a-tinyml-system", "objective: nope", 1)
@@ -158,8 +156,7 @@ def test_a_broken_bank_is_reported_and_left_out_of_the_kit(tmp_path: Path) -> No
 
 def test_a_kit_with_an_untranslated_text_says_so(tmp_path: Path) -> None:
     # The bundled modules are translated into Spanish, so a copy loses its Spanish answers.
-    for folder in ("curriculum", "modules", "labs", "locale"):
-        shutil.copytree(REPO / folder, tmp_path / folder, ignore=shutil.ignore_patterns("*.pyc"))
+    copy_bundled_content(tmp_path)
     answers = tmp_path / "locale/es/LC_MESSAGES/modules/environmental-footprint/answers.po"
     answers.unlink()  # the key's Spanish texts live in its catalog
     staged = stage_teaching_kits(load_registry(tmp_path), read_lab_facts(tmp_path))

@@ -279,7 +279,8 @@ def load_modules(
             Module(
                 spec=spec,
                 folder=relative,
-                languages=(*languages, *complete),
+                # The source first, then the translations in one order however they are held.
+                languages=(languages[0], *sorted({*languages[1:], *complete})),
                 catalog_languages=tuple(code for code, _ in from_catalogs),
             )
         )

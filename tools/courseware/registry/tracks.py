@@ -268,7 +268,7 @@ def _check_language(
         f"{len(missing)} module{'s' if len(missing) != 1 else ''} not available in "
         f"{spec.language!r}: {', '.join(missing)}; they fall back to "
         f"{' or '.join(repr(s) for s in sources)} (translations welcome: "
-        f"modules/<id>/index.{spec.language}.md)"
+        f"courseware translate start modules/<id>/index.md {spec.language})"
     )
     return [
         Problem(
