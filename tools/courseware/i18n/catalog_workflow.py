@@ -89,6 +89,7 @@ def update_catalogs(
             write_catalog(path, catalog)
             written.append(path.relative_to(root).as_posix())
     for source_path, template in templates:
+        template = _dated_like_before(root, source_path, template)
         targets = [(template_path(root, source_path), template)]
         for language in report.languages:
             path = catalog_path(root, source_path, language)
