@@ -152,7 +152,9 @@ def _start_catalog(root: Path, path: Path, code: str, languages: list[str], sour
                 continue
             try:
                 made = _write_text_catalog(root, document.path, code)
-            except FileExistsError:
+            except FileExistsError as error:
+                shown = Path(str(error)).relative_to(root)
+                click.echo(f"The texts of {document.path} are translated in {shown} (exists)")
                 continue
             click.echo(
                 f"Wrote {made.relative_to(root)}: the texts of {document.path} (title, "
