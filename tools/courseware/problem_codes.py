@@ -837,6 +837,17 @@ GLOSSARY_TERM = _code(
     "Use the glossary's word, or add the form used (an inflection) to the term's matches.",
 )
 
+TEXT_TRANSLATED_TWICE = _code(
+    "CW-I18N-008",
+    "text-translated-twice",
+    "A registry text (a title, summary, objective, question...) translated into a language "
+    "both in its YAML map and in the document's catalog.",
+    "modules/x/module.yaml:5: title: the 'es' translation is given twice, here and in "
+    "locale/es/LC_MESSAGES/modules/x/module.po:20; remove the es: entry from module.yaml (its "
+    "translation is in locale/es/LC_MESSAGES/modules/x/module.po)",
+    "Remove the language's entry from the YAML map and keep the catalog's translation.",
+)
+
 # --- SITE ---------------------------------------------------------------------------------
 
 URL_COLLISION = _code(

@@ -367,7 +367,7 @@ def test_audience_with_several_values_keeps_the_original(project: Path) -> None:
     )
     # An audience our words write back the same needs no note.
     assert not any(
-        n.startswith("Audience")
+        isinstance(n, str) and n.startswith("Audience")
         for n in _written(project)["scitinyml-2022-africa-asia-and-latam"].notes
     )
 

@@ -198,12 +198,12 @@ def test_a_test_form_makes_the_code_python_reads(browser, serve, tmp_path, lette
 def test_text_falling_back_to_english_is_marked_on_an_arabic_page(tmp_path: Path) -> None:
     """The bundled bank is translated into Arabic, so a copy drops one prompt's Arabic text."""
     project = copy_bundled_content(tmp_path / "project")
-    bank = project / "modules" / "what-is-tinyml" / "questions.yaml"
-    text = bank.read_text(encoding="utf-8")
-    prompt = "      en: Where does a TinyML system run its trained model?\n"
-    start = text.index(prompt) + len(prompt)
-    arabic = text.index("      ar: ", start)
-    bank.write_text(text[:arabic] + text[text.index("\n", arabic) + 1 :], encoding="utf-8")
+    catalog = project / "locale/ar/LC_MESSAGES/modules/what-is-tinyml/questions.po"
+    text = catalog.read_text(encoding="utf-8")
+    entry = 'msgctxt "items[where-the-model-runs].prompt"\n'
+    start = text.index("msgstr ", text.index(entry))
+    end = text.index("\n\n", start)
+    catalog.write_text(text[:start] + 'msgstr ""' + text[end:], encoding="utf-8")
     soup = BeautifulSoup(_quiz(project, "what-is-tinyml", "ar", "rtl"), "html.parser")
     assert _one(soup, "section")["dir"] == "rtl"
     legend = _one(soup, 'li[data-item="where-the-model-runs"] legend span')

@@ -157,11 +157,8 @@ def test_a_broken_bank_is_reported_and_left_out_of_the_kit(tmp_path: Path) -> No
 def test_a_kit_with_an_untranslated_text_says_so(tmp_path: Path) -> None:
     # The bundled modules are translated into Spanish, so a copy loses its Spanish answers.
     copy_bundled_content(tmp_path)
-    answers = tmp_path / "modules" / "environmental-footprint" / "answers.yaml"
-    lines = answers.read_text(encoding="utf-8").splitlines(keepends=True)
-    answers.write_text(
-        "".join(line for line in lines if not line.lstrip().startswith("es:")), encoding="utf-8"
-    )
+    answers = tmp_path / "locale/es/LC_MESSAGES/modules/environmental-footprint/answers.po"
+    answers.unlink()  # the key's Spanish texts live in its catalog
     staged = stage_teaching_kits(load_registry(tmp_path), read_lab_facts(tmp_path))
     spanish = staged.files["modules/environmental-footprint/teaching.es.md"].decode()
     assert "cw-fallback" in spanish

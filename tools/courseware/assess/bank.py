@@ -13,16 +13,22 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, TypeAdapter, ValidationError
 
 from courseware.errors import Problem
-from courseware.registry.modules import Module
+from courseware.registry.modules import MODULES_FOLDER, Module
+from courseware.registry.text_catalogs import (
+    TextDocument,
+    module_source_language,
+    stale_in_catalogs,
+    validate_translated,
+)
 from courseware.textfields import LanguageCode, LocalizedText, Slug, StrictModel
-from courseware.validation import validate_document
-from courseware.yamlsafe import YamlDocument, read_yaml_file
+from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
 
 BANK_FILE = "questions.yaml"
 
@@ -122,6 +128,10 @@ class Bank:
     spec: BankSpec
     module: Module
     document: YamlDocument
+    """As written: its maps hold the YAML-held translations only."""
+    stale_in_catalogs: tuple[tuple[str, str, str, int | None], ...] = ()
+    """(catalog file, language, entry context, line) of each catalog-held translation made
+    from an earlier source text: the catalog's fuzziness replaces ``translated_from`` there."""
 
     @property
     def path(self) -> str:
@@ -163,6 +173,34 @@ def source_hash(item: Item, source_language: str) -> str:
     return digest.hexdigest()[:12]
 
 
+def bank_text_documents(root: Path) -> Iterator[TextDocument]:
+    """Every module's question bank, as a document whose texts have catalogs."""
+    base = root / MODULES_FOLDER
+    for folder in sorted(base.iterdir()) if base.is_dir() else []:
+        path = folder / BANK_FILE
+        if folder.is_dir() and not folder.is_symlink() and path.is_file() and not path.is_symlink():
+            yield TextDocument(
+                display_path(path, root),
+                BankSpec,
+                source := module_source_language(folder),
+                partial(yaml_translation_is_stale, source_language=source),
+            )
+
+
+def yaml_translation_is_stale(
+    data: Any, location: tuple[str | int, ...], language: str, source_language: str = "en"
+) -> bool:
+    """Whether the YAML-held ``language`` translation of the item at ``location`` records
+    another source than the item's current one (``translated_from``), or none."""
+    try:
+        raw = data["items"][location[1]]
+        item = TypeAdapter(Item).validate_python(raw)
+    except (KeyError, IndexError, TypeError, ValidationError):
+        return False
+    recorded = item.translated_from.get(language)
+    return recorded is None or recorded != source_hash(item, source_language)
+
+
 def bank_path(module: Module) -> str:
     """Where a module's bank lives, relative to the project root."""
     return f"{module.folder}/{BANK_FILE}"
@@ -176,10 +214,12 @@ def load_bank(root: Path, module: Module) -> tuple[Bank | None, list[Problem]]:
     document, problems = read_yaml_file(path, root)
     if document is None:
         return None, problems
-    spec, problems = validate_document(BankSpec, document)
+    spec, problems = validate_translated(root, BankSpec, document, module.spec.source_language)
     if spec is None:
         return None, problems
-    return Bank(spec=spec, module=module, document=document), []
+    source = module.spec.source_language
+    stale = tuple(stale_in_catalogs(root, BankSpec, document, source))
+    return Bank(spec=spec, module=module, document=document, stale_in_catalogs=stale), []
 
 
 def load_banks(root: Path, modules: list[Module]) -> tuple[dict[str, Bank], list[Problem]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from courseware import problem_codes as codes
 from courseware.assess.bank import (
     Bank,
+    BankSpec,
     Computed,
     Item,
     MultipleChoice,
@@ -24,6 +25,7 @@ from courseware.assess.bank import (
 from courseware.assess.computed import COMPUTED
 from courseware.errors import Problem
 from courseware.problem_codes import ProblemCode
+from courseware.registry.text_catalogs import text_fields
 from courseware.textfields import text_in
 from courseware.validation import did_you_mean
 from courseware.yamlsafe import YamlDocument
@@ -61,6 +63,16 @@ def check_bank(bank: Bank, module_document: YamlDocument | None = None) -> list[
         seen_ids.setdefault(item.id, index)
         problems += _check_item(bank, index, item)
     problems += _check_coverage(bank, module_document)
+    source = bank.module.spec.source_language
+    for catalog, language, context, line in bank.stale_in_catalogs:
+        message = (
+            f"the {language!r} translation is stale: the {source!r} text changed since it was "
+            f"made; update it, then clear its fuzzy flag (see: courseware translate diff "
+            f"{bank.path} {language})"
+        )
+        problems.append(
+            Problem(catalog, line, context, message, "warning", code=codes.TRANSLATION_STALE)
+        )
     return problems
 
 
@@ -168,6 +180,16 @@ def _check_item(bank: Bank, index: int, item: Item) -> list[Problem]:
     return problems
 
 
+def yaml_languages(bank: Bank, index: int) -> set[str]:
+    """The languages the YAML maps of ``items[index]`` translate it into, as written (a
+    catalog-held translation records no ``translated_from``: its catalog tracks it)."""
+    found: set[str] = set()
+    for text in text_fields(BankSpec, bank.document.data):
+        if text.location[:2] == ("items", index) and isinstance(text.value, dict):
+            found |= set(text.value)
+    return found
+
+
 def languages_of(item: Item) -> set[str]:
     """Every language any of the item's texts is written in."""
     texts: list[str | dict[str, str]] = [item.prompt, item.explanation]
@@ -188,7 +210,7 @@ def _check_translations(bank: Bank, index: int, item: Item) -> list[Problem]:
     source = bank.module.spec.source_language
     current = source_hash(item, source)
     problems = []
-    for language in sorted(languages_of(item) - {source}):
+    for language in sorted(yaml_languages(bank, index) - {source}):
         recorded = item.translated_from.get(language)
         if recorded is None:
             problems.append(

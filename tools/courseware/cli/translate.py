@@ -11,10 +11,12 @@ import json
 from pathlib import Path, PurePosixPath
 
 import click
+from babel.messages.catalog import Catalog
 
 from courseware.cli.options import format_option, root_option
 from courseware.errors import ContentError, UsageError, errors_only
 from courseware.i18n.content_catalogs import UNIT_STATES
+from courseware.i18n.registry_catalogs import TextDocumentUnits
 from courseware.i18n.start import start_translation
 from courseware.i18n.tracking import (
     KINDS,
@@ -25,9 +27,11 @@ from courseware.i18n.tracking import (
 )
 from courseware.registry.load import load_languages
 from courseware.registry.models import Language
+from courseware.registry.text_catalogs import TextDocument
 from courseware.validation import did_you_mean
+from courseware.yamlsafe import read_yaml_file
 
-KIND_PLURALS = {"page": "pages", "module": "modules", "lab": "labs"}
+KIND_PLURALS = {"page": "pages", "module": "modules", "lab": "labs", "text": "texts"}
 
 
 @click.group()
@@ -50,7 +54,8 @@ def status_command(language: str | None, output_format: str, root: Path) -> None
     codes = [lang.code for lang in languages]
     from courseware.site import read_lab_prose  # reads labs, only for this command
 
-    report = translation_status(root, codes, source, read_lab_prose)
+    texts = text_document_units(root, [code for code in codes if code != source])
+    report = translation_status(root, codes, source, read_lab_prose, texts)
     if language is not None:
         if language not in report.languages:
             raise UsageError(_unknown_language(language, report.languages, source))
@@ -93,6 +98,9 @@ def start_command(
 
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
+    if path.suffix == ".yaml":
+        _start_text_catalog(root, path, code, [lang.code for lang in languages], source)
+        return
     if not whole_file and path.suffix in (".md", ".py"):
         _start_catalog(root, path, code, [lang.code for lang in languages], source)
         return
@@ -138,12 +146,62 @@ def _start_catalog(root: Path, path: Path, code: str, languages: list[str], sour
     )
     parts = PurePosixPath(relative).parts
     if parts[0] == "modules":
-        metadata = PurePosixPath(*parts[:-1], "module.yaml").as_posix()
-        click.echo(
-            f"The module's title, summary, objectives, exercises and instructor notes are in "
-            f"{metadata}: add a {code}: entry beside each en: there (see the modules already "
-            "translated)."
+        folder = PurePosixPath(*parts[:-1]).as_posix()
+        for document in text_documents(root):
+            if PurePosixPath(document.path).parent.as_posix() != folder:
+                continue
+            try:
+                made = _write_text_catalog(root, document.path, code)
+            except FileExistsError as error:
+                shown = Path(str(error)).relative_to(root)
+                click.echo(f"The texts of {document.path} are translated in {shown} (exists)")
+                continue
+            click.echo(
+                f"Wrote {made.relative_to(root)}: the texts of {document.path} (title, "
+                "summary, objectives, exercises, instructor notes, questions), to translate "
+                "the same way"
+            )
+
+
+def _start_text_catalog(
+    root: Path, path: Path, code: str, languages: list[str], source: str
+) -> None:
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    try:
+        relative = absolute.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise UsageError(f"{path} is not inside the project {root}") from None
+    targets = tuple(code for code in languages if code != source)
+    if code not in targets:
+        raise UsageError(_unknown_language(code, targets, source))
+    if not any(document.path == relative for document in text_documents(root)):
+        raise UsageError(
+            f"{relative} is not a registry document with texts (module.yaml, questions.yaml, "
+            "answers.yaml, a track, an offering or curriculum/topics.yaml)"
         )
+    try:
+        written = _write_text_catalog(root, relative, code)
+    except FileExistsError as error:
+        raise UsageError(
+            f"{error}: exists already; translate it, or run translate update"
+        ) from None
+    click.echo(f"Wrote {written.relative_to(root)}")
+    click.echo(
+        "Translate each entry (msgstr) with a PO editor such as Poedit, or on Weblate or "
+        "Crowdin; each field's context (msgctxt) says which it is."
+    )
+
+
+def _write_text_catalog(root: Path, relative: str, code: str) -> Path:
+    """Start the catalog of one registry document (see ``start_text_catalog``).
+
+    Raises:
+        FileExistsError: it exists already.
+    """
+    from courseware.i18n.catalog_workflow import start_text_catalog
+
+    template = dict(text_templates(root))[relative]
+    return start_text_catalog(root, relative, template, code)
 
 
 @translate.command("update")
@@ -161,7 +219,8 @@ def update_command(root: Path) -> None:
     source = next(lang.code for lang in languages if lang.source)
     from courseware.site import read_lab_prose
 
-    result = update_catalogs(root, [lang.code for lang in languages], source, read_lab_prose)
+    codes = [lang.code for lang in languages]
+    result = update_catalogs(root, codes, source, read_lab_prose, text_templates(root))
     for path in result.written:
         click.echo(f"Updated {path}")
     click.echo(f"{len(result.written)} catalogs updated, {result.unchanged} already current")
@@ -194,8 +253,15 @@ def diff_command(document: str, code: str, root: Path) -> None:
 
 @translate.command("migrate")
 @click.option("--lang", "language", metavar="CODE", help="Only this language.")
+@click.option(
+    "--registry",
+    "registry",
+    is_flag=True,
+    help="Move the translations of the registry's text fields (module.yaml, question banks, "
+    "answer keys, tracks, offerings, topics) from their YAML maps into catalogs instead.",
+)
 @root_option
-def migrate_command(language: str | None, root: Path) -> None:
+def migrate_command(language: str | None, registry: bool, root: Path) -> None:
     """Move whole-file translations of pages and modules, and prose-only lab translations,
     into paragraph catalogs.
 
@@ -204,6 +270,9 @@ def migrate_command(language: str | None, root: Path) -> None:
     the reason is printed."""
     from courseware.i18n.catalog_workflow import migrate_translations
 
+    if registry:
+        _migrate_registry(root, language)
+        return
     languages = _declared_languages(root)
     source = next(lang.code for lang in languages if lang.source)
     from courseware.site import read_lab_prose
@@ -217,6 +286,32 @@ def migrate_command(language: str | None, root: Path) -> None:
             click.echo(f"{migration.translation}: kept: {migration.reason}")
     moved = sum(1 for migration in done if migration.catalog)
     click.echo(f"{moved} translations moved into catalogs, {len(done) - moved} kept")
+
+
+def _migrate_registry(root: Path, language: str | None) -> None:
+    from courseware.i18n.registry_migrate import migrate_text_document
+
+    moved = 0
+    for document in text_documents(root):
+        try:
+            result = migrate_text_document(
+                root,
+                document.path,
+                document.model,
+                document.source_language,
+                document.stale,
+                only=language,
+            )
+        except ValueError as error:
+            click.echo(f"{document.path}: kept as it is: {error}")
+            continue
+        for reason in result.kept:
+            click.echo(reason)
+        if result.moved:
+            counts = ", ".join(f"{code} {count}" for code, count in sorted(result.moved.items()))
+            click.echo(f"{document.path}: moved into catalogs ({counts})")
+            moved += sum(result.moved.values())
+    click.echo(f"{moved} translations moved into catalogs; run courseware validate")
 
 
 @translate.command("glossary")
@@ -250,6 +345,44 @@ def glossary_command(output_format: str, language: str | None, root: Path) -> No
         message = "--format csv needs --lang CODE" if language is None else ""
         raise UsageError(message or _unknown_language(given, targets, source))
     click.echo(glossary_csv(terms, source, language), nl=False)
+
+
+def text_documents(root: Path) -> list[TextDocument]:
+    """The registry documents whose text fields have catalogs, question banks included."""
+    from courseware.assess.bank import bank_text_documents
+    from courseware.registry.text_catalogs import registry_text_documents
+
+    return [*registry_text_documents(root), *bank_text_documents(root)]
+
+
+def text_templates(root: Path) -> list[tuple[str, Catalog]]:
+    """Each registry document's template (a file that does not parse is left out)."""
+    from courseware.i18n.registry_catalogs import build_text_template
+
+    found = []
+    for document in text_documents(root):
+        parsed, _ = read_yaml_file(root / document.path, root)
+        if parsed is not None:
+            template = build_text_template(
+                document.path, document.model, parsed, document.source_language
+            )
+            found.append((document.path, template))
+    return found
+
+
+def text_document_units(root: Path, targets: list[str]) -> list[TextDocumentUnits]:
+    """Every registry document's text entries counted per target language (a file that
+    does not parse is left out: courseware validate reports it)."""
+    from courseware.i18n.registry_catalogs import text_document_units as count_units
+
+    found = []
+    for document in text_documents(root):
+        parsed, _ = read_yaml_file(root / document.path, root)
+        if parsed is not None:
+            found.append(
+                count_units(root, document.model, parsed, document.source_language, targets)
+            )
+    return found
 
 
 def status_lines(report: TranslationReport, names: dict[str, str]) -> list[str]:

@@ -9,6 +9,7 @@ in the catalog as obsolete (``#~``), where translation tools offer them as sugge
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from courseware.i18n.content_catalogs import (
 from courseware.i18n.lab_catalogs import LabProseReader, build_lab_template
 from courseware.i18n.migrate import Migration, migrate_lab_translation, migrate_translation
 from courseware.i18n.reference_catalog import fill_identifiers
+from courseware.i18n.registry_catalogs import merged_text_catalog
 from courseware.i18n.tracking import TranslationReport, translation_status
 
 
@@ -55,9 +57,11 @@ def update_catalogs(
     languages: Sequence[str],
     source_language: str,
     lab_prose: LabProseReader | None = None,
+    text_templates: Sequence[tuple[str, Catalog]] = (),
 ) -> UpdateResult:
     """Rewrite every document's template, and merge it into each existing catalog (labs'
-    too, when ``lab_prose`` reads them; a lab that does not load is left as it is)."""
+    too, when ``lab_prose`` reads them; a lab that does not load is left as it is), and the
+    registry documents' ``text_templates`` (source path, template) too, entry by entry."""
     report = translation_status(root, languages, source_language, lab_prose)
     written: list[str] = []
     unchanged = 0
@@ -69,7 +73,23 @@ def update_catalogs(
         prose = lab_prose(root, source_path) if lab_prose is not None else None
         if prose is not None:
             templates.append((source_path, build_lab_template(prose)))
+    for source_path, template in text_templates:
+        targets = [
+            (template_path(root, source_path), _dated_like_before(root, source_path, template))
+        ]
+        for language in report.languages:
+            path = catalog_path(root, source_path, language)
+            if path.is_file() and not path.is_symlink():
+                old = read_catalog(path, language)
+                targets.append((path, merged_text_catalog(template, old, language)))
+        for path, catalog in targets:
+            if path.is_file() and path.read_bytes() == catalog_bytes(catalog):
+                unchanged += 1
+                continue
+            write_catalog(path, catalog)
+            written.append(path.relative_to(root).as_posix())
     for source_path, template in templates:
+        template = _dated_like_before(root, source_path, template)
         targets = [(template_path(root, source_path), template)]
         for language in report.languages:
             path = catalog_path(root, source_path, language)
@@ -83,6 +103,29 @@ def update_catalogs(
             write_catalog(path, catalog)
             written.append(path.relative_to(root).as_posix())
     return UpdateResult(tuple(written), unchanged)
+
+
+def _dated_like_before(root: Path, source_path: str, template: Catalog) -> Catalog:
+    """``template`` with the creation date of the template file it replaces, so that an
+    unchanged template is not rewritten for its date alone."""
+    path = template_path(root, source_path)
+    if path.is_file() and not path.is_symlink():
+        with contextlib.suppress(ValueError):  # an unreadable template is simply rewritten
+            template.creation_date = read_catalog(path, "en").creation_date
+    return template
+
+
+def start_text_catalog(root: Path, source_path: str, template: Catalog, language: str) -> Path:
+    """Write the empty catalog of a registry document in ``language``.
+
+    Raises:
+        FileExistsError: the catalog exists already.
+    """
+    path = catalog_path(root, source_path, language)
+    if path.exists():
+        raise FileExistsError(path)
+    write_catalog(path, merged_text_catalog(template, None, language))
+    return path
 
 
 def start_catalog(
@@ -116,24 +159,34 @@ def diff_lines(root: Path, source_path: str, language: str) -> list[str]:
     path = catalog_path(root, source_path, language)
     catalog = read_catalog(path, language)
     lines: list[str] = []
-    for before, after, translation in changed_units(catalog):
-        message = next((m for m in catalog if m.id == after), None)
+    for before, after, translation, context in _changed(catalog):
+        message = next((m for m in catalog if m.id == after and m.context == context), None)
         where = message.locations if message is not None else []
         line = f":{where[0][1]}" if where else ""
         cell = ""
         if source_path.endswith(".py") and message is not None and message.auto_comments:
             cell = f" ({', '.join(message.auto_comments)})"  # which cell of the lab
+        elif message is not None and message.context:
+            cell = f" ({message.context})"  # which field of a registry document
         lines.append(f"{source_path}{line}{cell}: the source changed since it was translated")
         lines += [f"  {part}" for part in _word_diff(before, after)]
         lines.append(f"  translation: {translation}")
         lines.append("")
     untranslated = sum(1 for message in catalog if message.id and not message.string)
     if untranslated:
-        what = "texts" if source_path.endswith(".py") else "paragraphs"
+        what = "texts" if source_path.endswith((".py", ".yaml")) else "paragraphs"
         lines.append(f"{untranslated} {what} of {source_path} are not translated yet")
     if not lines:
         lines.append(f"{path.relative_to(root).as_posix()}: nothing changed, nothing missing")
     return lines
+
+
+def _changed(catalog: Catalog) -> list[tuple[str, str, str, str | None]]:
+    """``changed_units`` with each entry's context (registry catalogs key entries by it)."""
+    contexts = [m.context for m in catalog if m.id and m.fuzzy and m.previous_id]
+    return [
+        (*change, context) for change, context in zip(changed_units(catalog), contexts, strict=True)
+    ]
 
 
 def _word_diff(before: str, after: str) -> list[str]:

@@ -16,6 +16,7 @@ way ``msgmerge`` does: the changed entry becomes fuzzy and keeps the previous so
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -100,19 +101,38 @@ def read_catalog(path: Path, language: str) -> Catalog:
         previous = _previous_sources(raw.decode("utf-8"))
     except (PoFileError, UnicodeDecodeError) as error:
         raise ValueError(str(error)) from None
-    for msgid, before in previous.items():
-        message = catalog.get(msgid)
+    for (msgid, context), before in previous.items():
+        message = catalog.get(msgid, context)
         if message is not None and message.fuzzy:
             message.previous_id = [before]
     return catalog
 
 
-def _previous_sources(text: str) -> dict[str, str]:
-    """msgid -> the previous source its ``#| msgid`` comment keeps.
+def read_catalog_shared(path: Path, language: str) -> Catalog:
+    """``read_catalog`` for callers that only read: the same ``Catalog`` while the file is
+    unchanged (same modification time and size), so the catalogs one registry load reads
+    more than once (the glossary check, then each document's texts) are parsed once. Never
+    change what it returns; ``read_catalog`` gives a catalog of one's own.
+
+    Raises:
+        ValueError: with Babel's reason, when the file is not a valid PO file.
+        OSError: when the file cannot be read.
+    """
+    status = path.stat()
+    return _cached_catalog(str(path), status.st_mtime_ns, status.st_size, language)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cached_catalog(path: str, modified: int, size: int, language: str) -> Catalog:
+    return read_catalog(Path(path), language)
+
+
+def _previous_sources(text: str) -> dict[tuple[str, str | None], str]:
+    """(msgid, msgctxt) -> the previous source its ``#| msgid`` comment keeps.
 
     Babel writes these comments but its reader drops them, so a second update would lose
     what the translator needs to see; they are read back here."""
-    found: dict[str, str] = {}
+    found: dict[tuple[str, str | None], str] = {}
     for block in text.split("\n\n"):
         lines = block.splitlines()
         previous = [line[2:].strip() for line in lines if line.startswith("#| ")]
@@ -130,8 +150,21 @@ def _previous_sources(text: str) -> dict[str, str]:
             continue
         before = denormalize("\n".join([previous[0][len("msgid ") :], *previous[1:]]))
         after = denormalize("\n".join([current[0][len("msgid ") :], *current[1:]]))
-        found[after] = before
+        found[(after, _context_of(lines))] = before
     return found
+
+
+def _context_of(lines: list[str]) -> str | None:
+    """The ``msgctxt`` of an entry's lines (registry catalogs key entries by it), or None."""
+    context: list[str] = []
+    for line in lines:
+        if line.startswith("msgctxt "):
+            context = [line[len("msgctxt ") :]]
+        elif context and line.startswith('"'):
+            context.append(line)
+        elif context:
+            break
+    return denormalize("\n".join(context)) if context else None
 
 
 def catalog_bytes(catalog: Catalog) -> bytes:
@@ -227,13 +260,15 @@ def catalog_coverage(
 
 
 def read_catalog_or_problem(
-    root: Path, source_path: str, language: str
+    root: Path, source_path: str, language: str, *, shared: bool = False
 ) -> tuple[Catalog | None, Problem | None]:
-    """The catalog of ``source_path`` in ``language``, or None and why it cannot be read."""
+    """The catalog of ``source_path`` in ``language``, or None and why it cannot be read
+    (``shared``: one that the caller only reads, see ``read_catalog_shared``)."""
     path = catalog_path(root, source_path, language)
     shown = path.relative_to(root).as_posix()
     try:
-        return read_catalog(path, language), None
+        reader = read_catalog_shared if shared else read_catalog
+        return reader(path, language), None
     except (OSError, ValueError) as error:
         line = _line_of(str(error))
         message = (

@@ -125,6 +125,8 @@ def _summary_table(
     rows = []
     for kind in KINDS:
         counts = report.counts(code, kind)
+        if kind == "text" and counts.total == 0:
+            continue  # the site's report counts no registry texts (their pages show them)
         cells = "".join(f"<td>{getattr(counts, state)}</td>" for state in STATES)
         rows.append(f'<tr><th scope="row">{_text(kinds[kind])}</th>{cells}</tr>')
     total = report.counts(code)
@@ -178,7 +180,12 @@ def _state_detail(entry: TranslationEntry, states: dict[State, str], gettext: Tr
 
 
 def _kind_names(gettext: Translate) -> dict[Kind, str]:
-    return {"page": gettext("Page"), "module": gettext("Module"), "lab": gettext("Lab")}
+    return {
+        "page": gettext("Page"),
+        "module": gettext("Module"),
+        "lab": gettext("Lab"),
+        "text": gettext("Registry texts"),
+    }
 
 
 def _state_names(gettext: Translate) -> dict[State, str]:

@@ -23,13 +23,16 @@ from courseware.i18n.content_catalogs import UnitCounts, catalog_coverage, catal
 from courseware.i18n.hashing import is_valid_hash, source_hash
 from courseware.i18n.headers import HeaderError, TranslationHeader, read_translation_header
 from courseware.i18n.lab_catalogs import LabProseReader, lab_catalog_coverage
+from courseware.i18n.registry_catalogs import TextDocumentUnits
 from courseware.problem_reference import REFERENCE_FILE
 from courseware.validation import did_you_mean
 from courseware.yamlsafe import display_path
 
-Kind = Literal["page", "module", "lab"]
+Kind = Literal["page", "module", "lab", "text"]
 State = Literal["translated", "stale", "missing"]
-KINDS: tuple[Kind, ...] = ("page", "module", "lab")
+KINDS: tuple[Kind, ...] = ("page", "module", "lab", "text")
+"""``text``: a registry document's text fields (titles, summaries, questions...), translated
+in its catalog (``i18n/registry_catalogs.py``)."""
 STATES: tuple[State, ...] = ("translated", "stale", "missing")
 
 
@@ -118,6 +121,7 @@ def translation_status(
     languages: Sequence[str],
     source_language: str,
     lab_prose: LabProseReader | None = None,
+    text_documents: Sequence[TextDocumentUnits] = (),
 ) -> TranslationReport:
     """Pair every source with its translations and say which are translated, stale, missing.
 
@@ -127,6 +131,8 @@ def translation_status(
         source_language: The code of the language sources are written in.
         lab_prose: Reads a lab's prose (this package does not read labs); without it, a lab
             translated by a catalog counts as missing.
+        text_documents: The registry documents' text entries, counted by the caller (this
+            package reads no registry schema).
     """
     targets = tuple(code for code in languages if code != source_language)
     found = _find_files(root, set(targets), source_language)
@@ -141,6 +147,7 @@ def translation_status(
             current = found.hashes.get(source.path)
             entry = _entry(root, source, language, current, found.translations, lab_prose)
             entries.append(entry)
+        entries += [_text_entry(root, document, language) for document in text_documents]
     return TranslationReport(
         source_language=source_language,
         languages=targets,
@@ -325,6 +332,36 @@ def _catalog_entry(
         f"diff {source.path} {language}"
     )
     return replace(missing, path=relative, state="stale", reason=reason, units=counts)
+
+
+def _text_entry(root: Path, document: TextDocumentUnits, language: str) -> TranslationEntry:
+    """The state of a registry document's texts in ``language``: translated when every entry
+    is (in its catalog or its YAML maps), missing when none is and there is no catalog."""
+    counts = document.counts.get(language)
+    path = catalog_path(root, document.path, language).relative_to(root).as_posix()
+    name = PurePosixPath(document.path).with_suffix("").as_posix()
+    entry = TranslationEntry(
+        kind="text",
+        name=name,
+        source=document.path,
+        language=language,
+        path=path,
+        state="missing",
+        reason=f"not translated yet; run: courseware translate start {document.path} {language}",
+        units=counts,
+    )
+    if counts is None or counts.percent == 100:
+        total = counts.total_units if counts is not None else 0
+        return replace(entry, state="translated", reason=f"every text translated ({total} units)")
+    nothing = counts.units["translated"] == 0 and counts.units["fuzzy"] == 0
+    if nothing and language not in document.catalogs:
+        return entry
+    reason = (
+        f"{counts.percent} % translated: {counts.units['fuzzy']} texts changed in the source "
+        f"since, {counts.units['untranslated']} not translated; see: courseware translate "
+        f"diff {document.path} {language}"
+    )
+    return replace(entry, state="stale", reason=reason)
 
 
 def _judge(

@@ -29,8 +29,9 @@ from pydantic import Field
 from courseware import problem_codes as codes
 from courseware.errors import Problem
 from courseware.registry.modules import SOURCE_TEXT, Module
+from courseware.registry.text_catalogs import validate_translated
 from courseware.textfields import LocalizedText, Slug, StrictModel
-from courseware.validation import did_you_mean, validate_document
+from courseware.validation import did_you_mean
 from courseware.yamlsafe import YamlDocument, read_yaml_file
 
 ANSWERS_FILE = "answers.yaml"
@@ -135,7 +136,9 @@ def load_answer_keys(
             problems += file_problems
             if document is not None:
                 documents[document.path] = document
-                spec, file_problems = validate_document(AnswerKeyFile, document)
+                spec, file_problems = validate_translated(
+                    root, AnswerKeyFile, document, module.spec.source_language
+                )
                 problems += file_problems
                 if spec is not None:
                     key = AnswerKey(module.id, document.path, spec)

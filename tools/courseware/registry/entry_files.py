@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from courseware import problem_codes as codes
 from courseware.errors import Problem
-from courseware.validation import validate_document
+from courseware.registry.text_catalogs import validate_translated
 from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
 
 EntryT = TypeVar("EntryT", bound=BaseModel)
@@ -58,7 +58,7 @@ def load_entry_files(
         if document is None:
             continue
         documents[relative] = document
-        entry, file_problems = validate_document(model, document)
+        entry, file_problems = validate_translated(root, model, document)
         problems += file_problems
         if entry is None:
             continue

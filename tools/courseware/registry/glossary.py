@@ -25,7 +25,7 @@ from pydantic import Field
 
 from courseware import problem_codes as codes
 from courseware.errors import Problem
-from courseware.i18n.content_catalogs import CATALOG_FOLDER, TEMPLATES, read_catalog
+from courseware.i18n.content_catalogs import CATALOG_FOLDER, TEMPLATES, read_catalog_shared
 from courseware.textfields import Slug, StrictModel
 from courseware.validation import validate_document
 from courseware.yamlsafe import YamlDocument, read_yaml_file
@@ -120,7 +120,7 @@ def check_glossary_use(
             if path.is_symlink():
                 continue
             try:
-                catalog = read_catalog(path, language)
+                catalog = read_catalog_shared(path, language)
             except (OSError, ValueError):
                 continue  # reported where the catalog is read for its page
             shown = path.relative_to(root).as_posix()

@@ -122,6 +122,6 @@ class Offering(StrictModel):
     links: list[Link] = Field(default_factory=list)
     description: LocalizedText | None = None
     topics: list[Slug] = Field(default_factory=list)
-    notes: list[PlainText] = Field(
+    notes: list[LocalizedText] = Field(
         default_factory=list, description="What the source said that the fields cannot hold."
     )

@@ -30,6 +30,7 @@ from courseware.i18n.content_catalogs import (
 from courseware.registry.licenses import LICENSES, LicenseId, combine_licenses, may_relicense
 from courseware.registry.models import Audience
 from courseware.registry.prerequisites import find_cycles, format_cycle
+from courseware.registry.text_catalogs import validate_translated
 from courseware.registry.topics import check_document_topics
 from courseware.textfields import (
     HttpsUrl,
@@ -39,7 +40,7 @@ from courseware.textfields import (
     Slug,
     StrictModel,
 )
-from courseware.validation import did_you_mean, validate_document
+from courseware.validation import did_you_mean
 from courseware.yamlsafe import YamlDocument, display_path, read_yaml_file
 
 MODULES_FOLDER = Path("modules")
@@ -259,7 +260,10 @@ def load_modules(
         if document is None:
             continue
         documents[document.path] = document
-        spec, file_problems = validate_document(ModuleSpec, document)
+        source = document.data.get("source_language") if isinstance(document.data, dict) else None
+        spec, file_problems = validate_translated(
+            root, ModuleSpec, document, source if isinstance(source, str) else "en"
+        )
         problems += file_problems
         if spec is None:
             continue

@@ -14,8 +14,9 @@ from pydantic import Field
 
 from courseware import problem_codes as codes
 from courseware.errors import Problem
+from courseware.registry.text_catalogs import validate_translated
 from courseware.textfields import LocalizedText, Slug, StrictModel
-from courseware.validation import did_you_mean, validate_document
+from courseware.validation import did_you_mean
 from courseware.yamlsafe import KeyPath, YamlDocument, dotted_field, read_yaml_file
 
 TOPICS_FILE = Path("curriculum/topics.yaml")
@@ -47,7 +48,7 @@ def load_topics(root: Path) -> tuple[list[Topic], list[Problem], YamlDocument | 
     document, problems = read_yaml_file(path, root)
     if document is None:
         return [], problems, None
-    parsed, problems = validate_document(TopicsFile, document)
+    parsed, problems = validate_translated(root, TopicsFile, document)
     if parsed is None:
         return [], problems, document
     seen: dict[str, int] = {}

@@ -55,7 +55,7 @@ def export_entry(
     base_url: str | None = None,
 ) -> SourceEntry:
     """Turn one offering into a TinyMLedu entry (see the module docstring)."""
-    kept = read_notes(offering.notes)
+    kept = read_notes([text_in(note, source_language) for note in offering.notes])
     links = [
         SourceLink(
             url=kept.http_forms.get(link.url) or relative_to_base(link.url, base_url),

@@ -18,7 +18,7 @@ from courseware.i18n.catalogs import plural_forms
 from courseware.i18n.formatting import country_name, format_partial_date, language_name
 from courseware.registry.models import Dates, Offering
 from courseware.site.render.html import attributes, element, escape, json_ld
-from courseware.site.render.localized import heading_attributes, language_attributes, localized
+from courseware.site.render.localized import heading_attributes, localized
 from courseware.site.render.markdown_text import markdown_text
 from courseware.textfields import text_in, text_language
 
@@ -304,9 +304,7 @@ def render_offering_page(offering: Offering, language: str, source: str, gettext
         )
         parts += [f"## {markdown_text(gettext('Links'))}", "", f"<ul>\n{items}\n</ul>", ""]
     if offering.notes:
-        # Notes are plain text in the source language, never translated.
-        marks = language_attributes(source, language)
-        items = "\n".join(f"<li{marks}>{escape(n)}</li>" for n in offering.notes)
+        items = "\n".join(f"<li>{localized(n, language, source)}</li>" for n in offering.notes)
         parts += [f"## {markdown_text(gettext('Notes'))}", "", f"<ul>\n{items}\n</ul>", ""]
     back = gettext("Back to the catalog")
     parts += [f'<p><a href="../../catalog/">{escape(back)}</a></p>', ""]
