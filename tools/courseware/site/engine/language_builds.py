@@ -27,6 +27,7 @@ from courseware.project_paths import language_docs_dir
 from courseware.registry.load import Registry
 from courseware.site.engine.mkdocs_build import build_one_language
 from courseware.site.engine.mkdocs_config import language_plugin_config
+from courseware.site.engine.page_cache import PAGE_CACHE_DIR, prune
 from courseware.site.engine.shared_files import static_file_language
 from courseware.site.publish import (
     MANIFEST,
@@ -116,6 +117,8 @@ def build_languages(
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     write_manifest(new_site, {code: fingerprints[code] for code in wanted})
+    if only is None and build:
+        prune(root / PAGE_CACHE_DIR, list(registry.language_codes))
     return LanguageBuilds(built=tuple(build), reused=tuple(reuse))
 
 
