@@ -35,6 +35,8 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 ISSUE_BEFORE_BYTES = 40_000_000
 """The bundled site's size before issue 19's work, as the issue states it ("today's 40 MB")."""
+MEASURED_BEFORE_BYTES = 77_800_000
+"""The same, as measured with ``du -sb`` before the shared-files change (CHANGELOG.md)."""
 # Issue 19's targets.
 EDIT_TO_RELOAD_S = 1.0
 COLD_RATIO = {100: 0.35, 1000: 0.10}
@@ -151,10 +153,19 @@ def table(results: dict[str, Any]) -> list[str]:
         ratio = after / ISSUE_BEFORE_BYTES
         lines.append(
             _row(
-                "bundled site, before (issue 19) → after (du -sb)",
+                "bundled site, before (issue 19's figure) → after (du -sb)",
                 f"{ISSUE_BEFORE_BYTES / 1e6:.0f} MB → {after / 1e6:.1f} MB ({ratio:.2f}×)",
                 "≤ 0.33×",
                 ratio <= SIZE_RATIO,
+            )
+        )
+        measured = after / MEASURED_BEFORE_BYTES
+        lines.append(
+            _row(
+                "bundled site, before (measured, CHANGELOG) → after",
+                f"{MEASURED_BEFORE_BYTES / 1e6:.1f} MB → {after / 1e6:.1f} MB ({measured:.2f}×)",
+                "≤ 0.33×",
+                measured <= SIZE_RATIO,
             )
         )
         switches = site["site"]["switches"]
