@@ -32,8 +32,8 @@ def _converted(project: Path) -> dict[str, list[str] | None]:
     return {code: converted_pages(project / PAGE_CACHE_DIR, code) for code in LANGUAGES}
 
 
-def _edit(project: Path) -> None:
-    page = project / "pages" / "index.md"
+def _edit(project: Path, name: str = "index.md") -> None:
+    page = project / "pages" / name
     page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", "utf-8")
 
 
@@ -89,3 +89,20 @@ def test_a_body_several_languages_show_is_converted_once(tmp_path: Path) -> None
     assert keys["ar"]["about.md"] not in shared
     built = (project / "site" / "pt" / "about" / "index.html").read_text(encoding="utf-8")
     assert "cw-fallback" in built and "nobody translated" in built
+
+
+def test_a_changed_translation_swaps_its_language_into_the_same_site(tmp_path: Path) -> None:
+    cached = copy_project("project", tmp_path / "cached")
+    build_site(cached)
+    english = (cached / "site" / "index.html").stat().st_ino
+    _edit(cached, "index.es.md")
+    report = build_site(cached)
+    assert report.languages is not None and report.languages.built == ("es",)
+    # The root (English) was not rewritten; Spanish was, from the cache but its edited page.
+    assert (cached / "site" / "index.html").stat().st_ino == english
+    assert _converted(cached)["es"] == ["index.md"]
+
+    fresh = copy_project("project", tmp_path / "fresh")
+    _edit(fresh, "index.es.md")
+    build_site(fresh)
+    assert _tree_digest(cached / "site") == _tree_digest(fresh / "site")

@@ -164,7 +164,10 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
 
     def on_env(self, env: Any, **kwargs: Any) -> Any:
         """Reuse the templates this process compiled for an earlier language's build."""
-        env.bytecode_cache = COMPILED_TEMPLATES
+        if self.page_cache is not None:
+            env.bytecode_cache = self.page_cache.templates()  # and on disk, for a new process
+        else:
+            env.bytecode_cache = COMPILED_TEMPLATES
         env.globals["courseware_csp"] = PAGE_POLICY
         return env
 
