@@ -22,6 +22,7 @@ BENCHMARKS = [
     ("Offline copies: zip and ZIM, per track", ["offline_formats.py"]),
     ("Print kit: a cold build's printing, and a warm one", ["print_kit.py"]),
     ("Site size and a language switch", ["site_size.py"]),
+    ("Issue 19's table: reload, build ratios, size, switch", ["speed_table.py", "--sizes=100"]),
 ]
 
 

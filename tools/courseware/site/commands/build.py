@@ -142,7 +142,12 @@ def _build(
     from courseware.project_paths import BUNDLE_CACHE_DIR, PRINT_CACHE_DIR, STAGED_DOCS_DIR
     from courseware.registry.load import load_registry
     from courseware.site.commands.stage_and_check import stage_and_check
-    from courseware.site.engine import LanguageBuilds, build_languages, language_settings
+    from courseware.site.engine import (
+        LanguageBuilds,
+        build_languages,
+        language_settings,
+        replace_changed_languages,
+    )
     from courseware.site.offline import build_track_bundles, offer_bundles, zim_stand_ins
     from courseware.site.print import build_track_prints, offer_prints
     from courseware.site.publish import (
@@ -177,6 +182,11 @@ def _build(
         current = _partial_is_current(site_dir, partial_languages, fingerprints)
     else:
         current = site_is_current(site_dir, fingerprints)
+    if not current and partial_languages is None:
+        # Only translations changed: swap just their folders into the live site.
+        replaced = replace_changed_languages(root, registry, staged.files, site_dir, fingerprints)
+        if replaced is not None:
+            languages, current = replaced, True
     if not current:
         new_site = temporary_site_dir(site_dir)
         try:

@@ -4,6 +4,7 @@ from courseware.site.engine.language_builds import (
     LanguageBuilds,
     build_languages,
     language_settings,
+    replace_changed_languages,
 )
 from courseware.site.engine.mkdocs_build import build_offline_copy, serve_until_interrupted
 from courseware.site.engine.mkdocs_config import plugin_config
@@ -17,6 +18,7 @@ __all__ = [
     "language_settings",
     "plugin_config",
     "register_restage",
+    "replace_changed_languages",
     "sanitize_html",
     "sanitize_staged_files",
     "serve_until_interrupted",

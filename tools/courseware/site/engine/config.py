@@ -17,3 +17,6 @@ class CoursewarePluginConfig(Config):  # type: ignore[no-untyped-call]
     languages = config_options.Type(list, default=[])
     """Every language of the site as ``{code, name}``, for the language switcher."""
     offline_language = config_options.Optional(config_options.Type(str))
+    render_cache = config_options.Optional(config_options.Type(str))
+    """Set by ``courseware build`` for a language's run: the folder of converted pages it
+    reuses (``engine.page_cache``)."""

@@ -27,9 +27,14 @@ from courseware.project_paths import language_docs_dir
 from courseware.registry.load import Registry
 from courseware.site.engine.mkdocs_build import build_one_language
 from courseware.site.engine.mkdocs_config import language_plugin_config
+from courseware.site.engine.page_cache import PAGE_CACHE_DIR, prune
 from courseware.site.engine.shared_files import static_file_language
 from courseware.site.publish import (
     MANIFEST,
+    PARTIAL_MANIFEST,
+    TEMP_PREFIX,
+    can_exchange,
+    exchange,
     previous_fingerprints,
     write_manifest,
     write_staged,
@@ -116,7 +121,60 @@ def build_languages(
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     write_manifest(new_site, {code: fingerprints[code] for code in wanted})
+    if only is None and build:
+        prune(root / PAGE_CACHE_DIR, list(registry.language_codes))
     return LanguageBuilds(built=tuple(build), reused=tuple(reuse))
+
+
+def replace_changed_languages(
+    root: Path,
+    registry: Registry,
+    files: dict[str, bytes],
+    site_dir: Path,
+    fingerprints: dict[str, str],
+    jobs: int | None = None,
+) -> LanguageBuilds | None:
+    """Rebuild only the changed languages below the root, and swap each one's folder into
+    the live site; None when the whole site must be built into a new folder instead.
+
+    A rebuild after one translated page changed used to write a whole new site (copying
+    every unchanged language) and then delete the old one: on this 2-core machine the
+    deletion alone took 4 to 8 s at 100 modules, more than the one language's MkDocs run.
+    A language below the root lives entirely in ``site/<code>/`` (its shared files are the
+    root's), so its new folder replaces the old in one atomic rename (Linux ``renameat2``)
+    once every changed language has built; then the manifest is rewritten. A failure before
+    the renames leaves the site as it was; one between two renames leaves a site whose
+    manifest still names the old inputs, which the next build rebuilds.
+
+    Returns None (nothing done) when the source language changed, the site is not a full
+    build of these languages, or the system cannot swap folders atomically.
+    """
+    source = registry.source_language.code
+    codes = list(registry.language_codes)
+    previous = previous_fingerprints(site_dir)
+    if set(previous) != set(codes) or previous[source] != fingerprints[source]:
+        return None
+    if (site_dir / PARTIAL_MANIFEST).exists():
+        return None  # a partial site is replaced whole (``publish.partial_sites``)
+    build = [code for code in codes if previous[code] != fingerprints[code]]
+    if not build or not can_exchange():
+        return None
+    if not all((site_dir / code).is_dir() and not (site_dir / code).is_symlink() for code in build):
+        return None
+    scratch = site_dir.parent / f"{TEMP_PREFIX}{site_dir.name}-{os.getpid()}.languages"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    try:
+        outputs = {code: scratch / code for code in build}
+        _run_in_parallel(root, registry, files, outputs, jobs)
+        for code in build:
+            if not exchange(outputs[code], site_dir / code):
+                raise BuildError(f"{site_dir / code}: cannot replace this language's folder")
+        write_manifest(site_dir, {code: fingerprints[code] for code in codes})
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)  # the new trees, or the replaced ones
+    prune(root / PAGE_CACHE_DIR, codes)
+    return LanguageBuilds(built=tuple(build), reused=tuple(c for c in codes if c not in build))
 
 
 _STAGED_FILES: dict[str, bytes] = {}

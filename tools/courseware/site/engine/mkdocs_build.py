@@ -81,7 +81,9 @@ def build_one_language(
 ) -> str | None:
     """Build one language of the staged tree into ``site_dir``; return an error message or
     None. Runs in a worker process, so it reports rather than raises."""
-    plugins = language_plugin_config(registry, language)
+    from courseware.site.engine.page_cache import PAGE_CACHE_DIR
+
+    plugins = language_plugin_config(registry, language, str(root / PAGE_CACHE_DIR))
     failure = run_mkdocs(root, docs_dir, site_dir, plugins=plugins)
     return None if failure is None else f"MkDocs could not build the {language!r} pages: {failure}"
 

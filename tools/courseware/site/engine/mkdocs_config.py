@@ -65,8 +65,16 @@ def plugin_config(registry: Registry, **courseware: Any) -> list[PluginEntry | s
     return [search_plugin(registry.language_codes), i18n_plugin(languages), ours]
 
 
-def language_plugin_config(registry: Registry, language: str) -> list[PluginEntry | str]:
-    """The plugin list for building one language on its own (see ``language_builds``)."""
+def language_plugin_config(
+    registry: Registry, language: str, render_cache: str | None = None
+) -> list[PluginEntry | str]:
+    """The plugin list for building one language on its own (see ``language_builds``).
+
+    Args:
+        render_cache: the folder of converted pages the run reuses (``engine.page_cache``);
+            left out of the languages' fingerprints, since it changes no page.
+    """
+    cache = {"render_cache": render_cache} if render_cache else {}
     return [
         search_plugin([language]),
         i18n_plugin([_i18n_language(registry, language, is_default=True)]),
@@ -77,5 +85,6 @@ def language_plugin_config(registry: Registry, language: str) -> list[PluginEntr
                 {"code": code, "name": registry.language(code).native_name}
                 for code in registry.language_codes
             ],
+            **cache,
         ),
     ]

@@ -20,6 +20,7 @@ from courseware.i18n.catalogs import translator
 from courseware.site.engine.config import CoursewarePluginConfig
 from courseware.site.engine.csp import PAGE_POLICY
 from courseware.site.engine.offline_hooks import OfflineSite
+from courseware.site.engine.page_cache import PageCache
 from courseware.site.engine.restage import restage
 from courseware.site.engine.sanitize import plain_title, sanitize_html, sanitize_page_meta
 from courseware.site.engine.shared_files import (
@@ -108,6 +109,7 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
     offline: OfflineSite | None = None
     reader_language: str | None = None
     source_404: str | None = None
+    page_cache: PageCache | None = None
     root_copies: dict[str, str] = {}
     """In a language run below the root: its files whose root copy its pages use instead,
     with that copy's path from the root (``engine.shared_files``)."""
@@ -125,6 +127,8 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
             marks = (page.meta.get("courseware") or {}).get("text_language") or {}
             g = translator(marks.get("lang") or self.reader_language)
             options["BACKLINK_TITLE"] = g("Jump back to footnote %d in the text")
+        if self.page_cache is not None:
+            self.page_cache.wrap_render(page)
         return markdown
 
     def on_config(self, config: Any) -> Any:
@@ -145,11 +149,25 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
         self.offline = OfflineSite(language) if language else None
         if self.offline:
             self.offline.configure(config)
+        cache = self.config.render_cache
+        self.page_cache = PageCache(Path(cache), self.config.language or "") if cache else None
         return config
+
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        """With the page cache on, Material's search reuses the entries it made of a page
+        before (``engine.page_cache``)."""
+        search = config.plugins.get("material/search")
+        index = getattr(search, "search_index", None)
+        if self.page_cache is not None and index is not None:
+            self.page_cache.wrap_search(index)
+        return nav
 
     def on_env(self, env: Any, **kwargs: Any) -> Any:
         """Reuse the templates this process compiled for an earlier language's build."""
-        env.bytecode_cache = COMPILED_TEMPLATES
+        if self.page_cache is not None:
+            env.bytecode_cache = self.page_cache.templates()  # and on disk, for a new process
+        else:
+            env.bytecode_cache = COMPILED_TEMPLATES
         env.globals["courseware_csp"] = PAGE_POLICY
         return env
 
@@ -232,6 +250,8 @@ class CoursewarePlugin(BasePlugin[CoursewarePluginConfig]):  # type: ignore[no-u
             self.offline.write_search_index(config.site_dir)
         if self.root_copies:
             remove_shared_files(Path(config.site_dir), self.root_copies)
+        if self.page_cache is not None:
+            self.page_cache.save_used()
 
     def on_pre_build(self, *, config: Any) -> None:
         """Re-stage the project before each (re)build while serving."""

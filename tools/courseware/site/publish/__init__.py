@@ -23,6 +23,9 @@ from courseware.site.publish.partial_sites import (
 )
 from courseware.site.publish.staged_tree import StageResult, write_staged
 from courseware.site.publish.swap import (
+    TEMP_PREFIX,
+    can_exchange,
+    exchange,
     remove_stale_temporaries,
     swap_into_place,
     temporary_site_dir,
@@ -35,6 +38,9 @@ __all__ = [
     "PartialSite",
     "assemble_partial_sites",
     "StageResult",
+    "TEMP_PREFIX",
+    "can_exchange",
+    "exchange",
     "build_lock",
     "language_fingerprints",
     "previous_fingerprints",

@@ -13,6 +13,7 @@ import errno
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 from courseware.errors import BuildError
 from courseware.project_paths import SITE_MARKER
@@ -42,13 +43,21 @@ def remove_stale_temporaries(site_dir: Path) -> list[Path]:
     return removed
 
 
-def _exchange(first: Path, second: Path) -> bool:
-    """Swap two paths atomically with renameat2 (Linux); False where unavailable."""
+def _renameat2() -> Any:
     name = ctypes.util.find_library("c")
     if name is None:
-        return False
-    libc = ctypes.CDLL(name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+        return None
+    return getattr(ctypes.CDLL(name, use_errno=True), "renameat2", None)
+
+
+def can_exchange() -> bool:
+    """Whether this system can swap two paths atomically (``exchange``)."""
+    return _renameat2() is not None
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically with renameat2 (Linux); False where unavailable."""
+    renameat2 = _renameat2()
     if renameat2 is None:
         return False
     result = renameat2(
@@ -77,7 +86,7 @@ def swap_into_place(new_site: Path, site_dir: Path) -> None:
     if not site_dir.exists():
         os.replace(new_site, site_dir)
         return
-    if _exchange(new_site, site_dir):
+    if exchange(new_site, site_dir):
         shutil.rmtree(new_site)
         return
     old = site_dir.parent / f"{OLD_PREFIX}{site_dir.name}-{os.getpid()}"
