@@ -102,14 +102,16 @@ def _example_command(report: TranslationReport, language: str) -> str:
 def _how_to(gettext: Translate, example: str) -> str:
     return _text(
         gettext(
-            "Run {command} with the source file and a language code. It writes the "
-            "translation beside the source with a header that records the source's hash; "
-            "translate the text below the header and keep the header. To update a stale "
-            "translation, compare it with the source, then copy the hash that "
-            "{status} reports into its header."
+            "Run {command} with the source file and a language code. It writes a catalog "
+            "with one entry per paragraph (locale/<code>/LC_MESSAGES/), which Weblate, Crowdin, "
+            "Poedit or Lokalize open; translate each entry. When the source changes, {update} "
+            "marks only the changed paragraphs as needing review, and {diff} shows what "
+            "changed. {status} counts what is translated, in paragraphs and words."
         )
     ).format(
         command=f'<code dir="ltr">{_text(example)}</code>',
+        update=f'<code dir="ltr">{_text("courseware translate update")}</code>',
+        diff=f'<code dir="ltr">{_text("courseware translate diff")}</code>',
         status=f'<code dir="ltr">{_text("courseware translate status")}</code>',
     )
 
