@@ -45,8 +45,7 @@ from courseware.registry.load import CONTENT_FOLDERS, Registry, load_registry
 from courseware.registry.sources import check_module_sources, load_sources
 from courseware.site.commands.stage_and_check import checked
 from courseware.site.publish import write_staged
-from courseware.site.staging import MKDOCS_FILE
-from courseware.site.staging.parts import SiteParts, collect_site_parts
+from courseware.site.staging import MKDOCS_FILE, SiteParts, collect_site_parts
 
 log = logging.getLogger("courseware.serve")
 
