@@ -103,7 +103,8 @@ def _serve(root: Path, log_path: Path) -> tuple[subprocess.Popen[bytes], int]:
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
-    os.killpg(process.pid, signal.SIGTERM)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
     process.wait(timeout=120)
 
 
