@@ -32,12 +32,15 @@ which the project's ``mkdocs.yml`` does not enable, would break that.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger("courseware.serve")
 
 Snapshot = dict[str, tuple[int, int, int]]
 
@@ -120,7 +123,13 @@ class WarmSite:
                 title = recorded.page.title
                 _reset_title(recorded.page, recorded.preset_title)
                 _populate_page(recorded.page, config, recorded.files, dirty=False)
-                retitled = retitled or recorded.page.title != title
+                if recorded.page.title != title:
+                    retitled = True
+                    log.info(
+                        f"The title of {recorded.page.file.src_uri} changed"
+                        f" ({title!r} to {recorded.page.title!r}): re-rendering every page"
+                        f" of {language or 'the site'}"
+                    )
             shown = self.pages_of(language) if retitled else recorded_pages
             for recorded in shown:
                 _build_page(
