@@ -76,6 +76,8 @@ def test_an_edited_module_text_restages_that_module_alone_as_a_full_staging_woul
     changed = {path for path in after if after[path] != before.get(path)}
     assert "modules/intro/index.md" in changed
     assert not any(path.startswith("modules/sensing/") for path in changed), changed
+    staging.stage()  # a second event for the same save: nothing to make again
+    assert not staging.last_was_full and _tree(root / STAGED_DOCS_DIR) == after
 
 
 def test_other_edits_restage_everything(root: Path, tmp_path: Path) -> None:

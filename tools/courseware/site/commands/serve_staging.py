@@ -168,6 +168,9 @@ class ServeStaging:
         """
         started = time.perf_counter()
         snapshot = source_snapshot(self.root)
+        up_to_date = self.parts is not None and snapshot == self.sources
+        if up_to_date and (self.root / STAGED_DOCS_DIR).is_dir():
+            return  # a second event for one save: the staged tree is up to date
         changed = None if self.parts is None else changed_module_texts(self.sources, snapshot)
         if changed is not None and self._restage_texts(changed, snapshot):
             elapsed = time.perf_counter() - started

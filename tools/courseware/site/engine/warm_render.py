@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,15 +88,23 @@ class WarmSite:
     """Recorded page builds by the absolute path of their staged source."""
     rebuilt: int = 0
     """How many pages the last :meth:`render` built."""
+    config_files: Snapshot = field(default_factory=dict)
+    """The serving configuration and the ``mkdocs.yml`` it inherits, as the build read them."""
 
     def changed_pages(self, before: Snapshot, after: Snapshot) -> list[str] | None:
         """The staged sources that changed, when every one is a recorded page and nothing
-        was added or removed; None when only a full build can show the change (also when
-        nothing staged changed: ``mkdocs.yml`` may have)."""
+        was added or removed; none when nothing staged changed and the configuration files
+        are as the last full build read them; None when only a full build can show the
+        change (also when nothing staged changed but ``mkdocs.yml`` did)."""
         if self.config is None or before.keys() != after.keys():
             return None
         changed = [path for path, stat in after.items() if before[path] != stat]
-        if not changed or any(path not in self.pages for path in changed):
+        if not changed:
+            # Nothing staged changed: the site is up to date unless the configuration is not
+            # (a second event for one save, seen while the first was being staged).
+            same = self.config_files and _stats(self.config_files) == self.config_files
+            return [] if same else None
+        if any(path not in self.pages for path in changed):
             return None
         return changed
 
@@ -154,6 +162,24 @@ class WarmSite:
         ]
 
 
+def config_inputs(config_file: str) -> list[str]:
+    """The serving configuration file and the project's ``mkdocs.yml`` it inherits
+    (``courseware serve`` writes ``build/mkdocs.serve.yml`` with ``INHERIT: ../mkdocs.yml``)."""
+    inherited = os.path.normpath(os.path.join(os.path.dirname(config_file), "..", "mkdocs.yml"))
+    return [config_file, inherited]
+
+
+def _stats(files: Iterable[str]) -> Snapshot:
+    result: Snapshot = {}
+    for path in files:
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        result[path] = (status.st_size, status.st_ino, status.st_mtime_ns)
+    return result
+
+
 def _reset_title(page: Any, preset: Any) -> None:
     """Give ``page`` back the title it had before its first render (MkDocs' ``title`` is a
     property that an assignment replaces for good, in the instance's ``__dict__``)."""
@@ -198,6 +224,8 @@ def recording(site: WarmSite) -> Iterator[None]:
         preset = titles_of.get(id(page), _NO_TITLE)
         recorded = _Recorded(language, page, files, doc_files, nav, env, excluded, preset)
         site.pages.setdefault(os.path.abspath(page.file.abs_src_path), []).append(recorded)
+        if site.config is None and config.config_file_path:
+            site.config_files = _stats(config_inputs(config.config_file_path))
         site.config = config
 
     build_module._populate_page = populate
