@@ -20,7 +20,7 @@ language the site has) between the two servers, the port and the live-reload scr
 numbers normalised: `identical` must be true.
 
 It reports the medians, what serve logged for each edit (re-staging by inputs, and the
-pages re-rendered warm, with their time), the machine's cores and load. `make bench` runs it
+pages re-rendered warm, with their time), the machine's cores and load. `bench/run_all.py` runs it
 as `serve_edit.py --modules 0,1000`.
 
 Usage: python bench/serve_edit.py [--modules 0,1000] [--module ID] [--edits N]
