@@ -58,6 +58,9 @@ def test_an_edited_module_page_is_re_rendered_alone_and_equals_a_full_build(
     source.write_text(source.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
     assert _poll(lambda: marker in edited.get(MODULE_PAGE)[2]), edited.output()
     assert _poll(lambda: "Re-rendered " in edited.output()), edited.output()
+    # Re-staged by inputs: the edited module's parts only, not the whole project.
+    restaged = r"Re-staged \d+ part\(s\) for the text of intro in"
+    assert re.search(restaged, edited.output()), edited.output()
     paths = _language_paths(edited)
     assert len(paths) > 1, paths
     warm = {path: _normalised(edited, path) for path in paths + ["/modules/", "/"]}
@@ -71,14 +74,24 @@ def test_an_edited_module_page_is_re_rendered_alone_and_equals_a_full_build(
             assert body == _normalised(full, path), path
 
 
-def test_a_title_change_reaches_every_page_that_shows_it(edited: Served) -> None:
-    """Other pages (listings, track pages) show a module's title: after a changed title the
-    module's page and the module index both show the new one, re-rendered or rebuilt."""
+def test_a_title_change_reaches_every_page_that_shows_it(edited: Served, tmp_path: Path) -> None:
+    """Other pages (listings, track pages, every page's navigation) show a module's title:
+    after a changed title every page of the language is re-rendered warm, and each is then
+    what a full build serves."""
     source = edited.root / "modules" / "intro" / "module.yaml"
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("title: Module intro", "title: A retitled module"), "utf-8")
     assert _poll(lambda: "A retitled module" in edited.get(MODULE_PAGE)[2]), edited.output()
     assert _poll(lambda: "A retitled module" in edited.get("/modules/")[2]), edited.output()
+    assert _poll(lambda: "Re-rendered " in edited.output()), edited.output()
+    paths = [MODULE_PAGE, "/modules/", "/", "/modules/sensing/"]
+    warm = {path: _normalised(edited, path) for path in paths}
+    reference_root = tmp_path / "reference"
+    reference_root.mkdir()
+    shutil.copytree(edited.root, reference_root / "project", ignore=_generated)
+    for full in _start_on(reference_root / "project", tmp_path / "reference-run"):
+        for path, body in warm.items():
+            assert body == _normalised(full, path), path
 
 
 def test_the_built_site_policy_has_no_live_reload(edited: Served) -> None:

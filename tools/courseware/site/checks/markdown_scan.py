@@ -40,6 +40,7 @@ VAGUE_LINK_TEXT = {
 BIDI_OVERRIDES = {"\u202a", "\u202b", "\u202d", "\u202e"}
 """Embeddings and overrides reorder what readers see against what the text says ("Trojan
 Source"); isolates and marks (U+2066-U+2069, U+200E/F) stay allowed for right-to-left text."""
+_ANY_BIDI_OVERRIDE = re.compile("[" + "".join(sorted(BIDI_OVERRIDES)) + "]")
 
 _ADMONITION = re.compile(r"(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]")
 _DECORATIVE = re.compile(r"\A\{[^}]*(?:\.decorative|role=\"?presentation)")
@@ -257,7 +258,9 @@ def _check_link_text(link: Link, source: str, line: int) -> list[Problem]:
 
 def check_bidi_overrides(body: str, source: str, first_line: int) -> list[Problem]:
     """Refuse bidirectional embedding and override characters in contributed Markdown."""
-    problems = []
+    problems: list[Problem] = []
+    if _ANY_BIDI_OVERRIDE.search(body) is None:
+        return problems  # one scan of the text, not a set per line
     for offset, text_line in enumerate(body.split("\n")):
         for char in BIDI_OVERRIDES.intersection(text_line):
             name = unicodedata.name(char, "control")

@@ -106,6 +106,7 @@ def render_ids(text: str, settings: MarkdownSettings) -> frozenset[str]:
     return frozenset(collector.ids)
 
 
+@functools.lru_cache(maxsize=16384)  # serve checks the same texts after every edit
 def deepest_nesting(text: str) -> tuple[int, int]:
     """The deepest nesting of lists and block quotes in ``text``, and the line where it
     first goes over ``MAX_NESTING_LEVELS`` (or where it is deepest, if it never does).

@@ -9,6 +9,7 @@ id are looked for in the text outside code.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -42,7 +43,7 @@ def check_theme_names(body: str, ids: Iterable[str], source: str, first_line: in
     """One problem per theme name set in ``body`` (the contributed text of ``source``, which
     starts on ``first_line``), whose rendered page has the ``ids``."""
     problems: list[Problem] = []
-    lines = list(_lines_outside_code(body))
+    lines, attributes = _scanned(body)
     for identifier in sorted(i for i in ids if is_reserved_id(i)):
         line = next((n for n, text in lines if identifier in text), None)
         message = (
@@ -51,17 +52,32 @@ def check_theme_names(body: str, ids: Iterable[str], source: str, first_line: in
         )
         at = first_line + line - 1 if line else None
         problems.append(Problem(source, at, None, message, code=codes.THEME_NAME))
+    for number, name, value in attributes:
+        message = (
+            f"attribute {name}={value!r} is the theme's own (Material's scripts act on "
+            "it); remove it"
+        )
+        problems.append(
+            Problem(source, first_line + number - 1, None, message, code=codes.THEME_NAME)
+        )
+    return problems
+
+
+@functools.lru_cache(maxsize=16384)
+def _scanned(
+    body: str,
+) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str, str], ...]]:
+    """The lines of ``body`` outside code, and its reserved attributes (line, name, value).
+
+    Kept per text for the process: ``courseware serve`` checks the whole staged site after
+    each edit, and all texts but the edited one are the same strings as before."""
+    lines = tuple(_lines_outside_code(body))
+    attributes = []
     for number, text in lines:
         for match in _ATTRIBUTE.finditer(text):
             name = match.group("name")
             value = match.group("dq") or match.group("sq") or match.group("bare") or ""
             if name.lower() == "id" or not is_reserved_attribute(name, value):
                 continue  # ids were checked on the rendered page
-            message = (
-                f"attribute {name}={value!r} is the theme's own (Material's scripts act on "
-                "it); remove it"
-            )
-            problems.append(
-                Problem(source, first_line + number - 1, None, message, code=codes.THEME_NAME)
-            )
-    return problems
+            attributes.append((number, name, value))
+    return lines, tuple(attributes)

@@ -9,6 +9,7 @@ from pathlib import Path
 from courseware.atomic_files import write_atomically
 from courseware.project_paths import SERVE_CONFIG_FILE, STAGED_DOCS_DIR
 from courseware.registry.load import CONTENT_FOLDERS, Registry, load_registry
+from courseware.site.commands.serve_staging import ServeStaging
 from courseware.site.commands.stage_and_check import stage_and_check
 from courseware.site.engine import plugin_config, serve_until_interrupted
 from courseware.site.publish import write_staged
@@ -33,12 +34,15 @@ def serve_site(root: Path, dev_addr: str) -> None:
     inherits the project's ``mkdocs.yml``. Before every build the project is re-staged, and
     the configuration written again if ``build/`` was removed meanwhile; content problems
     are then the page the browser shows (``engine.live_server``), until they are fixed.
-    An edit that changes only pages' staged Markdown re-renders just those pages
+    An edit of modules' texts only re-stages what they feed (``serve_staging``), and an
+    edit that changes only pages' staged Markdown re-renders just those pages
     (``engine.warm_render``).
     """
     root = root.resolve()
-    registry = load_registry(root)
-    stage_project(root, registry)
+    staging = ServeStaging(root)
+    staging.stage()
+    registry = staging.registry
+    assert registry is not None  # a staging that returns has its registry
     config_file = root / SERVE_CONFIG_FILE
     settings = {
         "INHERIT": "../mkdocs.yml",
@@ -54,7 +58,7 @@ def serve_site(root: Path, dev_addr: str) -> None:
         if first[0]:
             first[0] = False  # staged just above
             return
-        stage_project(root)
+        staging.stage()
 
     watched = [str(root / name) for name in CONTENT_FOLDERS if (root / name).is_dir()]
     watched.append(str(root / MKDOCS_FILE))

@@ -25,7 +25,15 @@ def stage_and_check(registry: Registry, *, keep_going: bool = False) -> StagedFi
     Raises:
         ContentError: every problem, when any is an error.
     """
-    staged = collect_site_files(registry, keep_going=keep_going)
+    return checked(collect_site_files(registry, keep_going=keep_going), registry)
+
+
+def checked(staged: StagedFiles, registry: Registry) -> StagedFiles:
+    """``staged`` with its SVG files cleaned and the checks' problems added.
+
+    Raises:
+        ContentError: every problem, when any is an error.
+    """
     sanitize_staged_files(staged.files)
     staged.problems += check_staged_content(staged, registry)
     if errors_only(staged.problems):

@@ -18,8 +18,11 @@ and its arguments (the language's Files, Navigation and Jinja environment). On a
   build, each such page is rebuilt in each language that shows it (a fallback page is the
   source file shown in several languages) with that language's configuration, files,
   navigation and templates kept from the full build;
-- anything else (a file added or removed, a non-page file, a page whose title changed, which
-  the navigation of every other page shows, or an error) falls back to a full build.
+- when a rebuilt page's title changed, every recorded page of that language is rebuilt too
+  (warm as well): the navigation, and the previous and next links, of every page show it,
+  and they hold the same page objects, now with the new title;
+- anything else (a file added or removed, a non-page file, or an error) falls back to a full
+  build.
 
 The search index and the sitemap are left as the last full build wrote them; the next full
 build brings them up to date. A page is assumed to depend on its own staged file and on
@@ -29,14 +32,20 @@ which the project's ``mkdocs.yml`` does not enable, would break that.
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+log = logging.getLogger("courseware.serve")
+
 Snapshot = dict[str, tuple[int, int, int]]
+
+_NO_TITLE = object()
+"""A page whose title nothing set before rendering (MkDocs' ``title`` is then computed)."""
 
 
 def snapshot(docs_dir: Path) -> Snapshot:
@@ -64,6 +73,10 @@ class _Recorded:
     nav: Any
     env: Any
     excluded: bool
+    preset_title: Any = None
+    """The title the page had before the full build rendered it (the navigation's, or
+    ``_NO_TITLE``): rendering sets it (MkDocs from the first heading, our plugin to plain
+    text), so a re-render starts from this one again, as the full build did."""
 
 
 @dataclass
@@ -73,21 +86,32 @@ class WarmSite:
     config: Any = None
     pages: dict[str, list[_Recorded]] = field(default_factory=dict)
     """Recorded page builds by the absolute path of their staged source."""
+    rebuilt: int = 0
+    """How many pages the last :meth:`render` built."""
+    config_files: Snapshot = field(default_factory=dict)
+    """The serving configuration and the ``mkdocs.yml`` it inherits, as the build read them."""
 
     def changed_pages(self, before: Snapshot, after: Snapshot) -> list[str] | None:
         """The staged sources that changed, when every one is a recorded page and nothing
-        was added or removed; None when only a full build can show the change (also when
-        nothing staged changed: ``mkdocs.yml`` may have)."""
+        was added or removed; none when nothing staged changed and the configuration files
+        are as the last full build read them; None when only a full build can show the
+        change (also when nothing staged changed but ``mkdocs.yml`` did)."""
         if self.config is None or before.keys() != after.keys():
             return None
         changed = [path for path, stat in after.items() if before[path] != stat]
-        if not changed or any(path not in self.pages for path in changed):
+        if not changed:
+            # Nothing staged changed: the site is up to date unless the configuration is not
+            # (a second event for one save, seen while the first was being staged).
+            same = self.config_files and _stats(self.config_files) == self.config_files
+            return [] if same else None
+        if any(path not in self.pages for path in changed):
             return None
         return changed
 
     def render(self, sources: list[str]) -> bool:
-        """Rebuild the pages of ``sources`` in every language that shows them; False when
-        one's title changed (the navigation of other pages shows it: a full build must)."""
+        """Rebuild the pages of ``sources`` in every language that shows them, and every
+        page of a language where one's title changed (see the module docstring); True when
+        done (``rebuilt`` then counts the pages built)."""
         from mkdocs.commands.build import _build_page, _populate_page
 
         config = self.config
@@ -96,16 +120,26 @@ class WarmSite:
         for source in sources:
             for recorded in self.pages[source]:
                 by_language.setdefault(recorded.language, []).append(recorded)
+        self.rebuilt = 0
         for language, recorded_pages in by_language.items():
             if i18n is not None and language is not None:
                 i18n.current_language = language
             config = config.plugins.on_config(config)
             files = recorded_pages[0].doc_files
+            retitled = False
             for recorded in recorded_pages:
                 title = recorded.page.title
+                _reset_title(recorded.page, recorded.preset_title)
                 _populate_page(recorded.page, config, recorded.files, dirty=False)
                 if recorded.page.title != title:
-                    return False
+                    retitled = True
+                    log.info(
+                        f"The title of {recorded.page.file.src_uri} changed"
+                        f" ({title!r} to {recorded.page.title!r}): re-rendering every page"
+                        f" of {language or 'the site'}"
+                    )
+            shown = self.pages_of(language) if retitled else recorded_pages
+            for recorded in shown:
                 _build_page(
                     recorded.page,
                     config,
@@ -114,8 +148,45 @@ class WarmSite:
                     recorded.env,
                     excluded=recorded.excluded,
                 )
+            self.rebuilt += len(shown)
         self.config = config
         return True
+
+    def pages_of(self, language: str | None) -> list[_Recorded]:
+        """Every page the last full build built in ``language``, in its order."""
+        return [
+            recorded
+            for builds in self.pages.values()
+            for recorded in builds
+            if recorded.language == language
+        ]
+
+
+def config_inputs(config_file: str) -> list[str]:
+    """The serving configuration file and the project's ``mkdocs.yml`` it inherits
+    (``courseware serve`` writes ``build/mkdocs.serve.yml`` with ``INHERIT: ../mkdocs.yml``)."""
+    inherited = os.path.normpath(os.path.join(os.path.dirname(config_file), "..", "mkdocs.yml"))
+    return [config_file, inherited]
+
+
+def _stats(files: Iterable[str]) -> Snapshot:
+    result: Snapshot = {}
+    for path in files:
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        result[path] = (status.st_size, status.st_ino, status.st_mtime_ns)
+    return result
+
+
+def _reset_title(page: Any, preset: Any) -> None:
+    """Give ``page`` back the title it had before its first render (MkDocs' ``title`` is a
+    property that an assignment replaces for good, in the instance's ``__dict__``)."""
+    if preset is _NO_TITLE:
+        page.__dict__.pop("title", None)
+    else:
+        page.__dict__["title"] = preset
 
 
 @contextmanager
@@ -128,9 +199,11 @@ def recording(site: WarmSite) -> Iterator[None]:
     original_build = build_module._build_page
     original_populate = build_module._populate_page
     files_of: dict[int, Any] = {}
+    titles_of: dict[int, Any] = {}
 
     def populate(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
         files_of[id(page)] = files
+        titles_of[id(page)] = page.__dict__.get("title", _NO_TITLE)
         original_populate(page, config, files, dirty)
 
     def build_page(
@@ -148,8 +221,11 @@ def recording(site: WarmSite) -> Iterator[None]:
         i18n = config.plugins.get("i18n")
         language = None if i18n is None else i18n.current_language
         files = files_of.get(id(page))
-        recorded = _Recorded(language, page, files, doc_files, nav, env, excluded)
+        preset = titles_of.get(id(page), _NO_TITLE)
+        recorded = _Recorded(language, page, files, doc_files, nav, env, excluded, preset)
         site.pages.setdefault(os.path.abspath(page.file.abs_src_path), []).append(recorded)
+        if site.config is None and config.config_file_path:
+            site.config_files = _stats(config_inputs(config.config_file_path))
         site.config = config
 
     build_module._populate_page = populate

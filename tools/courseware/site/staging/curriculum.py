@@ -95,43 +95,66 @@ def stage_modules(
             to it.
     """
     staged = StagedFiles()
-    source = registry.source_language.code
     for language in registry.language_codes:
-        gettext = translator(language)
-        index_title = gettext("Teaching modules")
-        intro = gettext(
-            "Modules are the pieces educators assemble into a course of their own. Each one "
-            "says how long it takes, what it assumes, and which languages it is available in."
-        )
-        body = f"# {markdown_text(index_title)}\n\n{markdown_text(intro)}\n\n"
-        body += render_module_index(registry, language, gettext)
-        staged.add_generated_page("modules/index", language, source, body)
+        staged.merge(stage_module_index(registry, language))
         for module in registry.modules:
-            text = _module_text(module, language, registry, staged)
-            if text is None:
-                continue
-            content, is_fallback, source_text, source_file = text
-            if is_fallback and language != source:
-                content = fallback_notice(source, language, gettext) + "\n\n"
-                content += wrap_in_language(text[0], source, language)
-            elif language != source and is_stale(translations, module.text_file(language)):
-                content = stale_notice(gettext) + "\n\n" + content
-            title = text_in(module.spec.title, language, source)
-            title_language = text_language(module.spec.title, language, source)
-            page = f"# {markdown_text(title)}{heading_attributes(title_language, language)}\n\n"
-            page += render_module_card(module, registry, language, gettext) + "\n\n"
-            marks: dict[str, Any] = {}
-            if title_language != language:
-                marks["title_language"] = language_marks(title_language, language)
-            if is_fallback and language != source:
-                marks["text_language"] = language_marks(source, language)
-            staged.add_generated_page(f"modules/{module.id}/index", language, source, page, **marks)
-            # The module's own text is contributed Markdown: appended after script extraction.
-            key = f"modules/{module.id}/index{'' if language == source else '.' + language}.md"
-            if module.id in self_checks:
-                content += "\n\n" + render_self_check_link(gettext)
-            staged.files[key] = staged.files[key] + f"\n{content}\n".encode()
-            staged.note_source(key, source_file, source_text, text[0])
+            staged.merge(stage_module_page(registry, module, language, translations, self_checks))
+    return staged
+
+
+def stage_module_index(registry: Registry, language: str) -> StagedFiles:
+    """``modules/index`` in ``language``: from the registry alone (no module's text)."""
+    staged = StagedFiles()
+    gettext = translator(language)
+    index_title = gettext("Teaching modules")
+    intro = gettext(
+        "Modules are the pieces educators assemble into a course of their own. Each one "
+        "says how long it takes, what it assumes, and which languages it is available in."
+    )
+    body = f"# {markdown_text(index_title)}\n\n{markdown_text(intro)}\n\n"
+    body += render_module_index(registry, language, gettext)
+    staged.add_generated_page("modules/index", language, registry.source_language.code, body)
+    return staged
+
+
+def stage_module_page(
+    registry: Registry,
+    module: Module,
+    language: str,
+    translations: TranslationReport,
+    self_checks: Collection[str] = (),
+) -> StagedFiles:
+    """``modules/<id>/index`` of ``module`` in ``language``: the one part of
+    :func:`stage_modules` that reads the module's text (``courseware serve`` re-stages it
+    alone when only that text changed)."""
+    staged = StagedFiles()
+    source = registry.source_language.code
+    gettext = translator(language)
+    text = _module_text(module, language, registry, staged)
+    if text is None:
+        return staged
+    content, is_fallback, source_text, source_file = text
+    if is_fallback and language != source:
+        content = fallback_notice(source, language, gettext) + "\n\n"
+        content += wrap_in_language(text[0], source, language)
+    elif language != source and is_stale(translations, module.text_file(language)):
+        content = stale_notice(gettext) + "\n\n" + content
+    title = text_in(module.spec.title, language, source)
+    title_language = text_language(module.spec.title, language, source)
+    page = f"# {markdown_text(title)}{heading_attributes(title_language, language)}\n\n"
+    page += render_module_card(module, registry, language, gettext) + "\n\n"
+    marks: dict[str, Any] = {}
+    if title_language != language:
+        marks["title_language"] = language_marks(title_language, language)
+    if is_fallback and language != source:
+        marks["text_language"] = language_marks(source, language)
+    staged.add_generated_page(f"modules/{module.id}/index", language, source, page, **marks)
+    # The module's own text is contributed Markdown: appended after script extraction.
+    key = f"modules/{module.id}/index{'' if language == source else '.' + language}.md"
+    if module.id in self_checks:
+        content += "\n\n" + render_self_check_link(gettext)
+    staged.files[key] = staged.files[key] + f"\n{content}\n".encode()
+    staged.note_source(key, source_file, source_text, text[0])
     return staged
 
 

@@ -70,63 +70,91 @@ def stage_teaching_kits(
             problems there); read here with :func:`read_questions` when not given.
     """
     staged = StagedFiles()
-    source = registry.source_language.code
-    values = answer_values(registry.answer_keys, registry.root)
     banks = dict(bank_items) if bank_items is not None else read_questions(registry, staged)
+    staged.merge(stage_kits_index(registry, facts, banks))
+    values = answer_values(registry.answer_keys, registry.root)
+    for module in registry.modules:
+        staged.merge(stage_module_kit(registry, module, facts, banks, values))
+    return staged
+
+
+def stage_kits_index(
+    registry: Registry, facts: LabFacts, banks: Mapping[str, list[Item]]
+) -> StagedFiles:
+    """``kits/index`` in every language (from the registry, the labs and the banks)."""
+    staged = StagedFiles()
+    source = registry.source_language.code
     counts = {module_id: len(items) for module_id, items in banks.items()}
     for language in registry.language_codes:
         by_module = {m.id: facts.kit_labs(registry, m.id, language) for m in registry.modules}
         index = render_kit_index(registry, language, translator(language), by_module, counts)
         staged.add_generated_page(KITS_INDEX, language, source, index)
-    for module in registry.modules:
-        key = registry.answer_keys.get(module.id)
-        questions = banks.get(module.id)
-        source_marks = marked_exercises(_read(registry.root, module.text_file(source)))
-        for language in registry.language_codes:
-            gettext = translator(language)
-            labs = facts.kit_labs(registry, module.id, language)
-            shown_file = module.text_file(language)
-            shown_language = language if language in module.languages else source
-            shown_text = _read(registry.root, shown_file)
-            if language in module.catalog_languages:
-                shown_text = translated_text(registry.root, shown_file, shown_text, language)
-            exercises = KitExercises(
-                shown=marked_exercises(shown_text),
-                shown_language=shown_language,
-                source=source_marks,
+    return staged
+
+
+def stage_module_kit(
+    registry: Registry,
+    module: Module,
+    facts: LabFacts,
+    banks: Mapping[str, list[Item]],
+    values: Mapping[str, float],
+) -> StagedFiles:
+    """``modules/<id>/teaching`` of ``module`` in every language: the part of
+    :func:`stage_teaching_kits` that reads the module's text (its marked exercises).
+
+    Args:
+        values: the computed answers (``answer_values``), worked out once for all kits.
+    """
+    staged = StagedFiles()
+    source = registry.source_language.code
+    key = registry.answer_keys.get(module.id)
+    questions = banks.get(module.id)
+    source_marks = marked_exercises(_read(registry.root, module.text_file(source)))
+    for language in registry.language_codes:
+        gettext = translator(language)
+        labs = facts.kit_labs(registry, module.id, language)
+        shown_file = module.text_file(language)
+        shown_language = language if language in module.languages else source
+        shown_text = _read(registry.root, shown_file)
+        if language in module.catalog_languages:
+            shown_text = translated_text(registry.root, shown_file, shown_text, language)
+        exercises = KitExercises(
+            shown=marked_exercises(shown_text),
+            shown_language=shown_language,
+            source=source_marks,
+        )
+        shown_values = {
+            name: ComputedValue(
+                formatted_answer(name, value, language),
+                ANSWER_FUNCTIONS[name].formula,
+                ANSWER_FUNCTIONS[name].note,
+                {source: formatted_answer(name, value, source)},
             )
-            shown_values = {
-                name: ComputedValue(
-                    formatted_answer(name, value, language),
-                    ANSWER_FUNCTIONS[name].formula,
-                    ANSWER_FUNCTIONS[name].note,
-                    {source: formatted_answer(name, value, source)},
-                )
-                for name, value in values.items()
-            }
-            body = render_teaching_kit(
-                module,
-                registry,
-                language,
-                gettext,
-                labs=labs,
-                key=key,
-                exercises=exercises,
-                values=shown_values,
-                questions=questions,
-            )
-            title = text_in(module.spec.title, language, module.spec.source_language)
-            title_language = text_language(module.spec.title, language, source)
-            heading = gettext("Teaching kit: {title}").format(title=title)
-            page = f"# {markdown_text(heading)}{heading_attributes(title_language, language)}\n\n"
-            if language != source and _falls_back(module, key, questions or [], language):
-                page += fallback_notice(source, language, gettext) + "\n\n"
-            marks = {}
-            if title_language != language:
-                marks["title_language"] = language_marks(title_language, language)
-            staged.add_generated_page(
-                f"modules/{module.id}/{KIT_PAGE}", language, source, page + body, **marks
-            )
+            for name, value in values.items()
+        }
+        body = render_teaching_kit(
+            module,
+            registry,
+            language,
+            gettext,
+            labs=labs,
+            key=key,
+            exercises=exercises,
+            values=shown_values,
+            questions=questions,
+        )
+        title = text_in(module.spec.title, language, module.spec.source_language)
+        title_language = text_language(module.spec.title, language, source)
+        heading = gettext("Teaching kit: {title}").format(title=title)
+        page = f"# {markdown_text(heading)}{heading_attributes(title_language, language)}\n\n"
+        if language != source and _falls_back(module, key, questions or [], language):
+            page += fallback_notice(source, language, gettext) + "\n\n"
+        marks = {}
+        if title_language != language:
+            marks["title_language"] = language_marks(title_language, language)
+        staged.add_generated_page(
+            f"modules/{module.id}/{KIT_PAGE}", language, source, page + body, **marks
+        )
     return staged
 
 
