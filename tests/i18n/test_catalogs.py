@@ -193,6 +193,10 @@ def test_catalog_compiles(language: str) -> None:
         and any(compiled.ngettext(m.id[0], m.id[1], n) != m.string[choose(n)] for n in range(120))
     ]
     assert not wrong, f"compiled {language} catalog loses translations: {wrong}"
+    # pybabel compile also refuses a translation whose printf-style conversions differ from
+    # its msgid's ("% is" reads as "% i"): make catalogs then fails, and so does every build.
+    checked = [f"{_key(m.id)}: {error}" for m, errors in catalog.check() for error in errors]
+    assert not checked, f"{po_path(language).relative_to(REPO)}: " + "; ".join(checked)
 
 
 def test_spanish_interface_names_languages_in_spanish() -> None:

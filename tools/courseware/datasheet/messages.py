@@ -81,6 +81,21 @@ class Num:
 
 
 @dataclass(frozen=True)
+class Percent:
+    """A percentage, ``63.2 %``: the sign belongs to the value, so that a template never
+    holds ``% s`` or ``% i``, which gettext tools read as printf conversions and then refuse
+    a translation whose words differ (``pybabel compile`` checks them)."""
+
+    value: float | int | Decimal
+
+    def english(self) -> str:
+        return f"{Num(self.value).english()} %"
+
+    def localised(self, number_format: NumberFormat) -> str:
+        return f"{Num(self.value).localised(number_format)} %"
+
+
+@dataclass(frozen=True)
 class Money:
     """US dollars to the cent: ``$1.23``; a locale changes only the decimal separator."""
 
@@ -174,7 +189,7 @@ class Message:
             if isinstance(value, Message | Joined):
                 values[name], part_complete = value.localised(gettext, number_format, markup)
                 complete = complete and part_complete
-            elif isinstance(value, Num | Money | Nums):
+            elif isinstance(value, Num | Percent | Money | Nums):
                 values[name] = markup.text(value.localised(number_format))
             elif isinstance(value, Symbol):
                 values[name] = markup.text(value)
@@ -185,7 +200,7 @@ class Message:
 
 
 def _english(value: object) -> str:
-    if isinstance(value, Num | Money | Nums | Message | Joined):
+    if isinstance(value, Num | Percent | Money | Nums | Message | Joined):
         return value.english()
     return str(value)
 

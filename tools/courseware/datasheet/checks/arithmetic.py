@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
-from courseware.datasheet.messages import EMPTY, N_, Joined, Message, Money, Num, Nums
+from courseware.datasheet.messages import EMPTY, N_, Joined, Message, Money, Num, Nums, Percent
 from courseware.datasheet.schema.additional import DemographicAttribute, EndToEnd
 from courseware.datasheet.schema.ai import Network
 from courseware.datasheet.schema.base import nominal_in
@@ -164,10 +164,10 @@ def offline_metrics(context: CheckContext) -> Iterator[Hit]:
                 yield Hit(
                     (*where, name),
                     N_(
-                        "{variant}: {stated} % stated, but the confusion matrix gives {computed} %",
+                        "{variant}: {stated} stated, but the confusion matrix gives {computed}",
                         variant=metric.variant,
-                        stated=Num(stated),
-                        computed=Num(from_matrix),
+                        stated=Percent(stated),
+                        computed=Percent(from_matrix),
                     ),
                 )
         rows = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from courseware.datasheet.checks.registry import CheckContext, Hit, check
-from courseware.datasheet.messages import EMPTY, N_, Num
+from courseware.datasheet.messages import EMPTY, N_, Num, Percent
 from courseware.datasheet.schema.additional import DemographicAttribute
 from courseware.datasheet.schema.ai import Network
 from courseware.datasheet.schema.base import Quantity
@@ -207,7 +207,7 @@ def percent_range(context: CheckContext) -> Iterator[Hit]:
         name = location[-1] if location else ""
         is_percent = isinstance(name, str) and name.endswith("_percent")
         if is_percent and isinstance(value, float | int) and not 0 <= value <= 100:
-            yield Hit(location, N_("{value} % is outside 0-100", value=Num(value)))
+            yield Hit(location, N_("{value} is outside 0-100", value=Percent(value)))
 
 
 @check("named-formats", "warning", "Format names match their pixel counts (QVGA = 320×240)", 7)
