@@ -227,3 +227,9 @@ def _entries(path: Path) -> list[tuple[str, str]]:
 def _entries_of(content: bytes) -> list[tuple[str, str]]:
     catalog = read_po(io.BytesIO(content))
     return [(str(m.id), str(m.string)) for m in catalog if m.id]
+
+
+def test_an_arabic_module_page_lists_its_facts_with_the_arabic_comma() -> None:
+    page = _pages(REPO)["modules/environmental-footprint/index.ar.md"]
+    assert "الإنجليزية، العربية، الإسبانية" in page
+    assert "الإنجليزية, العربية" not in page

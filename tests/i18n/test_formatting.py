@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from courseware.i18n.catalogs import translator
-from courseware.i18n.formatting import format_duration, format_size
+from courseware.i18n.formatting import format_duration, format_size, list_separator
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,8 @@ def test_format_size(size: int, language: str, expected: str) -> None:
 def test_format_duration_in_english(minutes: int, expected: str) -> None:
     assert format_duration(minutes) == expected
     assert format_duration(minutes, translator("en")) == expected
+
+
+def test_lists_take_the_arabic_comma_in_arabic_and_the_comma_elsewhere() -> None:
+    assert list_separator("ar") == "\u060c "
+    assert [list_separator(code) for code in ("en", "es", "pt", "fr")] == [", "] * 4

@@ -74,3 +74,16 @@ def format_size(size_bytes: int, language: str) -> str:
         return f"{format_decimal(round(size_bytes / 1000), locale=locale)} kB"
     megabytes = format_decimal(size_bytes / 1_000_000, format="#,##0.0", locale=locale)
     return f"{megabytes} MB"
+
+
+_ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur"})
+
+
+def list_separator(language: str) -> str:
+    """What separates the items of a plain list (languages, audiences, topics) in
+    ``language``: the ARABIC COMMA (U+060C) in languages written in Arabic script, the comma
+    elsewhere. CLDR's list patterns join the last items with "and" ("و" in Arabic), which a
+    list of facts does not want."""
+    if locale_of(language).language in _ARABIC_SCRIPT_LANGUAGES:
+        return "، "
+    return ", "

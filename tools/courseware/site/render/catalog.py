@@ -15,7 +15,12 @@ from typing import Any
 from babel.lists import format_list
 
 from courseware.i18n.catalogs import plural_forms
-from courseware.i18n.formatting import country_name, format_partial_date, language_name
+from courseware.i18n.formatting import (
+    country_name,
+    format_partial_date,
+    language_name,
+    list_separator,
+)
 from courseware.registry.models import Dates, Offering
 from courseware.site.render.html import attributes, element, escape, json_ld
 from courseware.site.render.localized import heading_attributes, localized
@@ -90,7 +95,9 @@ def offering_row(offering: Offering, language: str, source: str, gettext: Transl
             sorted(set(offering.language_of_instruction) | set(offering.language_of_materials))
         ),
     }
-    organizations = ", ".join(escape(org.name) for org in offering.organizations) or "—"
+    organizations = (
+        list_separator(language).join(escape(org.name) for org in offering.organizations) or "—"
+    )
     title = localized(offering.title, language, source)
     name = f'<a href="../offerings/{escape(offering.id)}/">{title}</a>'
     if offering.subtitle:
@@ -258,7 +265,7 @@ def render_offering_page(offering: Offering, language: str, source: str, gettext
         (gettext("Kind"), escape(kind_label(offering.kind, gettext))),
         (
             gettext("Organization"),
-            ", ".join(
+            list_separator(language).join(
                 f'<a href="{escape(org.url)}" rel="noopener">{escape(org.name)}</a>'
                 if org.url
                 else escape(org.name)

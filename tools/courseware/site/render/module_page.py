@@ -14,7 +14,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from courseware.i18n.catalogs import plural_forms
-from courseware.i18n.formatting import format_day, format_duration, language_name
+from courseware.i18n.formatting import (
+    format_day,
+    format_duration,
+    language_name,
+    list_separator,
+)
 from courseware.registry.licenses import LICENSES
 from courseware.registry.load import Registry
 from courseware.registry.modules import Module
@@ -87,7 +92,7 @@ def _prerequisite_links(
 
 
 def _languages(codes: Iterable[str], language: str) -> str:
-    return escape(", ".join(language_name(code, language) for code in codes))
+    return escape(list_separator(language).join(language_name(c, language) for c in codes))
 
 
 def _license_link(spdx: str) -> str:
@@ -117,7 +122,9 @@ def render_module_card(
         _definition(gettext("Level"), escape(level_label(spec.level, gettext))),
         _definition(
             gettext("Audience"),
-            escape(", ".join(audience_label(a, gettext) for a in spec.audience)),
+            escape(
+                list_separator(language).join(audience_label(a, gettext) for a in spec.audience)
+            ),
         ),
         _definition(
             gettext("Prerequisites"), _prerequisite_links(module, registry, language, gettext)
@@ -239,7 +246,7 @@ def _index_row(module: Module, registry: Registry, language: str, gettext: Trans
     )
     title = _shown(spec.title, language, module)
     summary = _shown(spec.summary, language, module)
-    topic_names = ", ".join(
+    topic_names = list_separator(language).join(
         localized(topics[t].title, language, "en") if t in topics else escape(t)
         for t in spec.topics
     )
