@@ -107,3 +107,26 @@ def installed_packages() -> tuple[str, ...]:
 def packages_digest() -> str:
     """A hash of :func:`installed_packages` (once per process)."""
     return hashlib.sha256("\n".join(installed_packages()).encode("utf-8")).hexdigest()
+
+
+FileStates = dict[str, tuple[int, int, int]]
+"""Path -> (size, inode, modification time in ns)."""
+
+
+def file_states(folder: Path, relative_to: Path | None = None) -> FileStates:
+    """Each file's size, inode and modification time below ``folder``, by its path (relative
+    to ``relative_to`` when given, with ``/``): the cheap way to tell which files changed,
+    where a content hash of every file would cost more than the work it saves. An editor
+    that saves in place changes the time; one that renames a new file over the old, and
+    ``write_staged``'s atomic replace, change the inode."""
+    result: FileStates = {}
+    for dirpath, _dirnames, filenames in os.walk(folder):
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            try:
+                status = os.lstat(path)
+            except OSError:
+                continue
+            key = path if relative_to is None else os.path.relpath(path, relative_to)
+            result[key.replace(os.sep, "/")] = (status.st_size, status.st_ino, status.st_mtime_ns)
+    return result

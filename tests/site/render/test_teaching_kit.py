@@ -327,16 +327,23 @@ def test_teacher_plan_adds_the_labs_to_each_session_and_the_track() -> None:
     assert "The whole track with its labs: 2 h 05 min \\(125 minutes\\)." in plan
 
 
-def test_an_answer_falling_back_to_english_writes_its_number_as_english_does() -> None:
+def _portuguese_kit_with_english_exercises(total_kg: ComputedValue) -> str:
+    """The fixture's footprint kit in Portuguese, its exercises shown in English."""
     registry = load_registry(FIXTURES / "valid")
-    kit = render_teaching_kit(
+    return render_teaching_kit(
         registry.modules_by_id["footprint"],
         registry,
         "pt",
         translator("pt"),
         key=KEY,
         exercises=ENGLISH_EXERCISES,
-        values={"total-kg": ComputedValue("7.200,5", "library", shown_in={"en": "7,200.5"})},
+        values={"total-kg": total_kg},
+    )
+
+
+def test_an_answer_falling_back_to_english_writes_its_number_as_english_does() -> None:
+    kit = _portuguese_kit_with_english_exercises(
+        ComputedValue("7.200,5", "library", shown_in={"en": "7,200.5"})
     )
     # "7.200,5" inside an English sentence would read as seven point two.
     assert '1. <span lang="en">It is **7,200.5** kg.</span>\n' in kit
@@ -352,14 +359,7 @@ def test_a_unit_is_marked_only_when_it_is_a_word_that_falls_back() -> None:
 
 
 def test_a_computed_answers_note_without_a_translation_is_marked_as_english() -> None:
-    registry = load_registry(FIXTURES / "valid")
-    kit = render_teaching_kit(
-        registry.modules_by_id["footprint"],
-        registry,
-        "pt",
-        translator("pt"),
-        key=KEY,
-        exercises=ENGLISH_EXERCISES,
-        values={"total-kg": ComputedValue("3,41", "a × b", "a note no catalog has")},
+    kit = _portuguese_kit_with_english_exercises(
+        ComputedValue("3,41", "a × b", "a note no catalog has")
     )
     assert '`a × b` (<span lang="en">a note no catalog has</span>)' in kit

@@ -82,12 +82,7 @@ def update_catalogs(
             if path.is_file() and not path.is_symlink():
                 old = read_catalog(path, language)
                 targets.append((path, merged_text_catalog(template, old, language)))
-        for path, catalog in targets:
-            if path.is_file() and path.read_bytes() == catalog_bytes(catalog):
-                unchanged += 1
-                continue
-            write_catalog(path, catalog)
-            written.append(path.relative_to(root).as_posix())
+        unchanged += _write_changed(root, targets, written)
     for source_path, template in templates:
         template = _dated_like_before(root, source_path, template)
         targets = [(template_path(root, source_path), template)]
@@ -96,12 +91,7 @@ def update_catalogs(
             if path.is_file() and not path.is_symlink():
                 merged = merged_catalog(template, read_catalog(path, language), language)
                 targets.append((path, fill_identifiers(source_path, merged)))
-        for path, catalog in targets:
-            if path.is_file() and path.read_bytes() == catalog_bytes(catalog):
-                unchanged += 1
-                continue
-            write_catalog(path, catalog)
-            written.append(path.relative_to(root).as_posix())
+        unchanged += _write_changed(root, targets, written)
     return UpdateResult(tuple(written), unchanged)
 
 
@@ -126,6 +116,19 @@ def start_text_catalog(root: Path, source_path: str, template: Catalog, language
         raise FileExistsError(path)
     write_catalog(path, merged_text_catalog(template, None, language))
     return path
+
+
+def _write_changed(root: Path, targets: list[tuple[Path, Catalog]], written: list[str]) -> int:
+    """Write each catalog whose bytes differ from its file, adding its path to ``written``;
+    return how many were already current."""
+    unchanged = 0
+    for path, catalog in targets:
+        if path.is_file() and path.read_bytes() == catalog_bytes(catalog):
+            unchanged += 1
+            continue
+        write_catalog(path, catalog)
+        written.append(path.relative_to(root).as_posix())
+    return unchanged
 
 
 def start_catalog(

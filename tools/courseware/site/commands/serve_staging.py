@@ -38,6 +38,7 @@ from pathlib import Path
 from courseware import problem_codes as codes
 from courseware.atomic_files import write_atomically
 from courseware.errors import ContentError, errors_only
+from courseware.fingerprints import FileStates, file_states
 from courseware.i18n.content_catalogs import catalog_path
 from courseware.project_paths import STAGED_DOCS_DIR
 from courseware.registry.answers import load_answer_keys
@@ -49,7 +50,7 @@ from courseware.site.staging import MKDOCS_FILE, SiteParts, collect_site_parts
 
 log = logging.getLogger("courseware.serve")
 
-Snapshot = dict[str, tuple[int, int, int]]
+Snapshot = FileStates
 
 _MODULE_TEXT = re.compile(r"modules/(?P<id>[^/]+)/index(?:\.[A-Za-z-]+)?\.md")
 
@@ -73,17 +74,8 @@ def source_snapshot(root: Path) -> Snapshot:
     """Each content file's size, inode and modification time, by path relative to ``root``
     (an editor saves in place or by renaming a new file over the old: either shows)."""
     result: Snapshot = {}
-    folders = [root / name for name in CONTENT_FOLDERS]
-    for folder in folders:
-        for dirpath, _dirnames, filenames in os.walk(folder):
-            for name in filenames:
-                path = os.path.join(dirpath, name)
-                try:
-                    status = os.lstat(path)
-                except OSError:
-                    continue
-                relative = os.path.relpath(path, root).replace(os.sep, "/")
-                result[relative] = (status.st_size, status.st_ino, status.st_mtime_ns)
+    for name in CONTENT_FOLDERS:
+        result.update(file_states(root / name, relative_to=root))
     try:
         status = os.lstat(root / MKDOCS_FILE)
         result[MKDOCS_FILE] = (status.st_size, status.st_ino, status.st_mtime_ns)

@@ -40,9 +40,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from courseware.fingerprints import FileStates, file_states
+
 log = logging.getLogger("courseware.serve")
 
-Snapshot = dict[str, tuple[int, int, int]]
+Snapshot = FileStates
 
 _NO_TITLE = object()
 """A page whose title nothing set before rendering (MkDocs' ``title`` is then computed)."""
@@ -51,16 +53,7 @@ _NO_TITLE = object()
 def snapshot(docs_dir: Path) -> Snapshot:
     """Each staged file's size, inode and modification time: ``write_staged`` replaces a
     changed file atomically (a new inode) and leaves an unchanged one alone."""
-    result: Snapshot = {}
-    for dirpath, _dirnames, filenames in os.walk(docs_dir):
-        for name in filenames:
-            path = os.path.join(dirpath, name)
-            try:
-                status = os.lstat(path)
-            except OSError:
-                continue
-            result[path] = (status.st_size, status.st_ino, status.st_mtime_ns)
-    return result
+    return file_states(docs_dir)
 
 
 @dataclass
